@@ -1,0 +1,72 @@
+package org.devicedesk;
+
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.devicedesk.accounts.SignInView;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.ScreenSpec;
+import org.devicedesk.ui.Shell;
+import org.devicedesk.ui.Theme;
+
+/** The one window: first-run set-up or sign-in, then the shell; signing out returns to sign-in. */
+public final class MainWindow {
+    private final Stage stage;
+    private final Services services;
+    private final List<ScreenSpec> screens;
+    private Shell shell;
+
+    public MainWindow(Stage stage, Services services) {
+        this(stage, services, ScreenCatalog.all());
+    }
+
+    MainWindow(Stage stage, Services services, List<ScreenSpec> screens) {
+        this.stage = stage;
+        this.services = services;
+        this.screens = screens;
+    }
+
+    /** Decides (in the background) between first-run set-up and sign-in. */
+    public void start() {
+        Background.run(services.accounts::needsFirstAdministrator, first -> {
+            if (first) showSetup();
+            else showLogin();
+        }, t -> showLogin());
+    }
+
+    public void showSetup() {
+        setRoot(SignInView.setup(services.accounts, services.settings.values().organisationName(), this::showShell));
+    }
+
+    public void showLogin() {
+        shell = null;
+        setRoot(SignInView.login(services.accounts, services.settings.values().organisationName(), this::showShell));
+    }
+
+    public Shell showShell(Session session) {
+        shell = new Shell(services, session, screens, () -> Background.run(() -> {
+            services.accounts.signOut(session);
+            return null;
+        }, x -> showLogin(), t -> showLogin()));
+        setRoot(shell.root());
+        shell.showFirst();
+        return shell;
+    }
+
+    public Shell shell() {
+        return shell;
+    }
+
+    private void setRoot(Parent root) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(Theme.appStylesheet());
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+    }
+}

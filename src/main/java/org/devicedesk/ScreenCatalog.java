@@ -1,0 +1,37 @@
+package org.devicedesk;
+
+import java.util.List;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.ComingScreen;
+import org.devicedesk.ui.ScreenSpec;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/** The screens of the navigation, in order, with who sees each (SPEC section 6 and 8). */
+final class ScreenCatalog {
+    private ScreenCatalog() {}
+
+    static List<ScreenSpec> all() {
+        return List.of(
+                new ScreenSpec("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
+                        c -> new ComingScreen("Dashboard", "Open incidents, breach deadlines, travel and declarations at a glance.")),
+                new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
+                        c -> new ComingScreen("People", "People and their annual declarations.")),
+                new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
+                        c -> new ComingScreen("Devices", "The register of issued and pool devices.")),
+                new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
+                        c -> new ComingScreen("Incidents", "Report a lost or stolen device, a compromised password or tampering.")),
+                new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
+                        c -> new ComingScreen("Travel", "Overseas travel notices and the 7-day check.")),
+                new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
+                        c -> new ComingScreen("Breaches", "The DPO's breach review against the ICO's 72-hour deadline.")),
+                new ScreenSpec("audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),
+                        c -> new ComingScreen("Audit trail", "Every change, hash-chained.")),
+                new ScreenSpec("settings", "Settings", MaterialDesignC.COG_OUTLINE, (Session s) -> s.has(Role.ADMIN),
+                        c -> new ComingScreen("Settings", "Organisation, help desk numbers, office hours and rules.")));
+    }
+}

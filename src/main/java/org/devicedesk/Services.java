@@ -1,0 +1,33 @@
+package org.devicedesk;
+
+import java.time.Clock;
+import org.devicedesk.accounts.AccountService;
+import org.devicedesk.audit.AuditService;
+import org.devicedesk.core.Database;
+import org.devicedesk.core.Settings;
+import org.devicedesk.people.PeopleService;
+import org.devicedesk.settings.SettingsService;
+
+/**
+ * Every service of the application, wired once over one database and one clock. Screens get their
+ * services from here; services get the other services they call through their constructors.
+ */
+public class Services {
+    public final Database db;
+    public final Clock clock;
+    public final Settings settings;
+    public final PeopleService people;
+    public final AccountService accounts;
+    public final AuditService audit;
+    public final SettingsService settingsService;
+
+    public Services(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = new Settings(db);
+        this.people = new PeopleService(db, clock);
+        this.accounts = new AccountService(db, clock, people);
+        this.audit = new AuditService(db, clock);
+        this.settingsService = new SettingsService(db, clock, settings);
+    }
+}

@@ -1,0 +1,240 @@
+package org.devicedesk.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.devicedesk.core.Audit;
+import org.devicedesk.core.Database;
+import org.devicedesk.core.Problems;
+import org.devicedesk.core.Refused;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.core.Settings;
+import org.devicedesk.people.Category;
+import org.devicedesk.people.PeopleService;
+import org.devicedesk.people.PersonDraft;
+import org.jdbi.v3.core.Handle;
+
+/** First-run set-up, sign-in with lock-out, and ADMIN's management of accounts (SPEC section 6). */
+public final class AccountService {
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Database db;
+    private final Clock clock;
+    private final PeopleService people;
+    private final AccountRepository repo = new AccountRepository();
+
+    public AccountService(Database db, Clock clock, PeopleService people) {
+        this.db = db;
+        this.clock = clock;
+        this.people = people;
+    }
+
+    /** True on an empty database: the first administrator must be created before anything else. */
+    public boolean needsFirstAdministrator() {
+        return db.read(h -> repo.count(h) == 0);
+    }
+
+    /**
+     * Creates the first administrator and the person record behind it; refused once any account exists.
+     * Returns the signed-in session.
+     */
+    public Session createFirstAdministrator(String fullName, String username, String password, String confirmation) {
+        Problems p = new Problems();
+        p.required(fullName, "full-name", "Your full name");
+        checkNewCredentials(p, username, password);
+        p.addIf(password != null && !password.equals(confirmation), "password-confirm", "The two passwords do not match.");
+        p.throwIfAny();
+        Instant now = clock.instant();
+        return db.inTransaction(h -> {
+            if (repo.count(h) > 0) throw Refused.because("Device Desk already has an administrator. Sign in instead.");
+            Set<Role> roles = EnumSet.of(Role.ADMIN, Role.STAFF);
+            long id = repo.insert(h, username.strip(), null, PasswordHasher.hash(password), now);
+            repo.setRoles(h, id, roles);
+            Session bootstrap = new Session(id, username.strip(), null, fullName.strip(), roles);
+            long personId = people.createInTransaction(h, bootstrap, new PersonDraft(fullName.strip(), null, null,
+                    Category.EMPLOYEE, null, null));
+            repo.setPerson(h, id, personId);
+            Session s = new Session(id, username.strip(), personId, fullName.strip(), roles);
+            Audit.record(h, s, now, "ACCOUNT_CREATED", "account", id, "First administrator " + username.strip() + " created at first run");
+            return s;
+        });
+    }
+
+    private void checkNewCredentials(Problems p, String username, String password) {
+        p.required(username, "username", "A username");
+        if (username != null && !username.isBlank() && !username.strip().matches("[A-Za-z0-9._-]{2,40}")) {
+            p.add("username", "A username uses 2 to 40 letters, digits, dots, hyphens or underscores.");
+        }
+        checkPassword(p, username, password, "password");
+    }
+
+    private static void checkPassword(Problems p, String username, String password, String field) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            p.add(field, "The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
+        } else if (username != null && password.strip().equalsIgnoreCase(username.strip())) {
+            p.add(field, "The password must not be the username.");
+        }
+    }
+
+    /**
+     * Signs in. Wrong passwords count towards the lock-out (setting, 5 by default) which then holds
+     * for 15 minutes (setting); both are audited.
+     */
+    public Session signIn(String username, String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw Refused.because("Enter your username and password.");
+        }
+        Instant now = clock.instant();
+        Settings.Values settings = db.read(Settings::load);
+        // the outcome is decided and stored in one transaction so two tries cannot both slip under the limit
+        Object outcome = db.inTransaction(h -> {
+            Account a = repo.byUsername(h, username.strip()).orElse(null);
+            if (a == null) {
+                PasswordHasher.matches(password, DUMMY_HASH); // same time as a real check: no hint that the name is unknown
+                return Refused.because("The username or password is not right.");
+            }
+            Session actor = new Session(a.id(), a.username(), a.personId(), displayName(a), a.roles());
+            if (a.isLocked(now)) {
+                return Refused.because("This account is locked after too many failed sign-ins. Try again after "
+                        + HH_MM.format(a.lockedUntil().atZone(zone())) + ", or ask an administrator to reset your password.");
+            }
+            if (!PasswordHasher.matches(password, repo.passwordHash(h, a.id()))) {
+                int attempts = a.failedAttempts() + 1;
+                if (attempts >= settings.lockoutAttempts()) {
+                    Instant until = now.plus(Duration.ofMinutes(settings.lockoutMinutes()));
+                    repo.recordFailure(h, a.id(), 0, until);
+                    Audit.record(h, actor, now, "ACCOUNT_LOCKED", "account", a.id(),
+                            "Locked for " + settings.lockoutMinutes() + " minutes after " + attempts + " failed sign-ins");
+                    return Refused.because("That was the " + attempts + "th failed sign-in, so the account is now locked for "
+                            + settings.lockoutMinutes() + " minutes.");
+                }
+                repo.recordFailure(h, a.id(), attempts, null);
+                Audit.record(h, actor, now, "SIGN_IN_FAILED", "account", a.id(), "Failed sign-in " + attempts + " of " + settings.lockoutAttempts());
+                return Refused.because("The username or password is not right.");
+            }
+            if (!a.active()) return Refused.because("This account has been deactivated. Ask an administrator if you need it back.");
+            repo.recordSuccess(h, a.id());
+            Audit.record(h, actor, now, "SIGNED_IN", "account", a.id(), a.username() + " signed in");
+            return actor;
+        });
+        if (outcome instanceof Refused r) throw r;
+        return (Session) outcome;
+    }
+
+    private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-for-timing");
+
+    private static String displayName(Account a) {
+        return a.personName() != null ? a.personName() : a.username();
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public void signOut(Session s) {
+        Instant now = clock.instant();
+        db.useTransaction(h -> Audit.record(h, s, now, "SIGNED_OUT", "account", s.accountId(), s.username() + " signed out"));
+    }
+
+    public List<Account> list(Session s) {
+        s.require(Role.ADMIN);
+        return db.read(repo::all);
+    }
+
+    /** The account linked to a person, if any (ADMIN or HELPDESK). */
+    public java.util.Optional<Account> forPerson(Session s, long personId) {
+        s.require(Role.ADMIN, Role.HELPDESK);
+        return db.read(h -> repo.byPerson(h, personId));
+    }
+
+    public long create(Session s, String username, String password, Long personId, Set<Role> roles) {
+        s.require(Role.ADMIN);
+        Problems p = new Problems();
+        checkNewCredentials(p, username, password);
+        p.addIf(roles == null || roles.isEmpty(), "roles", "Give the account at least one role.");
+        p.throwIfAny();
+        Instant now = clock.instant();
+        return db.inTransaction(h -> {
+            if (repo.byUsername(h, username.strip()).isPresent()) {
+                throw Refused.because("username", "The username " + username.strip() + " is already taken.");
+            }
+            if (personId != null && repo.byPerson(h, personId).isPresent()) {
+                throw Refused.because("person", "That person already has an account.");
+            }
+            long id = repo.insert(h, username.strip(), personId, PasswordHasher.hash(password), now);
+            repo.setRoles(h, id, roles);
+            Audit.record(h, s, now, "ACCOUNT_CREATED", "account", id, "Created account " + username.strip() + " with roles " + roles);
+            return id;
+        });
+    }
+
+    public void setRoles(Session s, long accountId, Set<Role> roles) {
+        s.require(Role.ADMIN);
+        if (roles == null || roles.isEmpty()) throw Refused.because("roles", "Give the account at least one role.");
+        Instant now = clock.instant();
+        db.useTransaction(h -> {
+            Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+                throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
+            }
+            repo.setRoles(h, accountId, roles);
+            Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
+        });
+    }
+
+    public void setActive(Session s, long accountId, boolean active) {
+        s.require(Role.ADMIN);
+        if (!active && accountId == s.accountId()) throw Refused.because("You cannot deactivate your own account.");
+        Instant now = clock.instant();
+        db.useTransaction(h -> {
+            Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            repo.setActive(h, accountId, active);
+            Audit.record(h, s, now, active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "account", accountId, a.username());
+        });
+    }
+
+    /** ADMIN sets a new password; this also clears a lock-out. */
+    public void resetPassword(Session s, long accountId, String newPassword) {
+        s.require(Role.ADMIN);
+        Instant now = clock.instant();
+        db.useTransaction(h -> {
+            Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            Problems p = new Problems();
+            checkPassword(p, a.username(), newPassword, "password");
+            p.throwIfAny();
+            repo.setPassword(h, accountId, PasswordHasher.hash(newPassword));
+            Audit.record(h, s, now, "PASSWORD_RESET", "account", accountId, "Password reset for " + a.username());
+        });
+    }
+
+    public void linkPerson(Session s, long accountId, Long personId) {
+        s.require(Role.ADMIN);
+        Instant now = clock.instant();
+        db.useTransaction(h -> {
+            Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (personId != null) {
+                repo.byPerson(h, personId).filter(o -> o.id() != accountId).ifPresent(o -> {
+                    throw Refused.because("person", "That person is already linked to the account " + o.username() + ".");
+                });
+            }
+            repo.setPerson(h, accountId, personId);
+            Audit.record(h, s, now, "ACCOUNT_LINKED", "account", accountId, a.username() + " linked to person " + personId);
+        });
+    }
+
+    /** Used by the demo and import: creates without a session check, audited as the given actor. */
+    public long createInTransaction(Handle h, Session actor, String username, String password, Long personId, Set<Role> roles) {
+        Instant now = clock.instant();
+        long id = repo.insert(h, username, personId, PasswordHasher.hash(password), now);
+        repo.setRoles(h, id, roles);
+        Audit.record(h, actor, now, "ACCOUNT_CREATED", "account", id, "Created account " + username + " with roles " + roles);
+        return id;
+    }
+}

@@ -1,0 +1,39 @@
+package org.devicedesk.audit;
+
+import java.util.List;
+import org.devicedesk.core.Times;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** The only SQL that reads the audit trail (appending is {@code core.Audit}). Pages in SQL. */
+final class AuditRepository {
+    private static final RowMapper<AuditEvent> EVENT = (rs, ctx) -> new AuditEvent(rs.getLong("seq"), Times.instant(rs.getString("at")),
+            rs.getString("actor"), rs.getString("action"), rs.getString("record_type"), rs.getString("record_id"),
+            rs.getString("summary"), rs.getString("hash"));
+
+    List<AuditEvent> page(Handle h, AuditService.Query q, int limit, long beforeSeq) {
+        StringBuilder sql = new StringBuilder("SELECT seq, at, actor, action, record_type, record_id, summary, hash FROM audit_event WHERE seq < :before");
+        if (q.actor() != null && !q.actor().isBlank()) sql.append(" AND actor = :actor");
+        if (q.recordType() != null && !q.recordType().isBlank()) sql.append(" AND record_type = :type");
+        if (q.recordId() != null && !q.recordId().isBlank()) sql.append(" AND record_id = :rid");
+        if (q.from() != null) sql.append(" AND at >= :from");
+        if (q.to() != null) sql.append(" AND at < :to");
+        sql.append(" ORDER BY seq DESC LIMIT :limit");
+        var query = h.createQuery(sql.toString()).bind("before", beforeSeq).bind("limit", limit);
+        if (q.actor() != null && !q.actor().isBlank()) query.bind("actor", q.actor());
+        if (q.recordType() != null && !q.recordType().isBlank()) query.bind("type", q.recordType());
+        if (q.recordId() != null && !q.recordId().isBlank()) query.bind("rid", q.recordId());
+        if (q.from() != null) query.bind("from", q.from());
+        if (q.to() != null) query.bind("to", q.to());
+        return query.map(EVENT).list();
+    }
+
+    List<String> actors(Handle h) {
+        return h.createQuery("SELECT DISTINCT actor FROM audit_event ORDER BY actor").mapTo(String.class).list();
+    }
+
+    List<String> recordTypes(Handle h) {
+        return h.createQuery("SELECT DISTINCT record_type FROM audit_event ORDER BY record_type").mapTo(String.class).list();
+    }
+
+}

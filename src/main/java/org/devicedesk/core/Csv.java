@@ -1,0 +1,123 @@
+package org.devicedesk.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV for exports and imports. Exports neutralise cells that a spreadsheet would run as a
+ * formula (starting with = + - @, or a tab or carriage return) by prefixing an apostrophe.
+ * Imports keep the line number each record started on, for messages that name it.
+ */
+public final class Csv {
+    private Csv() {}
+
+    /** One record read from a file: the line it started on (1 = the header) and its fields. */
+    public record Row(int line, List<String> fields) {
+        public String get(int i) {
+            return i < fields.size() ? fields.get(i) : "";
+        }
+    }
+
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) return cell == null ? "" : cell;
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+
+    /** Undoes {@link #neutralise} on import, so an exported file imports back to the same values. */
+    public static String unneutralise(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'') {
+            char c = cell.charAt(1);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return cell.substring(1);
+        }
+        return cell;
+    }
+
+    public static void write(Writer out, List<String> header, Iterable<? extends List<String>> rows) {
+        try {
+            writeRow(out, header);
+            for (List<String> r : rows) writeRow(out, r);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRow(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.write(',');
+            out.write(quote(neutralise(cells.get(i))));
+        }
+        out.write("\r\n");
+    }
+
+    private static String quote(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) return cell;
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+
+    /** Reads every record; a quoted field may hold commas, quotes ("") and line breaks. */
+    public static List<Row> read(Reader in) {
+        try {
+            StringBuilder all = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) != -1; ) all.append(buf, 0, n);
+            return parse(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Row> parse(CharSequence text) {
+        List<Row> rows = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int i = 0, n = text.length(), line = 1, start = 1;
+        if (n > 0 && text.charAt(0) == '\uFEFF') i = 1; // a byte-order mark from a spreadsheet
+        boolean quoted = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n') line++;
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                fields.add(cell.toString());
+                cell.setLength(0);
+                addRow(rows, start, fields);
+                fields.clear();
+                line++;
+                start = line;
+            } else if (c != '\r') {
+                cell.append(c);
+            }
+        }
+        if (!cell.isEmpty() || !fields.isEmpty()) {
+            fields.add(cell.toString());
+            addRow(rows, start, fields);
+        }
+        return rows;
+    }
+
+    private static void addRow(List<Row> rows, int start, List<String> fields) {
+        if (fields.size() == 1 && fields.get(0).isBlank()) return; // blank line
+        rows.add(new Row(start, List.copyOf(fields)));
+    }
+}

@@ -1,0 +1,333 @@
+package org.devicedesk.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Opens the database (embedded SQLite by default, PostgreSQL for a shared office), applies the
+ * migrations and checks integrity. Every problem that stops it being used becomes a
+ * {@link DatabaseProblem}; the file is never deleted, replaced or re-created.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int POOL_SIZE = 4;
+
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String location;
+    private final Path file;
+    private final Pool pool;
+
+    private Database(Pool pool, Dialect dialect, String location, Path file) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.location = location;
+        this.file = file;
+        this.jdbi = Jdbi.create(pool);
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
+            @Override protected Argument build(Instant value, ConfigRegistry config) {
+                return (pos, st, ctx) -> st.setString(pos, Times.store(value));
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<LocalDate>(Types.VARCHAR) {
+            @Override protected Argument build(LocalDate value, ConfigRegistry config) {
+                return (pos, st, ctx) -> st.setString(pos, Times.store(value));
+            }
+        });
+    }
+
+    /** The default file: {@code DEVICEDESK_DB} or {@code ~/.devicedesk/devicedesk.db}. */
+    public static Path defaultFile() {
+        String env = System.getenv("DEVICEDESK_DB");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".devicedesk", "devicedesk.db");
+    }
+
+    /** Opens (creating when absent) a SQLite file; the folder must exist. */
+    public static Database openSqlite(Path file) {
+        Path abs = file.toAbsolutePath();
+        String where = abs.toString();
+        Path folder = abs.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.MISSING_FOLDER, where,
+                    "The folder for the database does not exist.",
+                    "Check the path given with --db (or DEVICEDESK_DB), or create the folder " + folder + " and start Device Desk again.", null);
+        }
+        boolean exists = Files.exists(abs);
+        if (exists && !Files.isRegularFile(abs)) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.NOT_A_DATABASE, where,
+                    "The database path is a folder, not a file.", "Give the path of a database file with --db.", null);
+        }
+        if (exists && isReadOnly(abs) || !exists && isReadOnly(folder)) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.READ_ONLY, where,
+                    exists ? "The database file is read-only, so nothing could be saved."
+                           : "The folder for the database is read-only, so the database cannot be created.",
+                    "Ask IT to give your account write access to " + (exists ? "the file" : "the folder")
+                            + ", or open a copy of it with --db. Device Desk has not changed it.", null);
+        }
+        if (exists) checkHeader(abs);
+
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setDateClass("TEXT");
+        String url = "jdbc:sqlite:" + abs;
+        Pool pool = new Pool(() -> config.createConnection(url));
+        Database db = new Database(pool, Dialect.SQLITE, where, abs);
+        try {
+            db.prepare();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens a PostgreSQL database shared by the office. */
+    public static Database openPostgres(String url, String user, String password) {
+        Pool pool = new Pool(() -> DriverManager.getConnection(url, user, password));
+        Database db = new Database(pool, Dialect.POSTGRESQL, url, null);
+        try {
+            db.prepare();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static boolean isReadOnly(Path path) {
+        if (!Files.isWritable(path)) return true;
+        try { // root passes access(2) on any file; honour the permission bits all the same
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            return !perms.contains(PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** A non-empty file must start with the SQLite header; anything else is refused untouched. */
+    private static void checkHeader(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(16);
+            if (header.length == 0) return;
+            if (!new String(header, java.nio.charset.StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+                throw notADatabase(file.toString(), null);
+            }
+        } catch (java.io.IOException e) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.READ_ONLY, file.toString(),
+                    "The database file could not be read.", "Check that your account may read it. " + e.getMessage(), e);
+        }
+    }
+
+    private static DatabaseProblem notADatabase(String where, Throwable cause) {
+        return new DatabaseProblem(DatabaseProblem.Kind.NOT_A_DATABASE, where,
+                "This file is not a Device Desk database (it is not an SQLite database at all).",
+                "Check the path given with --db. Device Desk has not changed the file; to start afresh, give the path of a new file.", cause);
+    }
+
+    private void prepare() {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                Connection c = pool.openConnection();
+                StringBuilder problems = new StringBuilder();
+                try (Statement st = c.createStatement()) {
+                    // touches the file: reveals "not a database", locks and read-only media before any change
+                    st.execute("SELECT count(*) FROM sqlite_master");
+                    try (var rs = st.executeQuery("PRAGMA quick_check")) {
+                        while (rs.next()) {
+                            String line = rs.getString(1);
+                            if (!"ok".equalsIgnoreCase(line)) problems.append(line).append('\n');
+                        }
+                    }
+                } finally {
+                    pool.closeConnection(c);
+                }
+                if (!problems.isEmpty()) {
+                    throw new DatabaseProblem(DatabaseProblem.Kind.CORRUPT, location,
+                            "The database file is damaged: the integrity check found problems.\n" + problems.toString().strip(),
+                            "Restore the latest backup (in the backups folder beside the database), or ask IT for help. Device Desk has not changed the file.", null);
+                }
+            }
+            migrate();
+        } catch (DatabaseProblem e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(e);
+        }
+    }
+
+    private void migrate() {
+        String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        Flyway flyway = Flyway.configure()
+                .dataSource(new PoolDataSource(pool))
+                .locations("classpath:org/devicedesk/db/migration/common", "classpath:org/devicedesk/db/migration/" + vendor)
+                .placeholders(Map.of(
+                        "pk", dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
+                .ignoreMigrationPatterns("*:missing")
+                .load();
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw new DatabaseProblem(DatabaseProblem.Kind.NEWER_VERSION, location,
+                        "This database was last used by a newer version of Device Desk (schema version "
+                                + info.getVersion() + "), which this version does not understand.",
+                        "Install the latest version of Device Desk, or open a different database with --db. The file has not been changed.", null);
+            }
+        }
+        flyway.migrate();
+    }
+
+    /** Turns a driver error into a clear problem; anything unknown stays a generic "cannot connect". */
+    DatabaseProblem translate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseProblem dp) return dp;
+            if (t instanceof SQLiteException se) {
+                SQLiteErrorCode code = se.getResultCode();
+                String name = code == null ? "" : code.name();
+                if (name.startsWith("SQLITE_NOTADB")) return notADatabase(location, e);
+                if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+                    return new DatabaseProblem(DatabaseProblem.Kind.LOCKED, location,
+                            "The database is locked by another program and did not become free within 5 seconds.",
+                            "Close any other copy of Device Desk or database tool using this file, then try again.", e);
+                }
+                if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_PERM")) {
+                    return new DatabaseProblem(DatabaseProblem.Kind.READ_ONLY, location,
+                            "The database could not be opened for writing.",
+                            "Check that your account may write the file and its folder, then start Device Desk again.", e);
+                }
+                if (name.startsWith("SQLITE_CORRUPT")) {
+                    return new DatabaseProblem(DatabaseProblem.Kind.CORRUPT, location,
+                            "The database file is damaged.",
+                            "Restore the latest backup, or ask IT for help. Device Desk has not changed the file.", e);
+                }
+            }
+        }
+        LOG.error("Database could not be opened: {}", location, e);
+        return new DatabaseProblem(DatabaseProblem.Kind.CANNOT_CONNECT, location,
+                "Device Desk could not open the database: " + rootMessage(e),
+                "Check the location and that the database server (if any) is running, then try again.", e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+
+    public Dialect dialect() { return dialect; }
+
+    /** A path for SQLite, the JDBC URL for PostgreSQL. */
+    public String location() { return location; }
+
+    /** The SQLite file, or null on PostgreSQL. */
+    public Path file() { return file; }
+
+    /** One unit of work in one transaction. */
+    public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        return jdbi.inTransaction(work);
+    }
+
+    public void useTransaction(java.util.function.Consumer<Handle> work) {
+        jdbi.useTransaction(work::accept);
+    }
+
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    public int schemaVersion() {
+        return read(h -> h.createQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = " + (dialect == Dialect.SQLITE ? "1" : "true"))
+                .mapTo(Integer.class).findOne().orElse(0));
+    }
+
+    @Override
+    public void close() {
+        pool.closeAll();
+    }
+
+    /** A few reusable connections: opening SQLite and setting its pragmas on every call costs more than the work. */
+    static final class Pool implements ConnectionFactory {
+        interface Opener { Connection open() throws SQLException; }
+
+        private final Opener opener;
+        private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+        private volatile boolean closed;
+
+        Pool(Opener opener) { this.opener = opener; }
+
+        @Override
+        public Connection openConnection() throws SQLException {
+            if (closed) throw new SQLException("The database has been closed.");
+            Connection c = idle.poll();
+            return c != null ? c : opener.open();
+        }
+
+        @Override
+        public void closeConnection(Connection c) throws SQLException {
+            if (c.isClosed()) return;
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (closed || !idle.offer(c)) c.close();
+        }
+
+        void closeAll() {
+            closed = true;
+            Connection c;
+            while ((c = idle.poll()) != null) {
+                try { c.close(); } catch (SQLException ignored) { /* closing anyway */ }
+            }
+        }
+    }
+
+    /** Flyway wants a DataSource; it borrows from the same pool. */
+    private record PoolDataSource(Pool pool) implements javax.sql.DataSource {
+        @Override public Connection getConnection() throws SQLException {
+            Connection c = pool.opener.open();
+            return c;
+        }
+        @Override public Connection getConnection(String u, String p) throws SQLException { return getConnection(); }
+        @Override public java.io.PrintWriter getLogWriter() { return null; }
+        @Override public void setLogWriter(java.io.PrintWriter out) {}
+        @Override public void setLoginTimeout(int seconds) {}
+        @Override public int getLoginTimeout() { return 0; }
+        @Override public java.util.logging.Logger getParentLogger() { return java.util.logging.Logger.getGlobal(); }
+        @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
+        @Override public boolean isWrapperFor(Class<?> iface) { return false; }
+    }
+}

@@ -1,0 +1,48 @@
+package org.devicedesk.demo;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Random;
+import org.devicedesk.Services;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+
+/**
+ * {@code --demo}: fills a new, empty database with believable synthetic data so every screen can be
+ * tried. Refuses to touch a database that already has accounts. Each feature adds its own part,
+ * in dependency order, from a seeded random so a demo looks the same every time.
+ */
+public final class Demo {
+    public static final String[] ACCOUNTS = {"admin", "helpdesk", "infosec", "dpo", "staff"};
+
+    private Demo() {}
+
+    /** Returns the message to show once (the accounts and their password), or null if the database was not empty. */
+    public static String fillIfEmpty(Services s, String size) {
+        if (!s.accounts.needsFirstAdministrator()) return null;
+        String password = System.getProperty("devicedesk.demoPassword", generatePassword());
+        Random random = new Random(20261122L);
+        Session system = Session.system();
+        DemoPeople.Result people = DemoPeople.fill(s, system, random);
+        s.db.useTransaction(h -> {
+            s.accounts.createInTransaction(h, system, "admin", password, people.admin(), EnumSet.of(Role.ADMIN, Role.STAFF));
+            s.accounts.createInTransaction(h, system, "helpdesk", password, people.helpdesk(), EnumSet.of(Role.HELPDESK, Role.STAFF));
+            s.accounts.createInTransaction(h, system, "infosec", password, people.infosec(), EnumSet.of(Role.INFOSEC, Role.STAFF));
+            s.accounts.createInTransaction(h, system, "dpo", password, people.dpo(), EnumSet.of(Role.DPO, Role.STAFF));
+            s.accounts.createInTransaction(h, system, "staff", password, people.staff(), EnumSet.of(Role.STAFF));
+        });
+        return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
+                + "\nThis is shown once; write it down now.";
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder("desk");
+        for (int group = 0; group < 3; group++) {
+            sb.append('-');
+            for (int i = 0; i < 4; i++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

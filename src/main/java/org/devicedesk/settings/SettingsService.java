@@ -1,0 +1,96 @@
+package org.devicedesk.settings;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.devicedesk.core.Audit;
+import org.devicedesk.core.Database;
+import org.devicedesk.core.Problems;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.core.Settings;
+import org.devicedesk.core.Settings.Key;
+
+/** ADMIN changes the office's settings; every changed value is audited in the same transaction. */
+public final class SettingsService {
+    private final Database db;
+    private final Clock clock;
+    private final Settings settings;
+
+    public SettingsService(Database db, Clock clock, Settings settings) {
+        this.db = db;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public Settings.Values current() {
+        return settings.values();
+    }
+
+    /** Saves the given values (all or none); returns how many changed. */
+    public int save(Session s, Map<Key, String> values) {
+        s.require(Role.ADMIN);
+        Problems p = new Problems();
+        values.forEach((k, v) -> validate(p, k, v == null ? "" : v.strip()));
+        p.throwIfAny();
+        int changed = db.inTransaction(h -> {
+            Settings.Values before = Settings.load(h);
+            int n = 0;
+            for (var e : values.entrySet()) {
+                String v = e.getValue().strip();
+                if (!v.equals(before.get(e.getKey()))) {
+                    Settings.store(h, e.getKey(), v);
+                    Audit.record(h, s, clock.instant(), "SETTING_CHANGED", "setting", e.getKey().key,
+                            e.getKey().label + ": " + before.get(e.getKey()) + " -> " + v);
+                    n++;
+                }
+            }
+            Settings.Values after = Settings.load(h);
+            if (!after.officeOpens().isBefore(after.officeCloses())) {
+                throw org.devicedesk.core.Refused.because("office-closes", "The office must close after it opens.");
+            }
+            return n;
+        });
+        settings.invalidate();
+        return changed;
+    }
+
+    private static void validate(Problems p, Key k, String v) {
+        String field = k.key.replace('.', '-').replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        if (v.isEmpty()) {
+            p.add(field, k.label + " cannot be empty.");
+            return;
+        }
+        switch (k) {
+            case TRAVEL_NOTICE_DAYS, ICO_DEADLINE_HOURS, DECLARATION_VALIDITY_MONTHS, DECLARATION_EXPIRING_DAYS,
+                 LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, BACKUP_KEEP_DAYS -> {
+                try {
+                    int n = Integer.parseInt(v);
+                    if (n < 1 || n > 10_000) p.add(field, k.label + " must be a whole number from 1 to 10000.");
+                } catch (NumberFormatException e) {
+                    p.add(field, k.label + " must be a whole number.");
+                }
+            }
+            case OFFICE_OPENS, OFFICE_CLOSES -> {
+                try {
+                    LocalTime.parse(v);
+                } catch (DateTimeParseException e) {
+                    p.add(field, k.label + " must be a time like 08:00.");
+                }
+            }
+            case OFFICE_DAYS -> {
+                for (String d : v.split(",")) {
+                    try {
+                        DayOfWeek.valueOf(d.strip().toUpperCase());
+                    } catch (IllegalArgumentException e) {
+                        p.add(field, "Office days must be day names such as MONDAY,TUESDAY.");
+                        return;
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.devicedesk.ui;
+
+import atlantafx.base.theme.Styles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import org.devicedesk.core.AccessDenied;
+import org.devicedesk.core.DatabaseProblem;
+import org.devicedesk.core.Refused;
+
+/**
+ * Shows why a save was refused: all the reasons in the form's {@code <form>-message} label, and each
+ * field it concerns outlined in red with its reason as a tooltip.
+ */
+public final class FormMessages {
+    private final Label message;
+    private final Map<String, Control> fields = new LinkedHashMap<>();
+
+    /** {@code form} is the form's name in the automation ids, e.g. "device" for {@code device-message}. */
+    public FormMessages(String form) {
+        message = new Label();
+        message.setId(form + "-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("form-message");
+        message.setManaged(false);
+        message.setVisible(false);
+        message.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    public Label node() {
+        return message;
+    }
+
+    /** Registers the control for a field name used by the services (e.g. "asset-tag"). */
+    public FormMessages field(String name, Control control) {
+        fields.put(name, control);
+        return this;
+    }
+
+    public void clear() {
+        message.setText("");
+        message.setVisible(false);
+        message.setManaged(false);
+        message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+        fields.values().forEach(c -> {
+            c.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+            c.setTooltip(null);
+        });
+    }
+
+    /** Shows a refusal, an access denial or an unexpected failure in plain words. */
+    public void show(Throwable t) {
+        clear();
+        if (t instanceof Refused r) {
+            for (Refused.Problem p : r.problems()) {
+                Control c = p.field() == null ? null : fields.get(p.field());
+                if (c != null) {
+                    c.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+                    c.setTooltip(new Tooltip(p.message()));
+                }
+            }
+            error(String.join("\n", r.messages()));
+        } else {
+            error(describe(t));
+        }
+    }
+
+    public void error(String text) {
+        message.setText(text);
+        message.getStyleClass().remove(Styles.SUCCESS);
+        if (!message.getStyleClass().contains(Styles.DANGER)) message.getStyleClass().add(Styles.DANGER);
+        message.setVisible(true);
+        message.setManaged(true);
+    }
+
+    public void success(String text) {
+        clear();
+        message.setText(text);
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.setVisible(true);
+        message.setManaged(true);
+    }
+
+    /** A sentence for any failure: never a stack trace. */
+    public static String describe(Throwable t) {
+        if (t instanceof Refused r) return String.join("\n", r.messages());
+        if (t instanceof AccessDenied a) return a.getMessage();
+        if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
+                return "The database is busy (another copy of Device Desk may be saving). Nothing was saved; try again in a moment.";
+            }
+            if (m != null && m.contains("SQLITE_READONLY")) {
+                return "The database has become read-only, so nothing was saved. Check the file's permissions.";
+            }
+        }
+        return "Something went wrong and nothing was saved. The details are in the log file beside the database.";
+    }
+
+    /** Small helper: a field label bound to its control for keyboard users. */
+    public static Label labelFor(String text, Node control) {
+        Label l = new Label(text);
+        l.setLabelFor(control);
+        l.setMnemonicParsing(true);
+        return l;
+    }
+}

@@ -1,0 +1,30 @@
+-- DPO breach review (SPEC section 5, policy 56, UK GDPR Articles 33 and 34).
+CREATE TABLE breach_case (
+    id                          ${pk},
+    reference                   TEXT NOT NULL UNIQUE,
+    incident_id                 BIGINT UNIQUE REFERENCES incident (id),
+    title                       TEXT NOT NULL,
+    aware_at                    TEXT NOT NULL,
+    status                      TEXT NOT NULL CHECK (status IN ('AWAITING_REVIEW','ASSESSING','NOT_A_BREACH','NOT_REPORTABLE','REPORTED_TO_ICO','CLOSED')),
+    personal_data_involved      INTEGER CHECK (personal_data_involved IN (0, 1)),
+    category_ordinary           INTEGER NOT NULL DEFAULT 0 CHECK (category_ordinary IN (0, 1)),
+    category_special            INTEGER NOT NULL DEFAULT 0 CHECK (category_special IN (0, 1)),
+    category_criminal_offence   INTEGER NOT NULL DEFAULT 0 CHECK (category_criminal_offence IN (0, 1)),
+    data_subjects_approx        INTEGER,
+    records_approx              INTEGER,
+    likely_consequences         TEXT,
+    measures                    TEXT,
+    risk                        TEXT CHECK (risk IN ('UNLIKELY','RISK','HIGH_RISK')),
+    rationale                   TEXT,
+    ico_notified_at             TEXT,
+    ico_reference               TEXT,
+    delay_reasons               TEXT,
+    subjects_told_decision      TEXT,
+    subjects_told_at            TEXT,
+    decided_at                  TEXT,
+    decided_by                  TEXT,
+    created_by                  TEXT NOT NULL,
+    created_at                  TEXT NOT NULL,
+    updated_at                  TEXT NOT NULL
+);
+CREATE INDEX breach_case_status ON breach_case (status, aware_at);
