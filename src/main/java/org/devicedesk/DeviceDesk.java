@@ -120,6 +120,12 @@ public final class DeviceDesk extends Application {
     /** A clear dialog (what is wrong, which file, what to do); then the application ends. */
     private void fail(Stage stage, String title, String whatIsWrong, String details) {
         System.err.println(title + ": " + whatIsWrong + "\n" + details);
+        problemDialog(stage.isShowing() ? stage : null, title, whatIsWrong, details).showAndWait();
+        Platform.exit();
+    }
+
+    /** The start-up problem dialog (public so the screenshot tool shows exactly this one). */
+    public static Alert problemDialog(Stage owner, String title, String whatIsWrong, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(title);
         alert.setHeaderText(whatIsWrong);
@@ -129,9 +135,9 @@ public final class DeviceDesk extends Application {
         text.setWrapText(true);
         text.setPrefRowCount(6);
         alert.getDialogPane().setContent(text);
-        if (stage.isShowing()) alert.initOwner(stage);
-        alert.showAndWait();
-        Platform.exit();
+        alert.getDialogPane().getStylesheets().add(Theme.appStylesheet());
+        if (owner != null) alert.initOwner(owner);
+        return alert;
     }
 
     @Override
