@@ -101,6 +101,11 @@ public final class DeviceDesk extends Application {
             services.demoMessage = Demo.fillIfEmpty(services, options.demoSize());
             if (services.demoMessage != null) System.out.println(services.demoMessage);
         }
+        try { // the daily backup: at the first start after midnight (office time); a failure never stops anyone working
+            services.backups.dailyIfDue().ifPresent(b -> log().info("Daily backup made: {}", b.file()));
+        } catch (RuntimeException e) {
+            log().error("The daily backup failed", e);
+        }
         return services;
     }
 

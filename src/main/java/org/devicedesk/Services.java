@@ -3,6 +3,7 @@ package org.devicedesk;
 import java.time.Clock;
 import org.devicedesk.accounts.AccountService;
 import org.devicedesk.audit.AuditService;
+import org.devicedesk.backups.BackupService;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
 import org.devicedesk.people.PeopleService;
@@ -20,6 +21,7 @@ public class Services {
     public final AccountService accounts;
     public final AuditService audit;
     public final SettingsService settingsService;
+    public final BackupService backups;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -29,5 +31,6 @@ public class Services {
         this.accounts = new AccountService(db, clock, people);
         this.audit = new AuditService(db, clock);
         this.settingsService = new SettingsService(db, clock, settings);
+        this.backups = new BackupService(db, clock, settings);
     }
 }

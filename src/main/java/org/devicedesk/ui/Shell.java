@@ -21,8 +21,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.devicedesk.Services;
+import org.devicedesk.backups.AboutDialog;
 import org.devicedesk.core.Session;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -83,12 +85,16 @@ public final class Shell {
         theme.setTooltip(new Tooltip("Switch between light and dark theme"));
         theme.setSelected(Theme.isDark());
         theme.selectedProperty().addListener((o, a, dark) -> Theme.remember(dark));
+        Button about = new Button(null, new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+        about.setId("shell-about");
+        about.setTooltip(new Tooltip("About Device Desk: version, database and backups"));
+        about.setOnAction(e -> AboutDialog.show(context));
         Button out = new Button("Sign _out", new FontIcon(MaterialDesignL.LOGOUT));
         out.setId("shell-sign-out");
         out.setOnAction(e -> signOut.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, app, org, spacer, busy, user, theme, out);
+        HBox header = new HBox(12, app, org, spacer, busy, user, theme, about, out);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("header");
