@@ -176,6 +176,11 @@ class BackupServiceTest {
                     other.useTransaction(h -> h.execute("INSERT INTO person (full_name, category, created_at) VALUES (?, 'EMPLOYEE', ?)",
                             "Busy Writer " + inserted.get(), "2026-03-04T10:00:00.000Z"));
                     inserted.incrementAndGet();
+                    try { // a busy colleague, not a tight loop: SQLite's busy handler is not fair to other writers
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         });
