@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.devicedesk.accounts.AccountService;
 import org.devicedesk.audit.AuditService;
 import org.devicedesk.backups.BackupService;
+import org.devicedesk.breaches.BreachService;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
 import org.devicedesk.people.PeopleService;
@@ -22,6 +23,7 @@ public class Services {
     public final AuditService audit;
     public final SettingsService settingsService;
     public final BackupService backups;
+    public final BreachService breaches;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -32,5 +34,6 @@ public class Services {
         this.audit = new AuditService(db, clock);
         this.settingsService = new SettingsService(db, clock, settings);
         this.backups = new BackupService(db, clock, settings);
+        this.breaches = new BreachService(db, clock);
     }
 }

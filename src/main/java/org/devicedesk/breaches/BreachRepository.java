@@ -1,0 +1,118 @@
+package org.devicedesk.breaches;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.devicedesk.breaches.BreachCase.Risk;
+import org.devicedesk.breaches.BreachCase.Status;
+import org.devicedesk.breaches.BreachCase.SubjectsTold;
+import org.devicedesk.core.Times;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** The only SQL for breach cases. */
+final class BreachRepository {
+    // the incident's reference is read for display only; incidents own that table
+    private static final String SELECT = """
+            SELECT b.*, i.reference AS incident_reference
+            FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id""";
+
+    /** Maps a row; the ICO deadline is aware-at plus {@code deadline}, on instants. */
+    private static RowMapper<BreachCase> mapper(Duration deadline) {
+        return (rs, ctx) -> {
+            long iid = rs.getLong("incident_id");
+            Long incidentId = rs.wasNull() ? null : iid;
+            int pd = rs.getInt("personal_data_involved");
+            Boolean personalData = rs.wasNull() ? null : pd == 1;
+            int subj = rs.getInt("data_subjects_approx");
+            Integer subjects = rs.wasNull() ? null : subj;
+            int rec = rs.getInt("records_approx");
+            Integer records = rs.wasNull() ? null : rec;
+            Instant awareAt = Times.instant(rs.getString("aware_at"));
+            String risk = rs.getString("risk");
+            String outcome = rs.getString("outcome");
+            String told = rs.getString("subjects_told_decision");
+            return new BreachCase(rs.getLong("id"), rs.getString("reference"), incidentId, rs.getString("incident_reference"),
+                    rs.getString("title"), rs.getString("description"), awareAt, awareAt.plus(deadline),
+                    Status.valueOf(rs.getString("status")), outcome == null ? null : Status.valueOf(outcome),
+                    personalData, rs.getInt("category_ordinary") == 1, rs.getInt("category_special") == 1,
+                    rs.getInt("category_criminal_offence") == 1, subjects, records,
+                    rs.getString("likely_consequences"), rs.getString("measures"), risk == null ? null : Risk.valueOf(risk),
+                    rs.getString("rationale"), Times.instant(rs.getString("ico_notified_at")), rs.getString("ico_reference"),
+                    rs.getString("delay_reasons"), told == null ? null : SubjectsTold.valueOf(told),
+                    Times.instant(rs.getString("subjects_told_at")), Times.instant(rs.getString("decided_at")),
+                    rs.getString("decided_by"), Times.instant(rs.getString("closed_at")), rs.getString("created_by"),
+                    Times.instant(rs.getString("created_at")), Times.instant(rs.getString("updated_at")));
+        };
+    }
+
+    Optional<BreachCase> byId(Handle h, long id, Duration deadline) {
+        return h.createQuery(SELECT + " WHERE b.id = :id").bind("id", id).map(mapper(deadline)).findOne();
+    }
+
+    Optional<BreachCase> byIncident(Handle h, long incidentId, Duration deadline) {
+        return h.createQuery(SELECT + " WHERE b.incident_id = :i").bind("i", incidentId).map(mapper(deadline)).findOne();
+    }
+
+    /**
+     * Every case matching the text (reference, title, description, incident reference) whose
+     * aware-at falls in [from, to) when given; oldest awareness first.
+     */
+    List<BreachCase> search(Handle h, String text, Instant from, Instant to, Duration deadline) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        boolean hasText = text != null && !text.isBlank();
+        if (hasText) {
+            sql.append(" AND (lower(b.reference) LIKE :t OR lower(b.title) LIKE :t OR lower(coalesce(b.description, '')) LIKE :t"
+                    + " OR lower(coalesce(i.reference, '')) LIKE :t OR lower(coalesce(b.ico_reference, '')) LIKE :t)");
+        }
+        if (from != null) sql.append(" AND b.aware_at >= :from");
+        if (to != null) sql.append(" AND b.aware_at < :to");
+        sql.append(" ORDER BY b.aware_at, b.id");
+        var q = h.createQuery(sql.toString());
+        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (from != null) q.bind("from", from);
+        if (to != null) q.bind("to", to);
+        return q.map(mapper(deadline)).list();
+    }
+
+    /** The next BRE-YYYY-NNNN number for the year. */
+    int nextNumber(Handle h, int year) {
+        Integer max = h.createQuery("SELECT max(CAST(substr(reference, 10) AS INTEGER)) FROM breach_case WHERE reference LIKE :p")
+                .bind("p", "BRE-" + year + "-%").mapTo(Integer.class).findOne().orElse(null);
+        return max == null ? 1 : max + 1;
+    }
+
+    long insert(Handle h, String reference, Long incidentId, String title, String description, Instant awareAt, String by, Instant now) {
+        return h.createUpdate("""
+                INSERT INTO breach_case (reference, incident_id, title, description, aware_at, status, created_by, created_at, updated_at)
+                VALUES (:ref, :incident, :title, :description, :aware, 'AWAITING_REVIEW', :by, :now, :now)""")
+                .bind("ref", reference).bind("incident", incidentId).bind("title", title).bind("description", description)
+                .bind("aware", awareAt).bind("by", by).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Writes the draft; {@code outcome}, {@code decidedAt/By} and {@code closedAt} as the service worked them out. */
+    void update(Handle h, long id, BreachDraft d, Status outcome, Instant decidedAt, String decidedBy, Instant closedAt, Instant now) {
+        h.createUpdate("""
+                UPDATE breach_case SET status = :status, outcome = :outcome, personal_data_involved = :pd,
+                       category_ordinary = :ordinary, category_special = :special, category_criminal_offence = :criminal,
+                       data_subjects_approx = :subjects, records_approx = :records, likely_consequences = :consequences,
+                       measures = :measures, risk = :risk, rationale = :rationale, ico_notified_at = :icoAt,
+                       ico_reference = :icoRef, delay_reasons = :delay, subjects_told_decision = :told,
+                       subjects_told_at = :toldAt, decided_at = :decidedAt, decided_by = :decidedBy, closed_at = :closedAt,
+                       updated_at = :now
+                WHERE id = :id""")
+                .bind("id", id).bind("status", d.status().name()).bind("outcome", outcome == null ? null : outcome.name())
+                .bind("pd", d.personalDataInvolved() == null ? null : (d.personalDataInvolved() ? 1 : 0))
+                .bind("ordinary", d.categoryOrdinary() ? 1 : 0).bind("special", d.categorySpecial() ? 1 : 0)
+                .bind("criminal", d.categoryCriminalOffence() ? 1 : 0)
+                .bind("subjects", d.dataSubjectsApprox()).bind("records", d.recordsApprox())
+                .bind("consequences", d.likelyConsequences()).bind("measures", d.measures())
+                .bind("risk", d.risk() == null ? null : d.risk().name()).bind("rationale", d.rationale())
+                .bind("icoAt", Times.store(d.icoNotifiedAt())).bind("icoRef", d.icoReference()).bind("delay", d.delayReasons())
+                .bind("told", d.subjectsToldDecision() == null ? null : d.subjectsToldDecision().name())
+                .bind("toldAt", Times.store(d.subjectsToldAt())).bind("decidedAt", Times.store(decidedAt)).bind("decidedBy", decidedBy)
+                .bind("closedAt", Times.store(closedAt)).bind("now", now).execute();
+    }
+}
