@@ -9,6 +9,7 @@ import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.settings.SettingsService;
+import org.devicedesk.travel.TravelService;
 
 /**
  * Every service of the application, wired once over one database and one clock. Screens get their
@@ -24,6 +25,7 @@ public class Services {
     public final SettingsService settingsService;
     public final BackupService backups;
     public final BreachService breaches;
+    public final TravelService travel;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -35,5 +37,6 @@ public class Services {
         this.settingsService = new SettingsService(db, clock, settings);
         this.backups = new BackupService(db, clock, settings);
         this.breaches = new BreachService(db, clock);
+        this.travel = new TravelService(db, clock, people, null);
     }
 }

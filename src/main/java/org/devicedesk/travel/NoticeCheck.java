@@ -1,0 +1,11 @@
+package org.devicedesk.travel;
+
+/** The 7-day check (policy 53): how many days' notice, how many the office asks for, and whether it is late. */
+public record NoticeCheck(long noticeDays, int requiredDays, boolean late) {
+
+    /** For the form and lists: "9 days' notice — on time" or "5 days' notice — late — fewer than 7 days before travel". */
+    public String describe() {
+        String days = noticeDays == 1 ? "1 day's notice" : noticeDays + " days' notice";
+        return late ? days + " — late — fewer than " + requiredDays + " days before travel" : days + " — on time";
+    }
+}
