@@ -7,6 +7,7 @@ import org.devicedesk.backups.BackupService;
 import org.devicedesk.breaches.BreachService;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
+import org.devicedesk.devices.DeviceService;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.settings.SettingsService;
 import org.devicedesk.travel.TravelService;
@@ -26,6 +27,7 @@ public class Services {
     public final BackupService backups;
     public final BreachService breaches;
     public final TravelService travel;
+    public final DeviceService devices;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -38,5 +40,6 @@ public class Services {
         this.backups = new BackupService(db, clock, settings);
         this.breaches = new BreachService(db, clock);
         this.travel = new TravelService(db, clock, people, null);
+        this.devices = new DeviceService(db, clock, people);
     }
 }

@@ -1,0 +1,280 @@
+package org.devicedesk.devices;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.devicedesk.core.Times;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/** The only SQL for devices, custody and pool designated users. */
+final class DeviceRepository {
+    private static final String COLUMNS = """
+            SELECT d.id, d.asset_tag, d.kind, d.make_model, d.serial_number, d.imei, d.phone_number, d.encrypted, d.mode,
+                   d.status, d.team, d.notes, d.created_at, d.updated_at,
+                   c.person_id AS holder_id, hp.full_name AS holder_name, c.from_at AS held_since, c.kind AS custody_kind""";
+    private static final String FROM = """
+             FROM device d
+            LEFT JOIN custody c ON c.device_id = d.id AND c.to_at IS NULL
+            LEFT JOIN person hp ON hp.id = c.person_id""";
+    private static final String SELECT = COLUMNS + FROM;
+
+    static final RowMapper<Device> DEVICE = (rs, ctx) -> {
+        long holderId = rs.getLong("holder_id");
+        Device.Holder holder = rs.wasNull() ? null : new Device.Holder(holderId, rs.getString("holder_name"),
+                Times.instant(rs.getString("held_since")), Custody.Kind.valueOf(rs.getString("custody_kind")));
+        return new Device(rs.getLong("id"), rs.getString("asset_tag"), Device.Kind.valueOf(rs.getString("kind")),
+                rs.getString("make_model"), rs.getString("serial_number"), rs.getString("imei"), rs.getString("phone_number"),
+                rs.getInt("encrypted") == 1, Device.Mode.valueOf(rs.getString("mode")), Device.Status.valueOf(rs.getString("status")),
+                rs.getString("team"), rs.getString("notes"), Times.instant(rs.getString("created_at")),
+                Times.instant(rs.getString("updated_at")), holder);
+    };
+
+    private static final RowMapper<Custody> CUSTODY = (rs, ctx) -> new Custody(rs.getLong("id"), rs.getLong("device_id"),
+            rs.getString("asset_tag"), rs.getString("make_model"), rs.getLong("person_id"), rs.getString("person_name"),
+            Custody.Kind.valueOf(rs.getString("kind")), Times.instant(rs.getString("from_at")), Times.instant(rs.getString("to_at")),
+            rs.getString("recorded_by"), rs.getString("returned_by"));
+
+    private static final String CUSTODY_SELECT = """
+            SELECT c.id, c.device_id, d.asset_tag, d.make_model, c.person_id, p.full_name AS person_name, c.kind, c.from_at, c.to_at,
+                   c.recorded_by, c.returned_by
+            FROM custody c JOIN device d ON d.id = c.device_id JOIN person p ON p.id = c.person_id""";
+
+    Optional<Device> byId(Handle h, long id) {
+        return h.createQuery(SELECT + " WHERE d.id = :id").bind("id", id).map(DEVICE).findOne();
+    }
+
+    Optional<Device> byIdForUpdate(Handle h, long id) {
+        // touching the row first takes the write lock on SQLite and a row lock on PostgreSQL,
+        // so two clients issuing the same device at once are serialised
+        h.createUpdate("UPDATE device SET updated_at = updated_at WHERE id = :id").bind("id", id).execute();
+        return byId(h, id);
+    }
+
+    // ---- the list: one method, filtering and paging in SQL (the place to switch text search to FTS5) ----
+
+    List<Device> search(Handle h, DeviceQuery q) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        where(sql, q);
+        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
+        if (q.limit() > 0) sql.append(" LIMIT :limit OFFSET :offset");
+        Query query = h.createQuery(sql.toString());
+        bind(query, q);
+        if (q.limit() > 0) query.bind("limit", q.limit()).bind("offset", Math.max(0, q.offset()));
+        return query.map(DEVICE).list();
+    }
+
+    /** Streams every match (for export) without holding the whole list in memory. */
+    void forEach(Handle h, DeviceQuery q, Consumer<Device> each) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        where(sql, q);
+        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
+        Query query = h.createQuery(sql.toString());
+        bind(query, q);
+        try (var it = query.setFetchSize(1000).map(DEVICE).iterator()) {
+            it.forEachRemaining(each);
+        }
+    }
+
+    int count(Handle h, DeviceQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT count(*)").append(FROM);
+        where(sql, q);
+        Query query = h.createQuery(sql.toString());
+        bind(query, q);
+        return query.mapTo(Integer.class).one();
+    }
+
+    private static void where(StringBuilder sql, DeviceQuery q) {
+        sql.append(" WHERE 1 = 1");
+        if (hasText(q)) {
+            String like = " LIKE :t ESCAPE '!'";
+            sql.append(" AND (lower(d.asset_tag)").append(like)
+                    .append(" OR lower(coalesce(d.serial_number, ''))").append(like)
+                    .append(" OR coalesce(d.imei, '')").append(like)
+                    .append(" OR lower(coalesce(d.make_model, ''))").append(like)
+                    .append(" OR coalesce(d.phone_number, '')").append(like)
+                    .append(" OR lower(coalesce(hp.full_name, ''))").append(like).append(')');
+        }
+        if (q.kind() != null) sql.append(" AND d.kind = :kind");
+        if (q.mode() != null) sql.append(" AND d.mode = :mode");
+        if (q.status() != null) sql.append(" AND d.status = :status");
+        if (q.team() != null && !q.team().isBlank()) sql.append(" AND d.team = :team");
+    }
+
+    private static boolean hasText(DeviceQuery q) {
+        return q.text() != null && !q.text().isBlank();
+    }
+
+    private static void bind(Query query, DeviceQuery q) {
+        if (hasText(q)) query.bind("t", "%" + escapeLike(q.text().strip().toLowerCase()) + "%");
+        if (q.kind() != null) query.bind("kind", q.kind().name());
+        if (q.mode() != null) query.bind("mode", q.mode().name());
+        if (q.status() != null) query.bind("status", q.status().name());
+        if (q.team() != null && !q.team().isBlank()) query.bind("team", q.team());
+    }
+
+    /** LIKE wildcards typed by a person are searched for literally. */
+    private static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static String order(DeviceQuery.Sort sort) {
+        if (sort == null) return "lower(d.asset_tag)";
+        return switch (sort) {
+            case ASSET_TAG -> "lower(d.asset_tag)";
+            case KIND -> "d.kind";
+            case MAKE_MODEL -> "lower(coalesce(d.make_model, ''))";
+            case SERIAL_NUMBER -> "coalesce(d.serial_number, '')";
+            case IMEI -> "coalesce(d.imei, '')";
+            case MODE -> "d.mode";
+            case STATUS -> "d.status";
+            case TEAM -> "lower(coalesce(d.team, ''))";
+            case HOLDER -> "lower(coalesce(hp.full_name, ''))";
+            case UPDATED -> "d.updated_at";
+        };
+    }
+
+    List<String> teams(Handle h) {
+        return h.createQuery("SELECT DISTINCT team FROM device WHERE team IS NOT NULL AND team <> '' ORDER BY team").mapTo(String.class).list();
+    }
+
+    List<Device> heldBy(Handle h, long personId) {
+        return h.createQuery(SELECT + " WHERE c.person_id = :p ORDER BY lower(d.asset_tag)").bind("p", personId).map(DEVICE).list();
+    }
+
+    Optional<Long> idByAssetTag(Handle h, String assetTag) {
+        return h.createQuery("SELECT id FROM device WHERE lower(asset_tag) = lower(:v)").bind("v", assetTag).mapTo(Long.class).findFirst();
+    }
+
+    Optional<Device> byAssetTag(Handle h, String assetTag) {
+        return h.createQuery(SELECT + " WHERE lower(d.asset_tag) = lower(:v)").bind("v", assetTag).map(DEVICE).findFirst();
+    }
+
+    Optional<String> assetTagBySerial(Handle h, String serial, Long except) {
+        return h.createQuery("SELECT asset_tag FROM device WHERE lower(serial_number) = lower(:v) AND id <> :except")
+                .bind("v", serial).bind("except", except == null ? -1L : except).mapTo(String.class).findFirst();
+    }
+
+    Optional<String> assetTagByImei(Handle h, String imei, Long except) {
+        return h.createQuery("SELECT asset_tag FROM device WHERE imei = :v AND id <> :except")
+                .bind("v", imei).bind("except", except == null ? -1L : except).mapTo(String.class).findFirst();
+    }
+
+    long insert(Handle h, DeviceDraft d, Instant now) {
+        return h.createUpdate("""
+                INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
+                VALUES (:tag, :kind, :model, :serial, :imei, :phone, :enc, :mode, :status, :team, :notes, :now, :now)""")
+                .bind("tag", d.assetTag()).bind("kind", d.kind().name()).bind("model", d.makeModel()).bind("serial", d.serialNumber())
+                .bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0).bind("mode", d.mode().name())
+                .bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes()).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void update(Handle h, long id, DeviceDraft d, Instant now) {
+        h.createUpdate("""
+                UPDATE device SET asset_tag = :tag, kind = :kind, make_model = :model, serial_number = :serial, imei = :imei,
+                       phone_number = :phone, encrypted = :enc, mode = :mode, status = :status, team = :team, notes = :notes,
+                       updated_at = :now WHERE id = :id""")
+                .bind("id", id).bind("tag", d.assetTag()).bind("kind", d.kind().name()).bind("model", d.makeModel())
+                .bind("serial", d.serialNumber()).bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0)
+                .bind("mode", d.mode().name()).bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes())
+                .bind("now", now).execute();
+    }
+
+    void setStatus(Handle h, long id, Device.Status status, Instant now) {
+        h.createUpdate("UPDATE device SET status = :s, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("s", status.name()).bind("now", now).execute();
+    }
+
+    // ---- custody (policy 50) ----
+
+    long openCustody(Handle h, long deviceId, long personId, Custody.Kind kind, Instant from, String recordedBy) {
+        return h.createUpdate("INSERT INTO custody (device_id, person_id, kind, from_at, recorded_by) VALUES (:d, :p, :k, :from, :by)")
+                .bind("d", deviceId).bind("p", personId).bind("k", kind.name()).bind("from", from).bind("by", recordedBy)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    long insertCustody(Handle h, long deviceId, long personId, Custody.Kind kind, Instant from, Instant to, String recordedBy) {
+        return h.createUpdate("""
+                INSERT INTO custody (device_id, person_id, kind, from_at, to_at, recorded_by, returned_by)
+                VALUES (:d, :p, :k, :from, :to, :by, :rby)""")
+                .bind("d", deviceId).bind("p", personId).bind("k", kind.name()).bind("from", from).bind("to", to)
+                .bind("by", recordedBy).bind("rby", to == null ? null : recordedBy)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void closeCustody(Handle h, long custodyId, Instant to, String returnedBy) {
+        h.createUpdate("UPDATE custody SET to_at = :to, returned_by = :by WHERE id = :id")
+                .bind("id", custodyId).bind("to", to).bind("by", returnedBy).execute();
+    }
+
+    Optional<Custody> openCustodyOf(Handle h, long deviceId) {
+        return h.createQuery(CUSTODY_SELECT + " WHERE c.device_id = :d AND c.to_at IS NULL").bind("d", deviceId).map(CUSTODY).findOne();
+    }
+
+    List<Custody> custodyOfDevice(Handle h, long deviceId) {
+        return h.createQuery(CUSTODY_SELECT + " WHERE c.device_id = :d ORDER BY c.from_at DESC, c.id DESC").bind("d", deviceId).map(CUSTODY).list();
+    }
+
+    List<Custody> custodyOfPerson(Handle h, long personId) {
+        return h.createQuery(CUSTODY_SELECT + " WHERE c.person_id = :p ORDER BY c.from_at DESC, c.id DESC").bind("p", personId).map(CUSTODY).list();
+    }
+
+    /** Held at T: from inclusive, to exclusive. Times are fixed-width UTC text, so text order is time order. */
+    Optional<Custody> custodyAt(Handle h, long deviceId, Instant at) {
+        return h.createQuery(CUSTODY_SELECT + " WHERE c.device_id = :d AND c.from_at <= :at AND (c.to_at IS NULL OR c.to_at > :at)"
+                        + " ORDER BY c.from_at DESC, c.id DESC")
+                .bind("d", deviceId).bind("at", at).map(CUSTODY).findFirst();
+    }
+
+    /** Custody records of the device that overlap [from, to) (to null: open-ended). */
+    boolean overlaps(Handle h, long deviceId, Instant from, Instant to) {
+        String sql = "SELECT count(*) FROM custody WHERE device_id = :d AND (to_at IS NULL OR to_at > :from)"
+                + (to == null ? "" : " AND from_at < :to");
+        Query q = h.createQuery(sql).bind("d", deviceId).bind("from", from);
+        if (to != null) q.bind("to", to);
+        return q.mapTo(Integer.class).one() > 0;
+    }
+
+    // ---- pool designated users ----
+
+    List<DesignatedUser> designatedUsers(Handle h, long deviceId) {
+        return h.createQuery("""
+                SELECT u.device_id, u.person_id, p.full_name, u.added_at FROM pool_designated_user u JOIN person p ON p.id = u.person_id
+                WHERE u.device_id = :d ORDER BY lower(p.full_name), p.id""")
+                .bind("d", deviceId)
+                .map((rs, ctx) -> new DesignatedUser(rs.getLong(1), rs.getLong(2), rs.getString(3), Times.instant(rs.getString(4)))).list();
+    }
+
+    boolean isDesignated(Handle h, long deviceId, long personId) {
+        return h.createQuery("SELECT count(*) FROM pool_designated_user WHERE device_id = :d AND person_id = :p")
+                .bind("d", deviceId).bind("p", personId).mapTo(Integer.class).one() > 0;
+    }
+
+    void addDesignated(Handle h, long deviceId, long personId, Instant at) {
+        h.createUpdate("INSERT INTO pool_designated_user (device_id, person_id, added_at) VALUES (:d, :p, :at)")
+                .bind("d", deviceId).bind("p", personId).bind("at", at).execute();
+    }
+
+    void removeAllDesignated(Handle h, long deviceId) {
+        h.createUpdate("DELETE FROM pool_designated_user WHERE device_id = :d").bind("d", deviceId).execute();
+    }
+
+    void removeDesignated(Handle h, long deviceId, long personId) {
+        h.createUpdate("DELETE FROM pool_designated_user WHERE device_id = :d AND person_id = :p").bind("d", deviceId).bind("p", personId).execute();
+    }
+
+    /** Pool devices the person is a designated user of. */
+    List<Device> poolDevicesOf(Handle h, long personId) {
+        return h.createQuery(SELECT + " JOIN pool_designated_user u ON u.device_id = d.id WHERE u.person_id = :p ORDER BY lower(d.asset_tag)")
+                .bind("p", personId).map(DEVICE).list();
+    }
+
+    /** Device counts by status (for the dashboard). */
+    List<java.util.Map.Entry<Device.Status, Integer>> countByStatus(Handle h) {
+        return h.createQuery("SELECT status, count(*) FROM device GROUP BY status ORDER BY status")
+                .map((rs, ctx) -> java.util.Map.entry(Device.Status.valueOf(rs.getString(1)), rs.getInt(2))).list();
+    }
+}
