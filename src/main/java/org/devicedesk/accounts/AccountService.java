@@ -112,8 +112,9 @@ public final class AccountService {
                     repo.recordFailure(h, a.id(), 0, until);
                     Audit.record(h, actor, now, "ACCOUNT_LOCKED", "account", a.id(),
                             "Locked for " + settings.lockoutMinutes() + " minutes after " + attempts + " failed sign-ins");
-                    return Refused.because("That was the " + attempts + "th failed sign-in, so the account is now locked for "
-                            + settings.lockoutMinutes() + " minutes.");
+                    return Refused.because("After " + attempts + " failed sign-ins the account is now locked for "
+                            + settings.lockoutMinutes() + " minutes. Try again after " + HH_MM.format(until.atZone(zone()))
+                            + ", or ask an administrator to reset your password.");
                 }
                 repo.recordFailure(h, a.id(), attempts, null);
                 Audit.record(h, actor, now, "SIGN_IN_FAILED", "account", a.id(), "Failed sign-in " + attempts + " of " + settings.lockoutAttempts());
@@ -165,8 +166,12 @@ public final class AccountService {
             if (repo.byUsername(h, username.strip()).isPresent()) {
                 throw Refused.because("username", "The username " + username.strip() + " is already taken.");
             }
-            if (personId != null && repo.byPerson(h, personId).isPresent()) {
-                throw Refused.because("person", "That person already has an account.");
+            if (personId != null) {
+                people.byId(h, personId);
+                repo.byPerson(h, personId).ifPresent(o -> {
+                    throw Refused.because("person", (o.personName() == null ? "That person" : o.personName())
+                            + " already has the account " + o.username() + "; change that account instead, or pick someone else.");
+                });
             }
             long id = repo.insert(h, username.strip(), personId, PasswordHasher.hash(password), now);
             repo.setRoles(h, id, roles);
@@ -221,11 +226,15 @@ public final class AccountService {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
             if (personId != null) {
                 repo.byPerson(h, personId).filter(o -> o.id() != accountId).ifPresent(o -> {
-                    throw Refused.because("person", "That person is already linked to the account " + o.username() + ".");
+                    throw Refused.because("person", (o.personName() == null ? "That person" : o.personName())
+                            + " is already linked to the account " + o.username() + "; unlink it there first.");
                 });
             }
             repo.setPerson(h, accountId, personId);
-            Audit.record(h, s, now, "ACCOUNT_LINKED", "account", accountId, a.username() + " linked to person " + personId);
+            String summary = personId == null
+                    ? a.username() + " no longer linked to " + (a.personName() == null ? "anyone" : a.personName())
+                    : a.username() + " linked to " + people.byId(h, personId).fullName() + " (person " + personId + ")";
+            Audit.record(h, s, now, "ACCOUNT_LINKED", "account", accountId, summary);
         });
     }
 
