@@ -2,6 +2,7 @@ package org.devicedesk;
 
 import java.util.List;
 import org.devicedesk.core.Role;
+import org.devicedesk.dashboard.DashboardView;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.ComingScreen;
 import org.devicedesk.ui.ScreenSpec;
@@ -18,7 +19,7 @@ final class ScreenCatalog {
     static List<ScreenSpec> all() {
         return List.of(
                 new ScreenSpec("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
-                        c -> new ComingScreen("Dashboard", "Open incidents, breach deadlines, travel and declarations at a glance.")),
+                        DashboardView::new),
                 new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
                         c -> new ComingScreen("People", "People and their annual declarations.")),
                 new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,

@@ -5,6 +5,7 @@ import org.devicedesk.accounts.AccountService;
 import org.devicedesk.audit.AuditService;
 import org.devicedesk.backups.BackupService;
 import org.devicedesk.breaches.BreachService;
+import org.devicedesk.dashboard.DashboardService;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
 import org.devicedesk.devices.DeviceService;
@@ -28,6 +29,7 @@ public class Services {
     public final BreachService breaches;
     public final TravelService travel;
     public final DeviceService devices;
+    public final DashboardService dashboard;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -41,5 +43,6 @@ public class Services {
         this.breaches = new BreachService(db, clock);
         this.travel = new TravelService(db, clock, people, null);
         this.devices = new DeviceService(db, clock, people);
+        this.dashboard = new DashboardService(db, clock);
     }
 }

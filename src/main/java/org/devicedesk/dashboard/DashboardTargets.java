@@ -1,0 +1,40 @@
+package org.devicedesk.dashboard;
+
+import org.devicedesk.people.DeclarationState;
+import org.devicedesk.people.PeopleService;
+
+/**
+ * Where each dashboard number leads: the screen key and the filter argument that screen's
+ * {@code show(Object)} understands (each screen's own query type). A record id (Long) opens one record.
+ */
+final class DashboardTargets {
+    private DashboardTargets() {}
+
+    record Target(String screen, Object argument) {}
+
+    /** People whose declaration is in this state (MISSING also finds expired ones, as the people list does). */
+    static Target people(DeclarationState.State state) {
+        return new Target("people", new PeopleService.Query(null, null, null, state, false));
+    }
+
+    static Target devices(String status) {
+        return new Target("devices", null);
+    }
+
+    /** Open incidents (type null: any type; status null: every open status). */
+    static Target incidents(String type, String status) {
+        return new Target("incidents", null);
+    }
+
+    static Target breaches() {
+        return new Target("breaches", null);
+    }
+
+    static Target travel() {
+        return new Target("travel", null);
+    }
+
+    static Target record(String screen, long id) {
+        return new Target(screen, id);
+    }
+}

@@ -1,0 +1,376 @@
+package org.devicedesk.dashboard;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.devicedesk.core.AppClock;
+import org.devicedesk.people.DeclarationState;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+
+/**
+ * The first screen after sign-in (SPEC section 7): numbers chosen by role that click through to the
+ * filtered list, the urgent things by name, and two charts. It refreshes itself every minute in the
+ * background, and the same minute's tick raises notifications (each once) that lead to the record.
+ */
+public final class DashboardView implements Screen {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
+    private static final int MAX_POPUPS = 3;
+
+    private final AppContext context;
+    private final DashboardService service;
+    private final Notifier notifier;
+    private final VBox content = new VBox(16);
+    private final ScrollPane root = new ScrollPane(content);
+    private final Label updated = new Label();
+    private final FormMessages messages = new FormMessages("dashboard");
+    private final Timeline ticker;
+    private boolean loading;
+
+    public DashboardView(AppContext context) {
+        this.context = context;
+        this.service = context.services().dashboard;
+        this.notifier = new Notifier(service, context.session());
+        root.setFitToWidth(true);
+        root.setId("dashboard");
+        root.getStyleClass().add("dashboard");
+        content.setPadding(new Insets(4, 8, 16, 4));
+        updated.setId("dashboard-updated");
+        updated.getStyleClass().add(Styles.TEXT_MUTED);
+        ticker = new Timeline(new KeyFrame(Duration.minutes(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        // the first notifications shortly after sign-in, once the window is up
+        Timeline first = new Timeline(new KeyFrame(Duration.seconds(2), e -> notifyDue()));
+        first.play();
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    @Override public void show(Object argument) {
+        refresh();
+    }
+
+    /** Every minute: stop once signed out (the shell left the window); else notify, and refresh when visible. */
+    private void tick() {
+        if (context.window() == null) {
+            ticker.stop();
+            return;
+        }
+        notifyDue();
+        if (root.getScene() != null) refresh();
+    }
+
+    /** Reloads the numbers in the background; the screen keeps its last numbers meanwhile. */
+    public void refresh() {
+        if (loading) return;
+        loading = true;
+        Background.run(() -> service.snapshot(context.session()), d -> {
+            loading = false;
+            messages.clear();
+            render(d);
+        }, t -> {
+            loading = false;
+            messages.show(t);
+        });
+    }
+
+    private void notifyDue() {
+        if (context.window() == null) return;
+        Background.run(notifier::due, this::popUp, t -> { /* logged by Background; the next minute tries again */ });
+    }
+
+    private void popUp(List<Notice> due) {
+        if (due.isEmpty() || context.window() == null) return;
+        for (Notice n : due.subList(0, Math.min(MAX_POPUPS, due.size()))) {
+            Notifications note = Notifications.create().title(n.title()).text(n.text() + "\nClick to open it.")
+                    .owner(context.window()).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_RIGHT)
+                    .onAction(e -> context.navigate(n.screen(), n.recordId()));
+            if (n.kind() == Notice.Kind.BREACH_DEADLINE || n.kind() == Notice.Kind.URGENT_INCIDENT) note.showWarning();
+            else note.showInformation();
+        }
+        if (due.size() > MAX_POPUPS) {
+            int more = due.size() - MAX_POPUPS;
+            Notifications.create().title(more + " more to look at").text("See the dashboard for the rest.")
+                    .owner(context.window()).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_RIGHT)
+                    .onAction(e -> context.navigate("dashboard", null)).showInformation();
+        }
+    }
+
+    // ---- rendering ----
+
+    private void render(Dashboard d) {
+        List<Node> parts = new ArrayList<>();
+        Label title = new Label("Dashboard");
+        title.getStyleClass().add(Styles.TITLE_2);
+        updated.setText("Updated " + TIME.format(d.at()) + " · refreshes every minute");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(12, title, spacer, updated);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        parts.add(head);
+        parts.add(messages.node());
+
+        if (d.mine() != null && d.incidents() == null && d.breaches() == null && d.travel() == null && d.devices() == null) {
+            parts.add(mine(d.mine()));
+        }
+        if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
+        if (d.incidents() != null) parts.add(incidents(d.incidents()));
+        if (d.travel() != null) parts.add(travel(d.travel()));
+        if (d.declarations() != null) parts.add(declarations(d.declarations()));
+        if (d.devices() != null) parts.add(devices(d.devices()));
+        if (d.incidents() != null) parts.add(perMonthChart(d.incidents().perMonth()));
+        content.getChildren().setAll(parts);
+    }
+
+    private Node mine(Dashboard.Mine m) {
+        DeclarationState dec = m.declaration();
+        String decText = switch (dec.state()) {
+            case CURRENT -> "Current until " + DAY.format(dec.lastCurrentDay());
+            case EXPIRING -> "Expiring: sign again before " + DAY.format(dec.expiresOn());
+            case EXPIRED -> "Expired on " + DAY.format(dec.expiresOn()) + ": please sign it again";
+            case MISSING -> "Not signed yet: please read the policy and sign it";
+        };
+        Label declaration = new Label(decText);
+        declaration.setId("dashboard-mine-declaration");
+        declaration.getStyleClass().addAll("badge", dec.state() == DeclarationState.State.CURRENT ? "badge-success"
+                : dec.state() == DeclarationState.State.EXPIRING ? "badge-warning" : "badge-danger");
+        FlowPane tiles = tiles(
+                tile("dashboard-mine-reports", m.openReports(), "of my reports are open", DashboardTargets.incidents(null, null), false),
+                tile("dashboard-mine-travel", m.upcomingTravel(), "trips of mine to come", DashboardTargets.travel(), false));
+        return card("My declaration and reports", new VBox(10, declaration, tiles));
+    }
+
+    private Node breaches(Dashboard.Breaches b, Instant now) {
+        FlowPane tiles = tiles(
+                tile("dashboard-breaches-overdue", b.overdue(), "past the ICO deadline", DashboardTargets.breaches(), b.overdue() > 0),
+                tile("dashboard-breaches-last-24h", b.last24Hours(), "in their last 24 hours", DashboardTargets.breaches(), b.last24Hours() > 0),
+                tile("dashboard-breaches-within-48h", b.within48Hours(), "24 to 48 hours left", DashboardTargets.breaches(), false),
+                tile("dashboard-breaches-later", b.moreThan48Hours(), "more than 48 hours left", DashboardTargets.breaches(), false));
+        VBox list = new VBox(4);
+        list.setId("dashboard-breaches-list");
+        for (var c : b.open().subList(0, Math.min(8, b.open().size()))) {
+            java.time.Duration left = java.time.Duration.between(now, c.deadline());
+            Label when = new Label(left.isPositive() ? span(left) + " left" : "overdue by " + span(left.negated()));
+            when.getStyleClass().addAll("badge", !left.isPositive() ? "badge-danger"
+                    : left.compareTo(java.time.Duration.ofHours(24)) <= 0 ? "badge-warning" : "badge-neutral");
+            list.getChildren().add(line(link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id())), when,
+                    muted("deadline " + WHEN.format(c.deadline()))));
+        }
+        if (b.open().isEmpty()) list.getChildren().add(muted("No breach case is waiting for a decision."));
+        return card("Breach cases by time left to the ICO deadline (" + b.total() + " to decide)", new VBox(12, tiles, list));
+    }
+
+    private Node incidents(Dashboard.Incidents i) {
+        List<Node> statusTiles = new ArrayList<>();
+        statusTiles.add(tile("dashboard-incidents-open", i.open(), "open incidents", DashboardTargets.incidents(null, null), false));
+        for (var e : i.openByStatus().entrySet()) {
+            statusTiles.add(tile("dashboard-incidents-" + kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
+                    DashboardTargets.incidents(null, e.getKey()), "REPORTED".equals(e.getKey()) && e.getValue() > 0));
+        }
+        VBox byType = new VBox(4);
+        byType.setId("dashboard-incidents-by-type");
+        for (var e : i.openByTypeAndStatus().entrySet()) {
+            int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            HBox row = new HBox(8);
+            row.setAlignment(Pos.CENTER_LEFT);
+            Hyperlink type = link(Dashboard.label(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
+            type.setId("dashboard-incidents-type-" + kebab(e.getKey()));
+            type.setMinWidth(200);
+            row.getChildren().add(type);
+            for (var s : e.getValue().entrySet()) {
+                Label badge = new Label(s.getValue() + " " + Dashboard.label(s.getKey()).toLowerCase(Locale.UK));
+                badge.getStyleClass().addAll("badge", "REPORTED".equals(s.getKey()) ? "badge-warning" : "badge-neutral");
+                row.getChildren().add(badge);
+            }
+            byType.getChildren().add(row);
+        }
+        if (i.openByTypeAndStatus().isEmpty()) byType.getChildren().add(muted("No open incidents."));
+        VBox urgent = new VBox(4);
+        urgent.setId("dashboard-urgent-list");
+        Label urgentTitle = new Label("Urgent");
+        urgentTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        urgent.getChildren().add(urgentTitle);
+        for (var u : i.urgent()) {
+            Label status = new Label(Dashboard.label(u.status()));
+            status.getStyleClass().addAll("badge", "REPORTED".equals(u.status()) ? "badge-danger" : "badge-warning");
+            urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.label(u.type()), DashboardTargets.record("incidents", u.id())),
+                    status, muted(u.reporter() + ", " + WHEN.format(u.reportedAt()))));
+        }
+        if (i.urgent().isEmpty()) urgent.getChildren().add(muted("No urgent incident is open."));
+        HBox lists = new HBox(32, byType, urgent);
+        return card("Open incidents", new VBox(12, tiles(statusTiles.toArray(Node[]::new)), lists));
+    }
+
+    private Node travel(Dashboard.Travel t) {
+        FlowPane tiles = tiles(
+                tile("dashboard-travel-soon", t.departingSoon(), "departing in the next " + DashboardService.TRAVEL_SOON_DAYS + " days", DashboardTargets.travel(), false),
+                tile("dashboard-travel-late", t.lateUpcoming(), "late notices still to depart", DashboardTargets.travel(), t.lateUpcoming() > 0),
+                tile("dashboard-travel-awaiting", t.awaitingDecision(), "awaiting a decision", DashboardTargets.travel(), false));
+        VBox list = new VBox(4);
+        list.setId("dashboard-travel-list");
+        for (var u : t.upcoming().subList(0, Math.min(8, t.upcoming().size()))) {
+            List<Node> bits = new ArrayList<>(List.of(link(u.reference() + "  " + u.traveller(), DashboardTargets.record("travel", u.id())),
+                    muted("departs " + DAY.format(u.departureDate()))));
+            if (u.late()) bits.add(badge("Late", "badge-danger"));
+            bits.add(u.decision() == null ? badge("Awaiting decision", "badge-warning") : badge(Dashboard.label(u.decision()), "badge-success"));
+            list.getChildren().add(line(bits.toArray(Node[]::new)));
+        }
+        if (t.upcoming().isEmpty()) list.getChildren().add(muted("Nobody is due to travel in the next " + DashboardService.TRAVEL_SOON_DAYS + " days."));
+        return card("Overseas travel", new VBox(12, tiles, list));
+    }
+
+    private Node declarations(Dashboard.Declarations d) {
+        return card("Annual declarations (active people)", tiles(
+                tile("dashboard-declarations-expiring", d.expiring(), "expiring within the warning period", DashboardTargets.people(DeclarationState.State.EXPIRING), false),
+                tile("dashboard-declarations-expired", d.expired(), "expired", DashboardTargets.people(DeclarationState.State.EXPIRED), d.expired() > 0),
+                tile("dashboard-declarations-missing", d.missing(), "never signed", DashboardTargets.people(DeclarationState.State.MISSING), d.missing() > 0),
+                tile("dashboard-declarations-current", d.current(), "current", DashboardTargets.people(DeclarationState.State.CURRENT), false)));
+    }
+
+    private Node devices(Dashboard.Devices dv) {
+        List<Node> t = new ArrayList<>();
+        PieChart pie = new PieChart();
+        pie.setId("dashboard-devices-chart");
+        pie.setLegendVisible(true);
+        pie.setLabelsVisible(false);
+        pie.setPrefSize(360, 240);
+        pie.setAnimated(false);
+        for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
+            boolean warn = ("LOST".equals(e.getKey()) || "STOLEN".equals(e.getKey()) || "QUARANTINED".equals(e.getKey())) && e.getValue() > 0;
+            t.add(tile("dashboard-devices-" + kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
+                    DashboardTargets.devices(e.getKey()), warn));
+            if (e.getValue() > 0) {
+                PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()) + " (" + e.getValue() + ")", e.getValue());
+                pie.getData().add(slice);
+                DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
+                slice.nodeProperty().addListener((o, was, node) -> {
+                    if (node != null) node.setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
+                });
+            }
+        }
+        FlowPane tiles = tiles(t.toArray(Node[]::new));
+        tiles.setPrefWrapLength(520);
+        HBox box = new HBox(24, tiles, pie);
+        HBox.setHgrow(tiles, Priority.ALWAYS);
+        return card("Devices by status (" + dv.total() + " in the register)", box);
+    }
+
+    private Node perMonthChart(List<Dashboard.MonthCount> months) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        y.setTickUnit(1);
+        y.setLabel("Reported");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("dashboard-incidents-chart");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(260);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (var m : months) series.getData().add(new XYChart.Data<>(MONTH.format(m.month()), m.count()));
+        chart.getData().add(series);
+        return card("Incidents reported per month (last " + DashboardService.MONTHS + " months)", chart);
+    }
+
+    // ---- small pieces ----
+
+    private Node tile(String id, int value, String caption, DashboardTargets.Target target, boolean attention) {
+        Button number = new Button(Integer.toString(value));
+        number.setId(id);
+        number.getStyleClass().addAll(Styles.FLAT, "dashboard-number");
+        if (attention) number.getStyleClass().add("dashboard-attention");
+        number.setOnAction(e -> context.navigate(target.screen(), target.argument()));
+        number.setTooltip(new javafx.scene.control.Tooltip("Open the list"));
+        Label text = new Label(caption);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.setWrapText(true);
+        text.setMaxWidth(150);
+        VBox box = new VBox(2, number, text);
+        box.getStyleClass().add("dashboard-tile");
+        return box;
+    }
+
+    private static FlowPane tiles(Node... tiles) {
+        FlowPane pane = new FlowPane(12, 12, tiles);
+        return pane;
+    }
+
+    private Hyperlink link(String text, DashboardTargets.Target target) {
+        Hyperlink l = new Hyperlink(text);
+        l.setOnAction(e -> context.navigate(target.screen(), target.argument()));
+        return l;
+    }
+
+    private static HBox line(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static Label badge(String text, String kind) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", kind);
+        return l;
+    }
+
+    private static Node card(String title, Node body) {
+        Label t = new Label(title);
+        t.getStyleClass().add(Styles.TITLE_4);
+        VBox card = new VBox(12, t, body);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    static String kebab(String code) {
+        return code.toLowerCase(Locale.UK).replace('_', '-');
+    }
+
+    /** "2 d 5 h", "3 h 10 min", "45 min". */
+    static String span(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 1) return "less than a minute";
+        long days = minutes / (24 * 60), hours = (minutes / 60) % 24, mins = minutes % 60;
+        if (days > 0) return days + " d " + hours + " h";
+        if (hours > 0) return hours + " h " + mins + " min";
+        return mins + " min";
+    }
+}

@@ -1,0 +1,60 @@
+package org.devicedesk.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.scene.control.Button;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.testing.FxTest;
+import org.devicedesk.ui.Shell;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+class DashboardViewTest extends FxTest {
+    private static final Instant NOW = Instant.parse("2026-03-04T10:00:00Z");
+
+    @Test
+    void theHelpdeskSeesTheCountsAndANumberOpensTheList(FxRobot robot) {
+        Seed seed = new Seed(testDb);
+        seed.device("IN_SERVICE");
+        seed.device("LOST");
+        seed.device("LOST");
+        long reporter = testDb.person("Rita Reporter", true);
+        seed.incident("PASSWORD_COMPROMISED", "REPORTED", true, NOW.minusSeconds(600), reporter);
+        seed.incident("LOST", "ACKNOWLEDGED", false, NOW.minusSeconds(6000), reporter);
+        Session helen = testDb.session("helen", Role.HELPDESK);
+
+        Shell shell = signInAs(helen);
+        assertEquals("dashboard", shell.currentKey(), "the dashboard is the first screen");
+        Button lost = node(robot, "dashboard-devices-lost", Button.class);
+        assertEquals("2", lost.getText());
+        assertEquals("2", robot.lookup("#dashboard-incidents-open").queryAs(Button.class).getText());
+        assertEquals("1", robot.lookup("#dashboard-incidents-reported").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#dashboard-breaches-overdue").tryQuery().isEmpty(), "breach cases are the DPO's");
+        assertTrue(robot.lookup("#dashboard-urgent-list .hyperlink").tryQuery().isPresent(), "the urgent incident is listed");
+
+        robot.clickOn(lost);
+        waitUntil(() -> "devices".equals(shell.currentKey()));
+    }
+
+    @Test
+    void theDpoSeesBreachCasesByTimeLeft(FxRobot robot) {
+        Seed seed = new Seed(testDb);
+        seed.breach("AWAITING_REVIEW", NOW.minus(Duration.ofHours(80)));
+        seed.breach("ASSESSING", NOW.minus(Duration.ofHours(50)));
+        seed.breach("ASSESSING", NOW.minus(Duration.ofHours(1)));
+        Session dora = testDb.session("dora", Role.DPO);
+
+        Shell shell = signInAs(dora);
+        Button overdue = node(robot, "dashboard-breaches-overdue", Button.class);
+        assertEquals("1", overdue.getText());
+        assertEquals("1", robot.lookup("#dashboard-breaches-last-24h").queryAs(Button.class).getText());
+        assertEquals("1", robot.lookup("#dashboard-breaches-later").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#dashboard-devices-lost").tryQuery().isEmpty(), "the register is the helpdesk's");
+        robot.clickOn(overdue);
+        waitUntil(() -> "breaches".equals(shell.currentKey()));
+    }
+}
