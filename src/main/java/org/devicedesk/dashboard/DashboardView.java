@@ -149,9 +149,9 @@ public final class DashboardView implements Screen {
         if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
         if (d.incidents() != null) parts.add(incidents(d.incidents()));
         if (d.travel() != null) parts.add(travel(d.travel()));
-        if (d.declarations() != null) parts.add(declarations(d.declarations()));
-        if (d.devices() != null) parts.add(devices(d.devices()));
-        if (d.incidents() != null) parts.add(perMonthChart(d.incidents().perMonth()));
+        parts.add(row(d.declarations() == null ? null : declarations(d.declarations()), d.devices() == null ? null : devices(d.devices())));
+        parts.add(row(d.incidents() == null ? null : perMonthChart(d.incidents().perMonth()), d.devices() == null ? null : devicesChart(d.devices())));
+        parts.removeIf(java.util.Objects::isNull);
         content.getChildren().setAll(parts);
     }
 
@@ -262,30 +262,45 @@ public final class DashboardView implements Screen {
 
     private Node devices(Dashboard.Devices dv) {
         List<Node> t = new ArrayList<>();
-        PieChart pie = new PieChart();
-        pie.setId("dashboard-devices-chart");
-        pie.setLegendVisible(true);
-        pie.setLabelsVisible(false);
-        pie.setPrefSize(360, 240);
-        pie.setAnimated(false);
         for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
             boolean warn = ("LOST".equals(e.getKey()) || "STOLEN".equals(e.getKey()) || "QUARANTINED".equals(e.getKey())) && e.getValue() > 0;
             t.add(tile("dashboard-devices-" + kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
                     DashboardTargets.devices(e.getKey()), warn));
-            if (e.getValue() > 0) {
-                PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()) + " (" + e.getValue() + ")", e.getValue());
-                pie.getData().add(slice);
-                DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
-                slice.nodeProperty().addListener((o, was, node) -> {
-                    if (node != null) node.setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
-                });
-            }
         }
-        FlowPane tiles = tiles(t.toArray(Node[]::new));
-        tiles.setPrefWrapLength(520);
-        HBox box = new HBox(24, tiles, pie);
-        HBox.setHgrow(tiles, Priority.ALWAYS);
-        return card("Devices by status (" + dv.total() + " in the register)", box);
+        return card("Devices by status (" + dv.total() + " in the register)", tiles(t.toArray(Node[]::new)));
+    }
+
+    private Node devicesChart(Dashboard.Devices dv) {
+        if (dv.total() == 0) return card("Devices by status", muted("No devices in the register yet."));
+        PieChart pie = new PieChart();
+        pie.setId("dashboard-devices-chart");
+        pie.setLegendVisible(true);
+        pie.setLabelsVisible(false);
+        pie.setPrefSize(360, 260);
+        pie.setAnimated(false);
+        for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
+            if (e.getValue() == 0) continue;
+            PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()) + " (" + e.getValue() + ")", e.getValue());
+            pie.getData().add(slice);
+            DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
+            slice.getNode().setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
+            slice.getNode().setStyle("-fx-cursor: hand;");
+        }
+        return card("Devices by status", pie);
+    }
+
+    /** Two cards side by side, sharing the width; one alone takes it all; none: nothing. */
+    private static Node row(Node left, Node right) {
+        if (left == null && right == null) return null;
+        if (left == null || right == null) return left == null ? right : left;
+        HBox row = new HBox(16, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        ((Region) left).setMaxWidth(Double.MAX_VALUE);
+        ((Region) right).setMaxWidth(Double.MAX_VALUE);
+        ((Region) left).setPrefWidth(1);
+        ((Region) right).setPrefWidth(1);
+        return row;
     }
 
     private Node perMonthChart(List<Dashboard.MonthCount> months) {
