@@ -1,5 +1,7 @@
 package org.devicedesk.dashboard;
 
+import org.devicedesk.devices.Device;
+import org.devicedesk.devices.DeviceQuery;
 import org.devicedesk.people.DeclarationState;
 import org.devicedesk.people.PeopleService;
 
@@ -17,8 +19,9 @@ final class DashboardTargets {
         return new Target("people", new PeopleService.Query(null, null, null, state, false));
     }
 
+    /** The device list narrowed to one status (the devices screen's own {@link DeviceQuery}). */
     static Target devices(String status) {
-        return new Target("devices", null);
+        return new Target("devices", DeviceQuery.all().withStatus(Device.Status.valueOf(status)));
     }
 
     /** Open incidents (type null: any type; status null: every open status). */
