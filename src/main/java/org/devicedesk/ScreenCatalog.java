@@ -25,7 +25,7 @@ final class ScreenCatalog {
                 new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
                         c -> new ComingScreen("Devices", "The register of issued and pool devices.")),
                 new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
-                        c -> new ComingScreen("Incidents", "Report a lost or stolen device, a compromised password or tampering.")),
+                        org.devicedesk.incidents.IncidentsView::new),
                 new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
                         c -> new ComingScreen("Travel", "Overseas travel notices and the 7-day check.")),
                 new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),

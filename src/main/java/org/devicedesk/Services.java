@@ -9,6 +9,8 @@ import org.devicedesk.dashboard.DashboardService;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Settings;
 import org.devicedesk.devices.DeviceService;
+import org.devicedesk.incidents.IncidentDevices;
+import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.settings.SettingsService;
 import org.devicedesk.travel.TravelService;
@@ -27,6 +29,7 @@ public class Services {
     public final SettingsService settingsService;
     public final BackupService backups;
     public final BreachService breaches;
+    public final IncidentService incidents;
     public final TravelService travel;
     public final DeviceService devices;
     public final DashboardService dashboard;
@@ -41,8 +44,10 @@ public class Services {
         this.settingsService = new SettingsService(db, clock, settings);
         this.backups = new BackupService(db, clock, settings);
         this.breaches = new BreachService(db, clock);
-        this.travel = new TravelService(db, clock, people, null);
         this.devices = new DeviceService(db, clock, people);
         this.dashboard = new DashboardService(db, clock);
+        this.incidents = new IncidentService(db, clock, people, accounts, new IncidentDevices(devices), breaches::referInTransaction);
+        this.travel = new TravelService(db, clock, people,
+                (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
     }
 }

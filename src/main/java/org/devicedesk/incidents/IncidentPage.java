@@ -1,0 +1,268 @@
+package org.devicedesk.incidents;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.devicedesk.core.Session;
+import org.devicedesk.incidents.Incident.ActionType;
+import org.devicedesk.incidents.Incident.Status;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * One incident: what was reported, the answers, the timeline, and for the helpdesk the next steps —
+ * acknowledge, assign, record what was done, move on, close with a summary.
+ */
+final class IncidentPage {
+    private final IncidentService incidents;
+    private final Session session;
+    private final Runnable onBack;
+    private final VBox root = new VBox(14);
+    private final FormMessages messages = new FormMessages("incident-page");
+    private long id;
+    private Incident.Detail shown;
+
+    IncidentPage(IncidentService incidents, Session session, Runnable onBack) {
+        this.incidents = incidents;
+        this.session = session;
+        this.onBack = onBack;
+        root.setId("incident-page");
+    }
+
+    Node node() {
+        return root;
+    }
+
+    long id() {
+        return id;
+    }
+
+    void open(long incidentId) {
+        this.id = incidentId;
+        Background.run(() -> incidents.get(session, incidentId), this::render, t -> {
+            messages.show(t);
+            root.getChildren().setAll(backButton(), messages.node());
+        });
+    }
+
+    private Button backButton() {
+        Button back = new Button("_Back to incidents", new FontIcon(MaterialDesignA.ARROW_LEFT));
+        back.setId("incident-back");
+        back.getStyleClass().add(Styles.FLAT);
+        back.setCancelButton(true);
+        back.setOnAction(e -> onBack.run());
+        return back;
+    }
+
+    private void render(Incident.Detail d) {
+        shown = d;
+        Incident i = d.incident();
+        Instant now = incidents.now();
+
+        Label title = new Label(i.reference() + "  ·  " + i.type().label());
+        title.setId("incident-title");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label status = IncidentsView.statusBadge(i.status());
+        status.setId("incident-status");
+        HBox badges = new HBox(8, status);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        if (i.urgent()) badges.getChildren().add(IncidentsView.badge("URGENT", "badge-danger"));
+        if (i.policyBreach()) badges.getChildren().add(IncidentsView.badge("Breach of policy", "badge-warning"));
+        if (i.outOfHours()) badges.getChildren().add(IncidentsView.badge("Reported out of hours", "badge-neutral"));
+        Label since = new Label(i.status().isOpen() ? "Reported " + IncidentsView.since(i.sinceReported(now)) + " ago" : "");
+        since.getStyleClass().add(Styles.TEXT_MUTED);
+        badges.getChildren().add(since);
+        VBox header = new VBox(6, backButton(), title, badges);
+
+        GridPane facts = new GridPane();
+        facts.setHgap(16);
+        facts.setVgap(6);
+        facts.getColumnConstraints().addAll(new ColumnConstraints(200), new ColumnConstraints(200, 480, Double.MAX_VALUE));
+        int r = 0;
+        r = fact(facts, r, "Reported by", i.reporterName());
+        r = fact(facts, r, "Device", i.deviceText().isEmpty() ? "None given" : i.deviceText());
+        r = fact(facts, r, "Reported at", IncidentsView.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + i.recordedBy() + ")"));
+        r = fact(facts, r, "Happened (approx.)", i.occurredAt() == null ? "Not known" : IncidentsView.when(i.occurredAt()));
+        r = fact(facts, r, "Where", i.location() == null ? "Not known" : i.location());
+        r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : i.assignee());
+        if (i.deviceLocked() != null) r = fact(facts, r, "Device locked (57)", yesNo(i.deviceLocked()));
+        if (i.crimeReference() != null) r = fact(facts, r, "Crime reference", i.crimeReference());
+        if (i.alwaysInPossession() != null) r = fact(facts, r, "Always in possession (56)", yesNo(i.alwaysInPossession()));
+        if (i.passwordWrittenDown() != null) r = fact(facts, r, "Written down, carried (58)", yesNo(i.passwordWrittenDown()));
+        if (i.passwordReused() != null) r = fact(facts, r, "Used elsewhere (58)", yesNo(i.passwordReused()));
+        if (i.passwordChanged() != null) r = fact(facts, r, "Already changed (58)", yesNo(i.passwordChanged()));
+        r = fact(facts, r, "What happened", i.whatHappened());
+        if (i.closingSummary() != null) fact(facts, r, "Closing summary", i.closingSummary());
+        VBox factsCard = new VBox(10, section("What was reported"), facts);
+        factsCard.getStyleClass().add("card");
+
+        VBox timelineCard = new VBox(10, section("Timeline"), timeline(d));
+        timelineCard.getStyleClass().add("card");
+
+        VBox left = new VBox(14, factsCard, timelineCard);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox body = new HBox(16, left);
+        if (incidents.canChange(session) && i.status() != Status.CLOSED) {
+            VBox work = work(i);
+            body.getChildren().add(work);
+        }
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Styles.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().setAll(header, messages.node(), scroll);
+    }
+
+    private static String yesNo(Boolean b) {
+        return b ? "Yes" : "No";
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        return l;
+    }
+
+    private static int fact(GridPane grid, int row, String label, String value) {
+        Label l = new Label(label);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        GridPane.setValignment(l, VPos.TOP);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        grid.addRow(row, l, v);
+        return row + 1;
+    }
+
+    private Node timeline(Incident.Detail d) {
+        Incident i = d.incident();
+        VBox list = new VBox(8);
+        list.setId("incident-timeline");
+        list.getChildren().add(entry(i.reportedAt(), i.recordedBy(), "Reported", i.type().label() + " reported by " + i.reporterName()));
+        for (Incident.Action a : d.timeline()) list.getChildren().add(entry(a.at(), a.actor(), a.type().label(), a.note()));
+        if (i.closingSummary() != null) list.getChildren().add(entry(i.updatedAt(), null, "Closed", i.closingSummary()));
+        return list;
+    }
+
+    private static Node entry(Instant at, String actor, String what, String note) {
+        Label when = new Label(IncidentsView.when(at));
+        when.getStyleClass().add(Styles.TEXT_MUTED);
+        when.setMinWidth(150);
+        Label action = new Label(what + (actor == null ? "" : "  ·  " + actor));
+        action.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox text = new VBox(2, action);
+        if (note != null && !note.isBlank()) {
+            Label n = new Label(note);
+            n.setWrapText(true);
+            text.getChildren().add(n);
+        }
+        HBox row = new HBox(12, when, text);
+        row.getStyleClass().add("incident-timeline-entry");
+        return row;
+    }
+
+    /** The helpdesk's panel: only the steps that make sense now. */
+    private VBox work(Incident i) {
+        VBox box = new VBox(12, section("Next steps"));
+        box.getStyleClass().add("card");
+        box.setMinWidth(340);
+        box.setMaxWidth(380);
+
+        if (i.status() == Status.REPORTED) {
+            Button ack = new Button("_Acknowledge", new FontIcon(MaterialDesignC.CHECK));
+            ack.setId("incident-acknowledge");
+            ack.getStyleClass().add(Styles.ACCENT);
+            ack.setMaxWidth(Double.MAX_VALUE);
+            ack.setOnAction(e -> run(() -> incidents.acknowledge(session, id)));
+            Label hint = new Label("Tells everyone it is being dealt with, and takes it if nobody has.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().addAll(ack, hint);
+        }
+
+        ComboBox<String> assignee = new ComboBox<>();
+        assignee.setId("incident-assignee");
+        assignee.setPromptText("Nobody");
+        assignee.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(assignee, Priority.ALWAYS);
+        Button assign = new Button("Assi_gn");
+        assign.setId("incident-assign");
+        assign.setOnAction(e -> run(() -> incidents.assign(session, id, assignee.getValue())));
+        Background.run(() -> incidents.assignees(session), list -> {
+            assignee.getItems().setAll(list);
+            assignee.setValue(i.assignee());
+        }, messages::show);
+        box.getChildren().addAll(new Label("Assigned to"), new HBox(8, assignee, assign));
+
+        ComboBox<ActionType> action = new ComboBox<>();
+        action.setId("incident-action-type");
+        action.getItems().setAll(ActionType.values());
+        action.setPromptText("What was done…");
+        action.setMaxWidth(Double.MAX_VALUE);
+        TextField note = new TextField();
+        note.setId("incident-action-note");
+        note.setPromptText("Note (who, what, any reference)");
+        Button record = new Button("_Record", new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
+        record.setId("incident-action-save");
+        record.setMaxWidth(Double.MAX_VALUE);
+        record.setOnAction(e -> run(() -> incidents.recordAction(session, id, action.getValue(), note.getText())));
+        messages.field("action-type", action).field("action-note", note).field("assignee", assignee);
+        box.getChildren().addAll(new Label("Record an action"), action, note, record);
+
+        Status next = i.status().next();
+        if (next == Status.CONTAINED || next == Status.RESOLVED) {
+            Button move = new Button("Mark " + next.label().toLowerCase(), new FontIcon(MaterialDesignA.ARROW_RIGHT));
+            move.setId("incident-advance");
+            move.setMaxWidth(Double.MAX_VALUE);
+            move.setOnAction(e -> run(() -> incidents.move(session, id, next)));
+            box.getChildren().addAll(new Label("Status: " + i.status().label()), move);
+        }
+        if (i.status() == Status.RESOLVED) {
+            TextArea summary = new TextArea();
+            summary.setId("incident-closing-summary");
+            summary.setPromptText("What happened, what was done, and the outcome");
+            summary.setWrapText(true);
+            summary.setPrefRowCount(4);
+            Button close = new Button("_Close incident", new FontIcon(MaterialDesignC.CHECK_ALL));
+            close.setId("incident-close");
+            close.getStyleClass().add(Styles.ACCENT);
+            close.setMaxWidth(Double.MAX_VALUE);
+            close.setOnAction(e -> run(() -> incidents.close(session, id, summary.getText())));
+            messages.field("closing-summary", summary);
+            box.getChildren().addAll(new Label("Closing summary"), summary, close);
+        }
+        Region filler = new Region();
+        VBox.setVgrow(filler, Priority.ALWAYS);
+        box.getChildren().add(filler);
+        return box;
+    }
+
+    /** Runs a change in the background, then shows the incident as it now is. */
+    private void run(Runnable change) {
+        messages.clear();
+        Background.run(() -> {
+            change.run();
+            return incidents.get(session, id);
+        }, this::render, messages::show);
+    }
+
+    Incident.Detail shown() {
+        return shown;
+    }
+}

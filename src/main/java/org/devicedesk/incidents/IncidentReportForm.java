@@ -1,0 +1,444 @@
+package org.devicedesk.incidents;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.devicedesk.core.AppClock;
+import org.devicedesk.core.Refused;
+import org.devicedesk.core.Session;
+import org.devicedesk.incidents.Incident.DeviceChoice;
+import org.devicedesk.incidents.Incident.DeviceNeed;
+import org.devicedesk.incidents.Incident.Question;
+import org.devicedesk.incidents.Incident.Type;
+import org.devicedesk.people.PeopleService;
+import org.devicedesk.people.Person;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * "Report a problem" (SPEC section 3): the kind of problem first, then only the questions that kind
+ * needs. After saving, the guidance panel ({@code incident-guidance}) says what to do now.
+ */
+final class IncidentReportForm {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final IncidentService incidents;
+    private final PeopleService people;
+    private final Session session;
+    private final Runnable onClose;
+    private final Consumer<Long> onOpenIncident;
+
+    private final VBox root = new VBox(16);
+    private final VBox formBox = new VBox(14);
+    private final FormMessages messages = new FormMessages("incident");
+
+    private final ComboBox<Type> type = new ComboBox<>();
+    private final ComboBox<Person> reporter = new ComboBox<>();
+    private final DatePicker reportedOn = new DatePicker();
+    private final TextField reportedTime = new TextField();
+    private final ComboBox<DeviceChoice> device = new ComboBox<>();
+    private final Label noDevices = new Label();
+    private final TextField deviceDescription = new TextField();
+    private final DatePicker occurredOn = new DatePicker();
+    private final TextField occurredTime = new TextField();
+    private final TextField location = new TextField();
+    private final TextArea whatHappened = new TextArea();
+    private final YesNo deviceLocked = new YesNo("device-locked", Question.DEVICE_LOCKED.label());
+    private final TextField crimeReference = new TextField();
+    private final YesNo alwaysInPossession = new YesNo("always-in-possession", Question.ALWAYS_IN_POSSESSION.label());
+    private final YesNo passwordWrittenDown = new YesNo("password-written-down", Question.PASSWORD_WRITTEN_DOWN.label());
+    private final YesNo passwordReused = new YesNo("password-reused", Question.PASSWORD_REUSED.label());
+    private final YesNo passwordChanged = new YesNo("password-changed", Question.PASSWORD_CHANGED.label());
+    private final Button save = new Button("_Send report", new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+    private final Button cancel = new Button("_Cancel");
+    private final GridPane questions = new GridPane();
+    private int row;
+
+    IncidentReportForm(IncidentService incidents, PeopleService people, Session session, Runnable onClose, Consumer<Long> onOpenIncident) {
+        this.incidents = incidents;
+        this.people = people;
+        this.session = session;
+        this.onClose = onClose;
+        this.onOpenIncident = onOpenIncident;
+        build();
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void build() {
+        type.setId("incident-type");
+        type.getItems().setAll(Type.values());
+        type.setPromptText("Choose what has happened…");
+        type.setMaxWidth(Double.MAX_VALUE);
+        type.valueProperty().addListener((o, a, t) -> layoutQuestions());
+        reporter.setId("incident-reporter");
+        reporter.setMaxWidth(Double.MAX_VALUE);
+        reporter.setConverter(converter(p -> p.fullName() + (p.team() == null ? "" : " · " + p.team())));
+        reporter.valueProperty().addListener((o, a, p) -> loadDevices());
+        reportedOn.setId("incident-reported-at");
+        reportedTime.setId("incident-reported-at-time");
+        reportedTime.setPrefColumnCount(5);
+        device.setId("incident-device");
+        device.setMaxWidth(Double.MAX_VALUE);
+        device.setPromptText("Choose the device…");
+        noDevices.getStyleClass().add(Styles.TEXT_MUTED);
+        noDevices.setWrapText(true);
+        deviceDescription.setId("incident-device-description");
+        deviceDescription.setPromptText("Make, model and phone number of your own phone");
+        occurredOn.setId("incident-occurred-at");
+        occurredOn.setPromptText("Date (approximate)");
+        occurredTime.setId("incident-occurred-at-time");
+        occurredTime.setPromptText("hh:mm");
+        occurredTime.setPrefColumnCount(5);
+        location.setId("incident-location");
+        location.setPromptText("Where it happened, as near as you know");
+        whatHappened.setId("incident-what-happened");
+        whatHappened.setPromptText("In your own words: what happened, and when you noticed");
+        whatHappened.setWrapText(true);
+        whatHappened.setPrefRowCount(4);
+        crimeReference.setId("incident-crime-reference");
+        crimeReference.setPromptText("e.g. 20/123456/26, or \"not yet\"");
+        save.setId("incident-save");
+        save.setDefaultButton(true);
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setOnAction(e -> save());
+        cancel.setId("incident-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> onClose.run());
+
+        messages.field("type", type).field("reporter", reporter).field("reported-at", reportedOn).field("device", device)
+                .field("device-description", deviceDescription).field("occurred-at", occurredOn).field("location", location)
+                .field("what-happened", whatHappened).field("crime-reference", crimeReference)
+                .field("device-locked", deviceLocked.label).field("always-in-possession", alwaysInPossession.label)
+                .field("password-written-down", passwordWrittenDown.label).field("password-reused", passwordReused.label)
+                .field("password-changed", passwordChanged.label);
+
+        Label title = new Label("Report a problem");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label intro = new Label("Tell us as soon as you can: a lost or stolen device, a password someone may know, "
+                + "or a device that may have been tampered with. It takes a minute.");
+        intro.setWrapText(true);
+
+        questions.setHgap(12);
+        questions.setVgap(10);
+        questions.getColumnConstraints().addAll(new ColumnConstraints(230), new ColumnConstraints(260, 460, 560));
+        GridPane first = new GridPane();
+        first.setHgap(12);
+        first.setVgap(10);
+        first.getColumnConstraints().addAll(new ColumnConstraints(230), new ColumnConstraints(260, 460, 560));
+        int r = 0;
+        if (incidents.canReportForOthers(session)) {
+            first.addRow(r++, FormMessages.labelFor("Reported _by", reporter), reporter);
+            first.addRow(r++, FormMessages.labelFor("Report came in _at", reportedOn), dateTime(reportedOn, reportedTime));
+        }
+        first.addRow(r, FormMessages.labelFor("_What has happened?", type), type);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, messages.node(), spacer, cancel, save);
+        HBox.setHgrow(messages.node(), Priority.ALWAYS);
+        buttons.setAlignment(Pos.TOP_RIGHT);
+        formBox.getChildren().setAll(title, intro, first, questions, buttons);
+        formBox.getStyleClass().add("card");
+        formBox.setMaxWidth(820);
+        root.getChildren().setAll(scroll(formBox));
+        layoutQuestions();
+    }
+
+    private static ScrollPane scroll(Node content) {
+        VBox holder = new VBox(content);
+        holder.setAlignment(Pos.TOP_CENTER);
+        holder.setPadding(new Insets(4));
+        ScrollPane sp = new ScrollPane(holder);
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add(Styles.EDGE_TO_EDGE);
+        VBox.setVgrow(sp, Priority.ALWAYS);
+        return sp;
+    }
+
+    /** Starts a new report: clears every answer, shows the form, loads the people and devices. */
+    void start() {
+        type.setValue(null);
+        device.getItems().clear();
+        deviceDescription.clear();
+        occurredOn.setValue(null);
+        occurredTime.clear();
+        location.clear();
+        whatHappened.clear();
+        crimeReference.clear();
+        for (YesNo q : List.of(deviceLocked, alwaysInPossession, passwordWrittenDown, passwordReused, passwordChanged)) q.clear();
+        messages.clear();
+        save.setDisable(false);
+        root.getChildren().setAll(scroll(formBox));
+        ZonedDateTime now = incidents.now().atZone(AppClock.OFFICE_ZONE);
+        reportedOn.setValue(now.toLocalDate());
+        reportedTime.setText(TIME.format(now));
+        if (incidents.canReportForOthers(session)) {
+            Background.run(() -> people.list(session, PeopleService.Query.all()).stream().map(PeopleService.Row::person).toList(), list -> {
+                reporter.getItems().setAll(list);
+                list.stream().filter(p -> session.isSelf(p.id())).findFirst().ifPresent(reporter::setValue);
+            }, messages::show);
+        } else {
+            loadDevices();
+        }
+        javafx.application.Platform.runLater(type::requestFocus);
+    }
+
+    private Long reporterId() {
+        if (incidents.canReportForOthers(session) && reporter.getValue() != null) return reporter.getValue().id();
+        return session.personId();
+    }
+
+    private void loadDevices() {
+        Long who = reporterId();
+        device.getItems().clear();
+        if (who == null) return;
+        Background.run(() -> incidents.devicesHeldBy(session, who), list -> {
+            device.getItems().setAll(list);
+            if (list.size() == 1) device.setValue(list.get(0));
+            noDevices.setText(list.isEmpty() ? (session.isSelf(who) ? "You do not hold any device in the register."
+                    : "This person does not hold any device in the register.") + " Call the help desk if this is wrong." : "");
+        }, messages::show);
+    }
+
+    /** Shows only what the chosen type needs. */
+    private void layoutQuestions() {
+        questions.getChildren().clear();
+        row = 0;
+        Type t = type.getValue();
+        if (t == null) {
+            Label hint = new Label("Choose what has happened, and the questions for it will appear here.");
+            hint.getStyleClass().add(Styles.TEXT_MUTED);
+            questions.add(hint, 0, 0, 2, 1);
+            save.setDisable(true);
+            return;
+        }
+        save.setDisable(false);
+        if (t.device() == DeviceNeed.DESCRIPTION) {
+            Label why = new Label("A personal phone that carries a police social-media account (policy 28).");
+            why.getStyleClass().add(Styles.TEXT_MUTED);
+            why.setWrapText(true);
+            add(FormMessages.labelFor("Your _phone", deviceDescription), new VBox(4, deviceDescription, why));
+        } else {
+            String label = t.device() == DeviceNeed.OPTIONAL_REGISTER ? "_Device (if it is about one)" : "_Device";
+            add(FormMessages.labelFor(label, device), new VBox(4, device, noDevices));
+        }
+        if (t.asks(Question.DEVICE_LOCKED)) add(deviceLocked.label, deviceLocked.node);
+        if (t.asks(Question.CRIME_REFERENCE)) add(FormMessages.labelFor("Police _crime reference", crimeReference), crimeReference);
+        if (t.asks(Question.ALWAYS_IN_POSSESSION)) add(alwaysInPossession.label, alwaysInPossession.node);
+        if (t.asks(Question.PASSWORD_WRITTEN_DOWN)) add(passwordWrittenDown.label, passwordWrittenDown.node);
+        if (t.asks(Question.PASSWORD_REUSED)) add(passwordReused.label, passwordReused.node);
+        if (t.asks(Question.PASSWORD_CHANGED)) add(passwordChanged.label, passwordChanged.node);
+        add(FormMessages.labelFor("When did it _happen?", occurredOn), dateTime(occurredOn, occurredTime));
+        add(FormMessages.labelFor("_Where?", location), location);
+        add(FormMessages.labelFor("What _happened", whatHappened), whatHappened);
+    }
+
+    private void add(Label label, Node field) {
+        label.setWrapText(true);
+        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        questions.addRow(row++, label, field);
+    }
+
+    private static HBox dateTime(DatePicker date, TextField time) {
+        Label at = new Label("at");
+        HBox box = new HBox(8, date, at, time);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void save() {
+        messages.clear();
+        Type t = type.getValue();
+        Instant occurred;
+        Instant reported = null;
+        try {
+            occurred = instant(occurredOn.getValue(), occurredTime.getText(), "occurred-at", false);
+            if (incidents.canReportForOthers(session)) reported = instant(reportedOn.getValue(), reportedTime.getText(), "reported-at", true);
+        } catch (Refused r) {
+            messages.show(r);
+            return;
+        }
+        DeviceChoice chosen = device.getValue();
+        Incident.Draft d = new Incident.Draft(t, reporterId(), chosen == null ? null : chosen.id(), deviceDescription.getText(),
+                occurred, reported, location.getText(), whatHappened.getText(), deviceLocked.value(), crimeReference.getText(),
+                alwaysInPossession.value(), passwordWrittenDown.value(), passwordReused.value(), passwordChanged.value());
+        save.setDisable(true);
+        Background.run(() -> incidents.report(session, d), this::showGuidance, e -> {
+            save.setDisable(false);
+            messages.show(e);
+        });
+    }
+
+    /** A date and an optional "HH:mm" time in the office's zone; a date without a time is taken as midday. */
+    private static Instant instant(LocalDate date, String timeText, String field, boolean required) {
+        String text = timeText == null ? "" : timeText.strip();
+        if (date == null) {
+            if (required) throw Refused.because(field, "Enter the date and time the report came in.");
+            if (!text.isEmpty()) throw Refused.because(field, "Enter the date as well as the time, or leave both empty.");
+            return null;
+        }
+        LocalTime time = LocalTime.NOON;
+        if (!text.isEmpty()) {
+            try {
+                time = LocalTime.parse(text.length() == 4 && text.indexOf(':') < 0 ? text.substring(0, 2) + ":" + text.substring(2) : text,
+                        DateTimeFormatter.ofPattern("H:mm"));
+            } catch (DateTimeParseException e) {
+                throw Refused.because(field, "The time \"" + text + "\" is not a time of day; write it like 21:15.");
+            }
+        } else if (required) {
+            throw Refused.because(field, "Enter the time the report came in, like 21:15.");
+        }
+        return date.atTime(time).atZone(AppClock.OFFICE_ZONE).toInstant();
+    }
+
+    // ---- after saving: what to do now ----
+
+    private void showGuidance(Incident.Reported r) {
+        Incident.Guidance g = r.guidance();
+        VBox panel = new VBox(16);
+        panel.setId("incident-guidance");
+        panel.getStyleClass().addAll("card", "incident-guidance");
+        panel.setMaxWidth(820);
+
+        Label saved = new Label("Your report has been sent.");
+        saved.getStyleClass().add(Styles.TITLE_3);
+        Label reference = new Label(g.reference());
+        reference.setId("incident-guidance-reference");
+        reference.getStyleClass().addAll(Styles.TITLE_1, "incident-reference");
+        Label refCaption = new Label("Your reference — keep it to hand for the call.");
+        refCaption.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox refBox = new VBox(2, saved, reference, refCaption);
+
+        FontIcon phone = new FontIcon(MaterialDesignP.PHONE_IN_TALK);
+        phone.setIconSize(32);
+        phone.getStyleClass().add("incident-call-icon");
+        Label what = new Label("What to do now");
+        what.getStyleClass().add(Styles.TEXT_BOLD);
+        Label headline = new Label(g.headline());
+        headline.setId("incident-guidance-headline");
+        headline.setWrapText(true);
+        headline.getStyleClass().add("incident-call-text");
+        VBox callText = new VBox(4, what, headline);
+        HBox.setHgrow(callText, Priority.ALWAYS);
+        HBox call = new HBox(14, phone, callText);
+        call.setAlignment(Pos.CENTER_LEFT);
+        call.getStyleClass().addAll("incident-call", g.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
+
+        panel.getChildren().addAll(refBox, call);
+        if (g.urgent()) {
+            Label urgent = new Label("URGENT — you have not always had the device, so the help desk will treat this first.");
+            urgent.setId("incident-guidance-urgent");
+            urgent.setWrapText(true);
+            urgent.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+            urgent.getStyleClass().addAll("incident-flag", "incident-flag-danger");
+            urgent.setMaxWidth(Double.MAX_VALUE);
+            panel.getChildren().add(urgent);
+        }
+        if (g.policyBreach()) {
+            Label breach = new Label("Breach of policy flagged: the password was written down and carried with the device (policy 58).");
+            breach.setId("incident-guidance-policy-breach");
+            breach.setWrapText(true);
+            breach.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+            breach.getStyleClass().addAll("incident-flag", "incident-flag-warning");
+            breach.setMaxWidth(Double.MAX_VALUE);
+            panel.getChildren().add(breach);
+        }
+        VBox steps = new VBox(8);
+        steps.setId("incident-guidance-steps");
+        for (String s : g.steps()) {
+            Label step = new Label(s);
+            step.setWrapText(true);
+            step.setGraphic(new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
+            if (s.startsWith("Change the password now")) step.getStyleClass().add(Styles.TEXT_BOLD);
+            steps.getChildren().add(step);
+        }
+        panel.getChildren().add(steps);
+
+        Button done = new Button("_Done");
+        done.setId("incident-guidance-done");
+        done.setDefaultButton(true);
+        done.getStyleClass().add(Styles.ACCENT);
+        done.setOnAction(e -> onClose.run());
+        Button open = new Button("_Open the incident");
+        open.setId("incident-guidance-open");
+        open.setOnAction(e -> onOpenIncident.accept(r.id()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, spacer, open, done);
+        panel.getChildren().add(buttons);
+        root.getChildren().setAll(scroll(panel));
+        javafx.application.Platform.runLater(done::requestFocus);
+    }
+
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : text.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+
+    /** A yes/no question answered with one click: {@code incident-<field>-yes} and {@code -no}; unanswered until clicked. */
+    static final class YesNo {
+        final Label label;
+        final HBox node;
+        private final ToggleButton yes = new ToggleButton("Yes");
+        private final ToggleButton no = new ToggleButton("No");
+        private final ToggleGroup group = new ToggleGroup();
+
+        YesNo(String field, String question) {
+            label = new Label(question);
+            label.getStyleClass().add("question");
+            label.setLabelFor(yes);
+            yes.setId("incident-" + field + "-yes");
+            no.setId("incident-" + field + "-no");
+            yes.setToggleGroup(group);
+            no.setToggleGroup(group);
+            yes.getStyleClass().add(Styles.LEFT_PILL);
+            no.getStyleClass().add(Styles.RIGHT_PILL);
+            yes.setPrefWidth(70);
+            no.setPrefWidth(70);
+            node = new HBox(yes, no);
+            node.setId("incident-" + field);
+        }
+
+        Boolean value() {
+            return yes.isSelected() ? Boolean.TRUE : no.isSelected() ? Boolean.FALSE : null;
+        }
+
+        void clear() {
+            group.selectToggle(null);
+        }
+    }
+}

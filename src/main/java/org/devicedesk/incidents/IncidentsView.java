@@ -1,0 +1,345 @@
+package org.devicedesk.incidents;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.devicedesk.core.AppClock;
+import org.devicedesk.core.Session;
+import org.devicedesk.incidents.Incident.Status;
+import org.devicedesk.incidents.Incident.Type;
+import org.devicedesk.incidents.IncidentService.Age;
+import org.devicedesk.incidents.IncidentService.Query;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/**
+ * The incidents screen: "Report a problem" for everyone ({@code incidents-new}); the helpdesk's queue
+ * (open first, urgent on top) with filters; the incident page. STAFF see only their own reports.
+ */
+public final class IncidentsView implements Screen {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm").withZone(AppClock.OFFICE_ZONE);
+
+    /** The status filter's choices: open ones, any, or one status. */
+    enum StatusChoice {
+        OPEN("Open", Query.open()), ANY("Any status", EnumSet.allOf(Status.class)),
+        REPORTED("Reported", EnumSet.of(Status.REPORTED)), ACKNOWLEDGED("Acknowledged", EnumSet.of(Status.ACKNOWLEDGED)),
+        CONTAINED("Contained", EnumSet.of(Status.CONTAINED)), RESOLVED("Resolved", EnumSet.of(Status.RESOLVED)),
+        CLOSED("Closed", EnumSet.of(Status.CLOSED));
+
+        final String label;
+        final Set<Status> statuses;
+
+        StatusChoice(String label, Set<Status> statuses) {
+            this.label = label;
+            this.statuses = statuses;
+        }
+
+        @Override public String toString() { return label; }
+    }
+
+    private static final String ANYONE = "Anyone";
+    private static final String NOBODY = "Unassigned";
+
+    private final IncidentService incidents;
+    private final Session session;
+    private final StackPane root = new StackPane();
+    private final VBox listPage = new VBox(12);
+    private final IncidentReportForm form;
+    private final IncidentPage page;
+    private final FormMessages listMessages = new FormMessages("incidents");
+    private final ObservableList<Incident> rows = FXCollections.observableArrayList();
+    private final TableView<Incident> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final ComboBox<Type> typeFilter = new ComboBox<>();
+    private final ComboBox<StatusChoice> statusFilter = new ComboBox<>();
+    private final ComboBox<String> assigneeFilter = new ComboBox<>();
+    private final ComboBox<Age> ageFilter = new ComboBox<>();
+    private final Label count = new Label();
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    private Instant loadedAt = Instant.EPOCH;
+
+    public IncidentsView(AppContext context) {
+        this.incidents = context.services().incidents;
+        this.session = context.session();
+        this.form = new IncidentReportForm(incidents, context.services().people, session, this::showList, this::showIncident);
+        this.page = new IncidentPage(incidents, session, this::showList);
+        buildList();
+        root.getChildren().setAll(listPage);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    /** An incident id (Long or text) opens that incident; "new" opens the report form; anything else the list. */
+    @Override
+    public void show(Object argument) {
+        if (argument instanceof Number n) {
+            showIncident(n.longValue());
+        } else if (argument instanceof String s && s.matches("\\d+")) {
+            showIncident(Long.parseLong(s));
+        } else if ("new".equals(argument)) {
+            showForm();
+        } else {
+            showList();
+        }
+    }
+
+    private void showList() {
+        root.getChildren().setAll(listPage);
+        reload();
+    }
+
+    private void showForm() {
+        form.start();
+        root.getChildren().setAll(form.node());
+    }
+
+    private void showIncident(long id) {
+        page.open(id);
+        root.getChildren().setAll(page.node());
+    }
+
+    private void buildList() {
+        boolean all = incidents.canSeeAll(session);
+        Label title = new Label(all ? "Incidents" : "My reports");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Button report = new Button("_Report a problem", new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        report.setId("incidents-new");
+        report.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        report.setOnAction(e -> showForm());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(12, title, spacer, report);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        search.setId("incidents-search");
+        search.setPromptText("Search reference, person, device, place…");
+        search.setPrefColumnCount(24);
+        search.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        typing.setOnFinished(e -> reload());
+        typeFilter.setId("incidents-type");
+        typeFilter.getItems().add(null);
+        typeFilter.getItems().addAll(Type.values());
+        typeFilter.setConverter(IncidentReportForm.converter(Type::label));
+        typeFilter.setButtonCell(promptCell("Any type"));
+        typeFilter.setPromptText("Any type");
+        statusFilter.setId("incidents-status");
+        statusFilter.getItems().setAll(StatusChoice.values());
+        statusFilter.setValue(all ? StatusChoice.ANY : StatusChoice.ANY);
+        assigneeFilter.setId("incidents-assignee");
+        assigneeFilter.getItems().setAll(ANYONE, NOBODY);
+        assigneeFilter.setValue(ANYONE);
+        ageFilter.setId("incidents-age");
+        ageFilter.getItems().setAll(Age.values());
+        ageFilter.setValue(Age.ANY);
+        for (ComboBox<?> c : new ComboBox<?>[] {typeFilter, statusFilter, assigneeFilter, ageFilter}) {
+            c.valueProperty().addListener((o, a, b) -> reload());
+        }
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox filters = new HBox(10, new FontIcon(MaterialDesignM.MAGNIFY), search, typeFilter, statusFilter);
+        if (all) filters.getChildren().add(assigneeFilter);
+        filters.getChildren().addAll(ageFilter, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        buildTable(all);
+        Label empty = new Label(all ? "No incidents match." : "You have not reported anything. If something has happened, press Report a problem.");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        listPage.getChildren().setAll(top, filters, listMessages.node(), table);
+    }
+
+    private static <T> javafx.scene.control.ListCell<T> promptCell(String prompt) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? prompt : item.toString());
+            }
+        };
+    }
+
+    private void buildTable(boolean all) {
+        table.setId("incidents-table");
+        table.setItems(rows);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<Incident, String> ref = new TableColumn<>("Reference");
+        ref.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reference()));
+        ref.setComparator(Comparator.naturalOrder());
+        ref.setPrefWidth(120);
+
+        TableColumn<Incident, Incident> flags = new TableColumn<>("");
+        flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        flags.setComparator(Comparator.comparing((Incident i) -> i.urgent()).thenComparing(Incident::policyBreach));
+        flags.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Incident i, boolean empty) {
+                super.updateItem(i, empty);
+                if (empty || i == null) {
+                    setGraphic(null);
+                    return;
+                }
+                HBox box = new HBox(4);
+                if (i.urgent()) box.getChildren().add(badge("URGENT", "badge-danger"));
+                if (i.policyBreach()) box.getChildren().add(badge("Policy", "badge-warning"));
+                setGraphic(box);
+            }
+        });
+        flags.setPrefWidth(120);
+
+        TableColumn<Incident, Type> type = new TableColumn<>("Type");
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
+        type.setComparator(Comparator.comparing(Type::label));
+        type.setPrefWidth(170);
+
+        TableColumn<Incident, Status> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setComparator(Comparator.naturalOrder());
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Status s, boolean empty) {
+                super.updateItem(s, empty);
+                setGraphic(empty || s == null ? null : statusBadge(s));
+            }
+        });
+        status.setPrefWidth(120);
+
+        TableColumn<Incident, String> reporter = new TableColumn<>("Reported by");
+        reporter.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reporterName()));
+        reporter.setComparator(String.CASE_INSENSITIVE_ORDER);
+        reporter.setPrefWidth(150);
+
+        TableColumn<Incident, String> device = new TableColumn<>("Device");
+        device.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().deviceText()));
+        device.setComparator(String.CASE_INSENSITIVE_ORDER);
+        device.setPrefWidth(150);
+
+        TableColumn<Incident, Instant> reported = new TableColumn<>("Reported");
+        reported.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reportedAt()));
+        reported.setComparator(Comparator.naturalOrder());
+        reported.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : when(at));
+            }
+        });
+        reported.setPrefWidth(170);
+
+        TableColumn<Incident, Incident> waiting = new TableColumn<>("Since reported");
+        waiting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        waiting.setComparator(Comparator.comparing(Incident::reportedAt).reversed());
+        waiting.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Incident i, boolean empty) {
+                super.updateItem(i, empty);
+                setText(empty || i == null ? null : i.status().isOpen() ? since(i.sinceReported(loadedAt)) : "–");
+            }
+        });
+        waiting.setPrefWidth(110);
+
+        table.getColumns().setAll(java.util.List.of(ref, flags, type, status, reporter, device, reported, waiting));
+        if (all) {
+            TableColumn<Incident, String> assignee = new TableColumn<>("Assigned to");
+            assignee.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assignee() == null ? "" : c.getValue().assignee()));
+            assignee.setComparator(String.CASE_INSENSITIVE_ORDER);
+            assignee.setPrefWidth(110);
+            table.getColumns().add(assignee);
+        }
+        table.setRowFactory(t -> {
+            TableRow<Incident> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) showIncident(row.getItem().id());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            Incident i = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && i != null) showIncident(i.id());
+        });
+    }
+
+    private Query query() {
+        String a = assigneeFilter.getValue();
+        String assignee = a == null || ANYONE.equals(a) ? null : NOBODY.equals(a) ? Query.UNASSIGNED : a;
+        StatusChoice st = statusFilter.getValue() == null ? StatusChoice.ANY : statusFilter.getValue();
+        return new Query(search.getText(), typeFilter.getValue(), st.statuses, assignee, ageFilter.getValue());
+    }
+
+    private void reload() {
+        Query q = query();
+        Background.run(() -> incidents.list(session, q), list -> {
+            loadedAt = incidents.now();
+            listMessages.clear();
+            rows.setAll(list);
+            count.setText(list.size() == 1 ? "1 incident" : list.size() + " incidents");
+        }, listMessages::show);
+        if (incidents.canSeeAll(session) && assigneeFilter.getItems().size() <= 2) {
+            Background.run(() -> incidents.assignees(session), names -> {
+                if (assigneeFilter.getItems().size() <= 2) assigneeFilter.getItems().addAll(names);
+            }, listMessages::show);
+        }
+    }
+
+    // ---- small shared pieces ----
+
+    static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", style);
+        return l;
+    }
+
+    static Label statusBadge(Status s) {
+        String style = switch (s) {
+            case REPORTED -> "badge-danger";
+            case ACKNOWLEDGED -> "badge-warning";
+            case CONTAINED -> "badge-accent";
+            case RESOLVED -> "badge-success";
+            case CLOSED -> "badge-neutral";
+        };
+        return badge(s.label(), style);
+    }
+
+    static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
+    /** "5 min", "3 h 20 min", "2 days 4 h". */
+    static String since(java.time.Duration d) {
+        if (d.isNegative()) d = java.time.Duration.ZERO;
+        long minutes = d.toMinutes();
+        if (minutes < 60) return minutes + " min";
+        long hours = d.toHours();
+        if (hours < 24) return hours + " h " + (minutes % 60) + " min";
+        long days = d.toDays();
+        return days + (days == 1 ? " day " : " days ") + (hours % 24) + " h";
+    }
+}
