@@ -31,6 +31,8 @@ public final class Demo {
             s.accounts.createInTransaction(h, system, "dpo", password, people.dpo(), EnumSet.of(Role.DPO, Role.STAFF));
             s.accounts.createInTransaction(h, system, "staff", password, people.staff(), EnumSet.of(Role.STAFF));
         });
+        // incidents: after the devices part (they report on held devices), before the breach decisions (they decide the referrals)
+        DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
         return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
                 + "\nThis is shown once; write it down now.";
     }

@@ -125,7 +125,7 @@ final class IncidentPage {
         }
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Styles.EDGE_TO_EDGE);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getChildren().setAll(header, messages.node(), scroll);
     }

@@ -182,7 +182,7 @@ final class IncidentReportForm {
         holder.setPadding(new Insets(4));
         ScrollPane sp = new ScrollPane(holder);
         sp.setFitToWidth(true);
-        sp.getStyleClass().add(Styles.EDGE_TO_EDGE);
+        sp.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(sp, Priority.ALWAYS);
         return sp;
     }
