@@ -205,6 +205,7 @@ final class IncidentReportForm {
         reportedOn.setValue(now.toLocalDate());
         reportedTime.setText(TIME.format(now));
         if (incidents.canReportForOthers(session)) {
+            reporter.setValue(null);
             Background.run(() -> people.list(session, PeopleService.Query.all()).stream().map(PeopleService.Row::person).toList(), list -> {
                 reporter.getItems().setAll(list);
                 list.stream().filter(p -> session.isSelf(p.id())).findFirst().ifPresent(reporter::setValue);

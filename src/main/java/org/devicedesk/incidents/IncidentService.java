@@ -350,6 +350,23 @@ public final class IncidentService {
         return db.read(h -> repo.search(h, filter));
     }
 
+    public static final List<String> CSV_COLUMNS = List.of("reference", "type", "status", "urgent", "policy_breach", "out_of_hours",
+            "reported_by", "device", "reported_at", "occurred_at", "location", "what_happened", "assignee", "closing_summary");
+
+    /** The list as it is filtered, as CSV (cells a spreadsheet would run as formulas are neutralised); returns the rows written. */
+    public int exportCsv(Session s, Query q, java.io.Writer out) {
+        List<Incident> rows = list(s, q);
+        org.devicedesk.core.Csv.write(out, CSV_COLUMNS, rows.stream().map(i -> List.of(i.reference(), i.type().label(), i.status().label(),
+                i.urgent() ? "yes" : "no", i.policyBreach() ? "yes" : "no", i.outOfHours() ? "yes" : "no", i.reporterName(), i.deviceText(),
+                org.devicedesk.core.Times.store(i.reportedAt()), nz(org.devicedesk.core.Times.store(i.occurredAt())), nz(i.location()),
+                i.whatHappened(), nz(i.assignee()), nz(i.closingSummary()))).toList());
+        return rows.size();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     /** The incident and its timeline; readable by HELPDESK, INFOSEC, DPO (for the breach case page) and the reporter. */
     public Incident.Detail get(Session s, long id) {
         return db.read(h -> {

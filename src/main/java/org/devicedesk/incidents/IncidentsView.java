@@ -170,7 +170,12 @@ public final class IncidentsView implements Screen {
         count.getStyleClass().add(Styles.TEXT_MUTED);
         HBox filters = new HBox(10, new FontIcon(MaterialDesignM.MAGNIFY), search, typeFilter, statusFilter);
         if (all) filters.getChildren().add(assigneeFilter);
-        filters.getChildren().addAll(ageFilter, count);
+        Button export = new Button("_Export CSV", new FontIcon(MaterialDesignM.MICROSOFT_EXCEL));
+        export.setId("incidents-export");
+        export.setOnAction(e -> export());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        filters.getChildren().addAll(ageFilter, count, gap, export);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         buildTable(all);
@@ -307,6 +312,21 @@ public final class IncidentsView implements Screen {
                 if (assigneeFilter.getItems().size() <= 2) assigneeFilter.getItems().addAll(names);
             }, listMessages::show);
         }
+    }
+
+    private void export() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export incidents");
+        chooser.setInitialFileName("incidents.csv");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file == null) return;
+        Query q = query();
+        Background.run(() -> {
+            try (var out = java.nio.file.Files.newBufferedWriter(file.toPath(), java.nio.charset.StandardCharsets.UTF_8)) {
+                return incidents.exportCsv(session, q, out);
+            }
+        }, n -> listMessages.success(n + (n == 1 ? " incident" : " incidents") + " exported to " + file.getName() + "."), listMessages::show);
     }
 
     // ---- small shared pieces ----

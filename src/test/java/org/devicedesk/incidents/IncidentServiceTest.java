@@ -492,6 +492,18 @@ class IncidentServiceTest {
             assertEquals(List.of(lost), ids(new Query("ph-1", null, null, null, null)));
         }
 
+        @Test
+        void exportsTheListAsCsvWithFormulasNeutralised() {
+            incidents.report(sam, new Draft(Type.PASSWORD_COMPROMISED, null, null, null, null, null, "=HYPERLINK(\"http://x\")",
+                    "Typed it on the train.", null, null, true, false, false, true));
+            java.io.StringWriter out = new java.io.StringWriter();
+            assertEquals(1, incidents.exportCsv(helen, Query.all(), out));
+            String csv = out.toString();
+            assertTrue(csv.startsWith("reference,type,status"), csv);
+            assertTrue(csv.contains("'=HYPERLINK"), csv);
+            assertEquals(0, incidents.exportCsv(db.session("olly", Role.STAFF), Query.all(), new java.io.StringWriter()), "staff export only their own");
+        }
+
         private List<Long> ids(Query q) {
             return incidents.list(helen, q).stream().map(Incident::id).toList();
         }
