@@ -27,7 +27,7 @@ final class ScreenCatalog {
                 new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
                         org.devicedesk.incidents.IncidentsView::new),
                 new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
-                        c -> new ComingScreen("Travel", "Overseas travel notices and the 7-day check.")),
+                        org.devicedesk.travel.TravelView::new),
                 new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
                         c -> new ComingScreen("Breaches", "The DPO's breach review against the ICO's 72-hour deadline.")),
                 new ScreenSpec("audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),

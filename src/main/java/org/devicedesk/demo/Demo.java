@@ -33,6 +33,7 @@ public final class Demo {
         });
         // incidents: after the devices part (they report on held devices), before the breach decisions (they decide the referrals)
         DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
+        DemoTravel.fill(s, new Random(53L), people.infosec(), people.helpdesk()); // after devices: travellers take the devices they hold
         return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
                 + "\nThis is shown once; write it down now.";
     }

@@ -254,23 +254,25 @@ public final class TravelService {
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification) {
         s.require(Role.INFOSEC);
+        db.useTransaction(h -> decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant()));
+    }
+
+    /** The decision inside a caller's transaction (the demo records past decisions with their time). */
+    public void decideInTransaction(Handle h, Session s, long id, TravelDecision decision, String advice, String lateJustification, Instant at) {
         String adv = blankToNull(advice);
         String just = blankToNull(lateJustification);
-        db.useTransaction(h -> {
-            TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
-            Problems p = new Problems();
-            p.required(decision, "decision", "The decision");
-            p.required(adv, "advice", "The advice given to " + n.travellerName());
-            if (decision != null && decision.approves() && n.late() && just == null) {
-                p.add("late-justification", n.reference() + " was filed with " + n.noticeDays() + " days' notice, fewer than "
-                        + Settings.load(h).travelNoticeDays() + ". Write down why it is late before approving it.");
-            }
-            p.throwIfAny();
-            Instant now = clock.instant();
-            repo.decide(h, id, decision, adv, just == null ? n.lateJustification() : just, now, s.username());
-            Audit.record(h, s, now, "TRAVEL_NOTICE_DECIDED", "travel_notice", id, n.reference() + ": " + decision.label()
-                    + (n.isPending() ? "" : " (was " + n.decision().label() + ")") + (n.late() ? "; late notice" : ""));
-        });
+        TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+        Problems p = new Problems();
+        p.required(decision, "decision", "The decision");
+        p.required(adv, "advice", "The advice given to " + n.travellerName());
+        if (decision != null && decision.approves() && n.late() && just == null) {
+            p.add("late-justification", n.reference() + " was filed with " + n.noticeDays() + " days' notice, fewer than "
+                    + Settings.load(h).travelNoticeDays() + ". Write down why it is late before approving it.");
+        }
+        p.throwIfAny();
+        repo.decide(h, id, decision, adv, just == null ? n.lateJustification() : just, at, s.username());
+        Audit.record(h, s, at, "TRAVEL_NOTICE_DECIDED", "travel_notice", id, n.reference() + ": " + decision.label()
+                + (n.isPending() ? "" : " (was " + n.decision().label() + ")") + (n.late() ? "; late notice" : ""));
     }
 
     // ---- the post-travel device check ----
@@ -281,47 +283,50 @@ public final class TravelService {
      */
     public List<Long> recordPostTravelCheck(Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds, String notes) {
         s.require(Role.HELPDESK);
+        return db.inTransaction(h -> recordPostTravelCheckInTransaction(h, s, id, outcome, suspectedDeviceIds, notes, clock.instant()));
+    }
+
+    /** The post-travel check inside a caller's transaction, as of {@code now}. */
+    public List<Long> recordPostTravelCheckInTransaction(Handle h, Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds,
+                                                         String notes, Instant now) {
         String note = blankToNull(notes);
         List<Long> suspected = suspectedDeviceIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(suspectedDeviceIds));
-        return db.inTransaction(h -> {
-            TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
-            Problems p = new Problems();
-            p.required(outcome, "post-check-outcome", "The outcome of the check");
-            if (!today().isAfter(n.returnDate())) {
-                p.add("post-check-outcome", n.travellerName() + " returns on " + DAY.format(n.returnDate())
-                        + "; the post-travel check can be recorded from the day after.");
-            }
-            if (n.postCheckOutcome() != null) {
-                p.add("post-check-outcome", "The post-travel check for " + n.reference() + " was already recorded ("
-                        + n.postCheckOutcome().label() + ") by " + n.postCheckBy() + ".");
-            }
-            if (n.devices().isEmpty()) p.add("post-check-outcome", n.reference() + " took no devices, so there is nothing to check.");
-            Set<Long> taken = n.devices().stream().map(TravelDevice::id).collect(Collectors.toSet());
-            if (outcome == PostTravelOutcome.TAMPERING_SUSPECTED) {
-                p.addIf(suspected.isEmpty(), "post-check-devices", "Tick the device you suspect was tampered with.");
-                p.addIf(suspected.stream().anyMatch(d -> !taken.contains(d)), "post-check-devices", "Only devices that went on this trip can be named.");
-                p.required(note, "post-check-notes", "What was found");
-                p.addIf(tampering == null, "post-check-outcome", "Incidents cannot be opened from here in this version; report the tampering on the Incidents screen.");
-            } else if (outcome == PostTravelOutcome.NO_CONCERNS) {
-                p.addIf(!suspected.isEmpty(), "post-check-devices", "With no concerns, no device should be ticked as suspect.");
-            }
-            p.throwIfAny();
-            Instant now = clock.instant();
-            repo.recordPostCheck(h, id, outcome, note, now, s.username());
-            List<Long> incidents = new ArrayList<>();
-            for (Long deviceId : suspected) {
-                String tag = assetTag(h, deviceId);
-                long reporter = s.personId() != null ? s.personId() : n.travellerId();
-                long incident = tampering.open(h, s, deviceId, reporter, "Post-travel check of " + n.reference() + " (" + n.travellerName()
-                        + ", " + n.destinationNames() + ", " + n.departureDate() + " to " + n.returnDate() + "): tampering suspected on "
-                        + tag + ". " + note);
-                repo.markTampering(h, id, deviceId, incident);
-                incidents.add(incident);
-            }
-            Audit.record(h, s, now, "TRAVEL_POST_CHECK", "travel_notice", id, n.reference() + ": " + outcome.label()
-                    + (incidents.isEmpty() ? "" : "; " + incidents.size() + " tampering incident(s) opened"));
-            return incidents;
-        });
+        TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+        Problems p = new Problems();
+        p.required(outcome, "post-check-outcome", "The outcome of the check");
+        if (!LocalDate.ofInstant(now, AppClock.OFFICE_ZONE).isAfter(n.returnDate())) {
+            p.add("post-check-outcome", n.travellerName() + " returns on " + DAY.format(n.returnDate())
+                    + "; the post-travel check can be recorded from the day after.");
+        }
+        if (n.postCheckOutcome() != null) {
+            p.add("post-check-outcome", "The post-travel check for " + n.reference() + " was already recorded ("
+                    + n.postCheckOutcome().label() + ") by " + n.postCheckBy() + ".");
+        }
+        if (n.devices().isEmpty()) p.add("post-check-outcome", n.reference() + " took no devices, so there is nothing to check.");
+        Set<Long> taken = n.devices().stream().map(TravelDevice::id).collect(Collectors.toSet());
+        if (outcome == PostTravelOutcome.TAMPERING_SUSPECTED) {
+            p.addIf(suspected.isEmpty(), "post-check-devices", "Tick the device you suspect was tampered with.");
+            p.addIf(suspected.stream().anyMatch(d -> !taken.contains(d)), "post-check-devices", "Only devices that went on this trip can be named.");
+            p.required(note, "post-check-notes", "What was found");
+            p.addIf(tampering == null, "post-check-outcome", "Incidents cannot be opened from here in this version; report the tampering on the Incidents screen.");
+        } else if (outcome == PostTravelOutcome.NO_CONCERNS) {
+            p.addIf(!suspected.isEmpty(), "post-check-devices", "With no concerns, no device should be ticked as suspect.");
+        }
+        p.throwIfAny();
+        repo.recordPostCheck(h, id, outcome, note, now, s.username());
+        List<Long> incidents = new ArrayList<>();
+        for (Long deviceId : suspected) {
+            String tag = assetTag(h, deviceId);
+            long reporter = s.personId() != null ? s.personId() : n.travellerId();
+            long incident = tampering.open(h, s, deviceId, reporter, "Post-travel check of " + n.reference() + " (" + n.travellerName()
+                    + ", " + n.destinationNames() + ", " + n.departureDate() + " to " + n.returnDate() + "): tampering suspected on "
+                    + tag + ". " + note);
+            repo.markTampering(h, id, deviceId, incident);
+            incidents.add(incident);
+        }
+        Audit.record(h, s, now, "TRAVEL_POST_CHECK", "travel_notice", id, n.reference() + ": " + outcome.label()
+                + (incidents.isEmpty() ? "" : "; " + incidents.size() + " tampering incident(s) opened"));
+        return incidents;
     }
 
     // ---- the encryption warning list ----

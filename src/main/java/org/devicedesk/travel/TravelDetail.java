@@ -1,0 +1,250 @@
+package org.devicedesk.travel;
+
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.devicedesk.core.AppClock;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/**
+ * One notice in full, with Information Security's decision panel ({@code travel-decision, travel-advice,
+ * travel-late-justification, travel-decision-save}) while it is pending, and the helpdesk's post-travel
+ * check ({@code travel-post-check-*}) once the traveller is back.
+ */
+final class TravelDetail {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(AppClock.OFFICE_ZONE);
+    private final TravelService travel;
+    private final Session session;
+    private final Consumer<Long> onChanged;
+    private final Consumer<TravelNotice> onEdit;
+    private final VBox content = new VBox(12);
+    private final HBox actions = new HBox(8);
+    private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
+
+    TravelDetail(TravelService travel, Session session, Consumer<Long> onChanged, Consumer<TravelNotice> onEdit) {
+        this.travel = travel;
+        this.session = session;
+        this.onChanged = onChanged;
+        this.onEdit = onEdit;
+        content.setPadding(new Insets(16));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        actions.setPadding(new Insets(10, 16, 12, 16));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.getStyleClass().add("travel-actions");
+        root.setCenter(scroll);
+        root.getStyleClass().addAll("card", "travel-detail");
+        root.setId("travel-detail");
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void show(TravelNotice n) {
+        content.getChildren().clear();
+        actions.getChildren().clear();
+        root.setBottom(null);
+        Label title = new Label(n.reference());
+        title.getStyleClass().add(Styles.TITLE_3);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, TravelView.statusBadge(n));
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane badges = new FlowPane(6, 6);
+        badges.getChildren().add(TravelView.noticeBadge(n));
+        if (n.cryptoWarning()) badges.getChildren().add(TravelView.badge("Encryption restricted", "badge-warning"));
+        content.getChildren().addAll(head, badges);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(100),
+                new javafx.scene.layout.ColumnConstraints(160, 300, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
+        int r = 0;
+        row(grid, r++, "Traveller", n.travellerName());
+        row(grid, r++, "Destinations", n.destinationNames());
+        row(grid, r++, "Dates", Dates.format(n.departureDate()) + " to " + Dates.format(n.returnDate()));
+        row(grid, r++, "Devices", n.devices().isEmpty() ? "None" : n.devices().stream()
+                .map(d -> d.label() + (d.tamperingSuspected() ? " (tampering suspected)" : "")).collect(Collectors.joining("\n")));
+        row(grid, r++, "Purpose", n.purpose());
+        row(grid, r++, "Filed", AT.format(n.submittedAt()) + " by " + n.createdBy());
+        content.getChildren().add(grid);
+
+        if (n.cryptoWarning()) {
+            Label warn = new Label(n.destinationNames() + ": the destination restricts the import or use of encryption. "
+                    + "Advise the traveller on carrying encrypted devices (a loan device, a licence, or leaving it at home).");
+            warn.setWrapText(true);
+            warn.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+            warn.getStyleClass().add("travel-warning");
+            content.getChildren().add(warn);
+        }
+
+        if (!n.isPending()) {
+            content.getChildren().add(new Separator());
+            GridPane d = new GridPane();
+            d.setHgap(12);
+            d.setVgap(6);
+            d.getColumnConstraints().addAll(grid.getColumnConstraints().get(0), grid.getColumnConstraints().get(1));
+            int k = 0;
+            row(d, k++, "Decision", n.decision().label() + " by " + n.decidedBy() + ", " + AT.format(n.decidedAt()));
+            row(d, k++, "Advice", n.advice());
+            if (n.lateJustification() != null) row(d, k++, "Why late", n.lateJustification());
+            content.getChildren().add(d);
+        }
+        if (n.postCheckOutcome() != null) {
+            GridPane c = new GridPane();
+            c.setHgap(12);
+            c.setVgap(6);
+            c.getColumnConstraints().addAll(grid.getColumnConstraints().get(0), grid.getColumnConstraints().get(1));
+            row(c, 0, "After travel", n.postCheckOutcome().label() + " — " + n.postCheckBy() + ", " + AT.format(n.postCheckAt())
+                    + (n.postCheckNotes() == null ? "" : "\n" + n.postCheckNotes()));
+            content.getChildren().addAll(new Separator(), c);
+        }
+
+        if (n.isPending() && (session.has(Role.INFOSEC) || session.isSelf(n.travellerId()))) {
+            Button edit = new Button("_Change notice");
+            edit.setId("travel-edit");
+            edit.setOnAction(e -> onEdit.accept(n));
+            actions.getChildren().add(edit);
+            root.setBottom(actions);
+        }
+        if (n.isPending() && session.has(Role.INFOSEC)) content.getChildren().addAll(new Separator(), decisionPanel(n));
+        if (n.postCheckDue(travel.today()) && session.has(Role.HELPDESK)) content.getChildren().addAll(new Separator(), postCheckPanel(n));
+    }
+
+    private Node decisionPanel(TravelNotice n) {
+        Label h = new Label("Information Security decision");
+        h.getStyleClass().add(Styles.TITLE_4);
+        FormMessages messages = new FormMessages("travel-decision");
+        ComboBox<TravelDecision> decision = new ComboBox<>();
+        decision.getItems().setAll(TravelDecision.values());
+        decision.setId("travel-decision");
+        decision.setPromptText("Choose");
+        decision.setMaxWidth(Double.MAX_VALUE);
+        TextArea advice = new TextArea();
+        advice.setId("travel-advice");
+        advice.setPrefRowCount(3);
+        advice.setWrapText(true);
+        advice.setPromptText("Advice for the traveller (conditions, what to take, what to leave)");
+        TextArea justification = new TextArea(n.lateJustification() == null ? "" : n.lateJustification());
+        justification.setId("travel-late-justification");
+        justification.setPrefRowCount(2);
+        justification.setWrapText(true);
+        justification.setPromptText("Why the notice is late (needed before approving)");
+        messages.field("decision", decision).field("advice", advice).field("late-justification", justification);
+        Button save = new Button("Record _decision");
+        save.setId("travel-decision-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.setOnAction(e -> {
+            save.setDisable(true);
+            Background.run(() -> {
+                travel.decide(session, n.id(), decision.getValue(), advice.getText(), justification.getText());
+                return n.id();
+            }, id -> {
+                save.setDisable(false);
+                onChanged.accept(id);
+            }, t -> {
+                save.setDisable(false);
+                messages.show(t);
+            });
+        });
+        VBox box = new VBox(8, h, messages.node(), FormMessages.labelFor("D_ecision", decision), decision,
+                FormMessages.labelFor("_Advice given", advice), advice);
+        if (n.late()) {
+            Label late = FormMessages.labelFor("_Why is this notice late? (written justification)", justification);
+            box.getChildren().addAll(late, justification);
+        }
+        actions.getChildren().add(save);
+        root.setBottom(actions); // the save button stays in view below the scrolling details
+        return box;
+    }
+
+    private Node postCheckPanel(TravelNotice n) {
+        Label h = new Label("Post-travel device check");
+        h.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label(n.travellerName() + " returned on " + Dates.format(n.returnDate()) + ". Check each device that travelled.");
+        hint.setWrapText(true);
+        FormMessages messages = new FormMessages("travel-post-check");
+        ComboBox<PostTravelOutcome> outcome = new ComboBox<>();
+        outcome.getItems().setAll(PostTravelOutcome.values());
+        outcome.setId("travel-post-check-outcome");
+        outcome.setPromptText("Choose");
+        outcome.setMaxWidth(Double.MAX_VALUE);
+        VBox deviceBoxes = new VBox(4);
+        deviceBoxes.setId("travel-post-check-devices");
+        List<CheckBox> boxes = new ArrayList<>();
+        for (TravelDevice d : n.devices()) {
+            CheckBox b = new CheckBox(d.label());
+            b.setId("travel-post-check-device-" + d.assetTag());
+            b.setUserData(d.id());
+            boxes.add(b);
+        }
+        deviceBoxes.getChildren().setAll(boxes);
+        Label devicesLabel = new Label("Devices suspected of tampering");
+        devicesLabel.disableProperty().bind(outcome.valueProperty().isNotEqualTo(PostTravelOutcome.TAMPERING_SUSPECTED));
+        deviceBoxes.disableProperty().bind(devicesLabel.disableProperty());
+        TextArea notes = new TextArea();
+        notes.setId("travel-post-check-notes");
+        notes.setPrefRowCount(2);
+        notes.setWrapText(true);
+        notes.setPromptText("What was checked and found");
+        messages.field("post-check-outcome", outcome).field("post-check-notes", notes);
+        Button save = new Button("Record _check");
+        save.setId("travel-post-check-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setOnAction(e -> {
+            save.setDisable(true);
+            List<Long> suspected = outcome.getValue() == PostTravelOutcome.TAMPERING_SUSPECTED
+                    ? boxes.stream().filter(CheckBox::isSelected).map(b -> (Long) b.getUserData()).toList() : List.of();
+            Background.run(() -> travel.recordPostTravelCheck(session, n.id(), outcome.getValue(), suspected, notes.getText()), incidents -> {
+                save.setDisable(false);
+                onChanged.accept(n.id());
+            }, t -> {
+                save.setDisable(false);
+                messages.show(t);
+            });
+        });
+        actions.getChildren().add(save);
+        root.setBottom(actions);
+        return new VBox(8, h, hint, messages.node(), FormMessages.labelFor("_Outcome", outcome), outcome, devicesLabel, deviceBoxes,
+                FormMessages.labelFor("_Notes", notes), notes);
+    }
+
+    private static void row(GridPane grid, int r, String label, String value) {
+        Label l = new Label(label);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        Label v = new Label(value == null ? "" : value);
+        v.setWrapText(true);
+        grid.addRow(r, l, v);
+    }
+
+    static ZoneId zone() {
+        return AppClock.OFFICE_ZONE;
+    }
+}

@@ -1,0 +1,294 @@
+package org.devicedesk.travel;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.devicedesk.core.Csv;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The travel screen: for Information Security (and the helpdesk) the queue of every notice, pending
+ * first and departing soonest on top, late ones marked; for everyone else their own notices. The side
+ * panel shows the form ({@code travel-new}) or the selected notice with its decision panel.
+ */
+public final class TravelView implements Screen {
+    private final TravelService travel;
+    private final Session session;
+    private final BorderPane root = new BorderPane();
+    private final ObservableList<TravelNotice> notices = FXCollections.observableArrayList();
+    private final FilteredList<TravelNotice> filtered = new FilteredList<>(notices, n -> true);
+    private final TableView<TravelNotice> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final StackPane side = new StackPane();
+    private final TravelForm form;
+    private final TravelDetail detail;
+    private final Label count = new Label();
+    private final FormMessages listMessages = new FormMessages("travel-list");
+    private Long selectAfterLoad;
+
+    public TravelView(AppContext context) {
+        this.travel = context.services().travel;
+        this.session = context.session();
+        this.form = new TravelForm(travel, session, this::saved, this::closeSide);
+        this.detail = new TravelDetail(travel, session, this::saved, this::edit);
+
+        boolean queue = session.hasAny(Role.INFOSEC, Role.HELPDESK);
+        Label title = new Label(queue ? "Travel notices" : "My travel notices");
+        title.getStyleClass().add("screen-title");
+        Label sub = new Label(queue ? "Information Security queue: pending first, departing soonest on top." : "Overseas travel notices you have filed (policy 53).");
+        sub.getStyleClass().add(Styles.TEXT_MUTED);
+        search.setId("travel-search");
+        search.setPromptText("Search reference, traveller, country, purpose");
+        search.setPrefWidth(300);
+        search.textProperty().addListener((o, a, text) -> applyFilter(text));
+        Button create = new Button("_New travel notice", new FontIcon(MaterialDesignP.PLUS));
+        create.setId("travel-new");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setOnAction(e -> openForm(null));
+        Button export = new Button("Export CSV", new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
+        export.setId("travel-export");
+        export.setOnAction(e -> export(context));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox titles = new VBox(2, title, sub);
+        HBox top = new HBox(10, titles, spacer, search, export, create);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 0, 12, 0));
+
+        buildTable();
+        count.setId("travel-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox center = new VBox(8, listMessages.node(), table, count);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        side.setPrefWidth(470);
+        side.setMinWidth(400);
+        side.setMaxWidth(520);
+        BorderPane.setMargin(side, new Insets(0, 0, 0, 12));
+        closeSide();
+
+        root.setTop(top);
+        root.setCenter(center);
+        root.setId("travel-screen");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> {
+            if (n != null) showDetail(n);
+        });
+    }
+
+    private void buildTable() {
+        table.setId("travel-table");
+        table.setPlaceholder(new Label("No travel notices yet. File one with \"New travel notice\" at least 7 days before you travel."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<TravelNotice, String> ref = text("Reference", TravelNotice::reference, 110);
+        TableColumn<TravelNotice, String> traveller = text("Traveller", TravelNotice::travellerName, 140);
+        TableColumn<TravelNotice, String> dest = text("Destinations", TravelNotice::destinationNames, 160);
+        TableColumn<TravelNotice, LocalDate> departs = new TableColumn<>("Departs");
+        departs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().departureDate()));
+        departs.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        departs.setCellFactory(c -> dateCell());
+        departs.setPrefWidth(110);
+        TableColumn<TravelNotice, LocalDate> returns = new TableColumn<>("Returns");
+        returns.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().returnDate()));
+        returns.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        returns.setCellFactory(c -> dateCell());
+        returns.setPrefWidth(110);
+        TableColumn<TravelNotice, TravelNotice> notice = new TableColumn<>("Notice");
+        notice.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        notice.setComparator(Comparator.comparing((TravelNotice n) -> n.late() ? 0 : 1).thenComparingLong(TravelNotice::noticeDays));
+        notice.setCellFactory(c -> graphicCell(n -> {
+            HBox box = new HBox(6, noticeBadge(n));
+            if (n.cryptoWarning()) box.getChildren().add(badge("Encryption", "badge-warning"));
+            return box;
+        }));
+        notice.setPrefWidth(190);
+        TableColumn<TravelNotice, TravelNotice> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        status.setComparator(Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate));
+        status.setCellFactory(c -> graphicCell(n -> {
+            HBox box = new HBox(6, statusBadge(n));
+            if (n.postCheckDue(travel.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
+            if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
+            return box;
+        }));
+        status.setPrefWidth(230);
+        table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
+        SortedList<TravelNotice> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+    }
+
+    private static TableColumn<TravelNotice, String> text(String title, java.util.function.Function<TravelNotice, String> f, double width) {
+        TableColumn<TravelNotice, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        c.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableCell<TravelNotice, LocalDate> dateCell() {
+        return new TableCell<>() {
+            @Override protected void updateItem(LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : Dates.SHOWN.format(d));
+            }
+        };
+    }
+
+    private static TableCell<TravelNotice, TravelNotice> graphicCell(java.util.function.Function<TravelNotice, Node> f) {
+        return new TableCell<>() {
+            @Override protected void updateItem(TravelNotice n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(null);
+                setGraphic(empty || n == null ? null : f.apply(n));
+            }
+        };
+    }
+
+    static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", style);
+        return l;
+    }
+
+    /** "8 days" and, for a late notice, a red "Late" badge (late is shown as late everywhere). */
+    static Node noticeBadge(TravelNotice n) {
+        String days = n.noticeDays() == 1 ? "1 day" : n.noticeDays() + " days";
+        Label l = badge(n.late() ? "Late · " + days : days, n.late() ? "badge-danger" : "badge-neutral");
+        if (n.late()) l.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        return l;
+    }
+
+    static Node statusBadge(TravelNotice n) {
+        return switch (n.status()) {
+            case PENDING -> badge(n.status().label(), "badge-accent");
+            case APPROVED -> badge(n.status().label(), "badge-success");
+            case APPROVED_WITH_CONDITIONS -> badge(n.status().label(), "badge-warning");
+            case NOT_APPROVED -> badge(n.status().label(), "badge-danger");
+        };
+    }
+
+    private void applyFilter(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(n -> t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
+                + String.join(" ", n.destinations()) + " " + n.purpose() + " " + n.status().label() + (n.late() ? " late" : ""))
+                .toLowerCase(Locale.ROOT).contains(t));
+        count.setText(filtered.size() + " of " + notices.size() + " notices");
+    }
+
+    private void openForm(TravelNotice notice) {
+        table.getSelectionModel().clearSelection();
+        form.open(notice);
+        showSide(form.node());
+    }
+
+    private void edit(TravelNotice n) {
+        form.open(n);
+        showSide(form.node());
+    }
+
+    private void showDetail(TravelNotice n) {
+        detail.show(n);
+        showSide(detail.node());
+    }
+
+    private void showSide(Node n) {
+        side.getChildren().setAll(n);
+        root.setRight(side);
+    }
+
+    private void closeSide() {
+        side.getChildren().clear();
+        root.setRight(null);
+    }
+
+    private void saved(Long id) {
+        selectAfterLoad = id;
+        closeSide();
+        load();
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    @Override public void show(Object argument) {
+        if (argument instanceof Long id) selectAfterLoad = id;
+        else if (argument instanceof String s && s.matches("\\d+")) selectAfterLoad = Long.parseLong(s);
+        else if ("new".equals(argument)) openForm(null);
+        load();
+    }
+
+    private void load() {
+        Background.run(() -> travel.list(session), list -> {
+            notices.setAll(list);
+            applyFilter(search.getText());
+            if (selectAfterLoad != null) {
+                long id = selectAfterLoad;
+                selectAfterLoad = null;
+                table.getItems().stream().filter(n -> n.id() == id).findFirst().ifPresent(n -> {
+                    table.getSelectionModel().select(n);
+                    table.scrollTo(n);
+                    showDetail(n);
+                });
+            }
+        }, listMessages::show);
+    }
+
+    private void export(AppContext context) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export travel notices");
+        chooser.setInitialFileName("travel-notices.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showSaveDialog(context.window());
+        if (file == null) return;
+        List<TravelNotice> rows = new ArrayList<>(table.getItems());
+        Background.run(() -> {
+            try (var out = new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.UTF_8)) {
+                List<List<String>> lines = rows.stream().map(n -> List.of(n.reference(), n.travellerName(), n.destinationNames(),
+                        n.departureDate().toString(), n.returnDate().toString(), String.valueOf(n.noticeDays()), n.late() ? "late" : "on time",
+                        n.cryptoWarning() ? "yes" : "no", n.status().label(), n.advice() == null ? "" : n.advice(),
+                        n.postCheckOutcome() == null ? "" : n.postCheckOutcome().label(), n.purpose())).toList();
+                Csv.write(out, List.of("Reference", "Traveller", "Destinations", "Departure", "Return", "Notice days", "On time",
+                        "Encryption restricted", "Status", "Advice", "Post-travel check", "Purpose"), lines);
+            }
+            return rows.size();
+        }, n -> listMessages.success(n + " notices exported to " + file.getName() + "."), listMessages::show);
+    }
+}

@@ -1,0 +1,151 @@
+package org.devicedesk.travel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.testing.FxTest;
+import org.devicedesk.testing.TestDb;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The travel screen driven by its automation ids; the clock stands at Wednesday 4 March 2026, 10:00. */
+class TravelViewTest extends FxTest {
+    private Session sam;
+    private Session ines;
+    private long laptop;
+
+    @Override
+    protected void prepare(TestDb db) {
+        sam = db.session("sam", Role.STAFF);
+        ines = db.session("ines", Role.INFOSEC, Role.STAFF);
+        laptop = TravelFixtures.heldDevice(db, "LT-0042", sam.personId());
+    }
+
+    @Test
+    void aLateNoticeShowsTheLateWarningBeforeSaving(FxRobot robot) {
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        robot.clickOn(node(robot, "travel-new"));
+        robot.clickOn(node(robot, "travel-destinations-search")).write("China");
+        robot.type(KeyCode.ENTER);
+        Label crypto = node(robot, "travel-crypto-warning", Label.class);
+        waitUntil(crypto::isVisible);
+        assertTrue(crypto.getText().contains("China restricts the import or use of encryption"), crypto.getText());
+
+        robot.clickOn("#travel-departure-date").write("09/03/2026");
+        Label days = node(robot, "travel-notice-days", Label.class);
+        waitUntil(days::isVisible);
+        assertEquals("5 days' notice — late — fewer than 7 days before travel", days.getText());
+        assertTrue(testDb.services.travel.list(sam).isEmpty(), "shown before anything is saved");
+
+        retype(robot, "travel-departure-date", "11/03/2026");
+        waitUntil(() -> days.getText().equals("7 days' notice — on time"));
+        retype(robot, "travel-departure-date", "10/03/2026");
+        waitUntil(() -> days.getText().startsWith("6 days' notice — late"));
+
+        robot.clickOn("#travel-return-date").write("16/03/2026");
+        robot.clickOn(node(robot, "travel-device-LT-0042"));
+        robot.clickOn("#travel-purpose").write("Trade delegation with the Mayor's office");
+        Label message = node(robot, "travel-message", Label.class);
+        robot.clickOn("#travel-save");
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1 || message.isVisible());
+        assertFalse(message.isVisible(), message.getText());
+        TravelNotice saved = testDb.services.travel.list(sam).get(0);
+        assertTrue(saved.late());
+        assertEquals(6, saved.noticeDays());
+        assertTrue(saved.cryptoWarning());
+        assertEquals(List.of("CN"), saved.destinations());
+        assertEquals(List.of(laptop), saved.devices().stream().map(TravelDevice::id).toList());
+        waitUntil(() -> robot.lookup("#travel-table .badge").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("Late · 6 days")));
+    }
+
+    /** Selects what is in the field and types over it, as a person would. */
+    private static void retype(FxRobot robot, String id, String text) {
+        robot.clickOn("#" + id).push(KeyCode.CONTROL, KeyCode.A).write(text);
+    }
+
+    @Test
+    void aRefusedSaveKeepsTheFormOpenAndSaysWhy(FxRobot robot) {
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        robot.clickOn(node(robot, "travel-new"));
+        robot.clickOn(node(robot, "travel-departure-date")).write("20/03/2026");
+        robot.clickOn("#travel-return-date").write("18/03/2026");
+        robot.clickOn("#travel-save");
+        Label message = node(robot, "travel-message", Label.class);
+        waitUntil(message::isVisible);
+        assertTrue(message.getText().contains("Choose at least one destination country."), message.getText());
+        assertTrue(message.getText().contains("is before the departure date"), message.getText());
+        assertTrue(testDb.services.travel.list(sam).isEmpty());
+    }
+
+    @Test
+    void informationSecurityApprovesAnOnTimeNotice(FxRobot robot) {
+        long id = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-23"), List.of(laptop), "APCC conference in Lyon"));
+        signInAs(ines);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#travel-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(node(robot, "travel-decision"));
+        robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> "Approved".equals(c.getText())).queryAs(Node.class));
+        robot.clickOn("#travel-advice").write("Keep the laptop in your hand luggage and use the VPN.");
+        assertFalse(robot.lookup("#travel-late-justification").tryQuery().isPresent(), "no justification asked for an on-time notice");
+        robot.clickOn("#travel-decision-save");
+        waitUntil(() -> testDb.services.travel.get(ines, id).decision() == TravelDecision.APPROVED);
+        TravelNotice n = testDb.services.travel.get(ines, id);
+        assertEquals("Keep the laptop in your hand luggage and use the VPN.", n.advice());
+        assertEquals("ines", n.decidedBy());
+        waitUntil(() -> robot.lookup("#travel-detail .badge").queryAll().stream().anyMatch(b -> b instanceof Label l && l.getText().equals("Approved")));
+    }
+
+    @Test
+    void aLateNoticeCannotBeApprovedWithoutAJustification(FxRobot robot) {
+        long id = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("DE"), LocalDate.parse("2026-03-06"),
+                LocalDate.parse("2026-03-08"), List.of(laptop), "Partnership meeting"));
+        signInAs(ines);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#travel-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(node(robot, "travel-decision"));
+        robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> "Approved".equals(c.getText())).queryAs(Node.class));
+        robot.clickOn("#travel-advice").write("Fine.");
+        robot.clickOn("#travel-decision-save");
+        Label message = node(robot, "travel-decision-message", Label.class);
+        waitUntil(message::isVisible);
+        assertTrue(message.getText().contains("Write down why it is late"), message.getText());
+        assertEquals(null, testDb.services.travel.get(ines, id).decision());
+        robot.clickOn("#travel-late-justification").write("Called at short notice by the Commissioner.");
+        robot.clickOn("#travel-decision-save");
+        waitUntil(() -> testDb.services.travel.get(ines, id).decision() == TravelDecision.APPROVED);
+    }
+
+    @Test
+    void staffSeeOnlyTheirOwnNotices(FxRobot robot) {
+        Session olive = testDb.session("olive", Role.STAFF);
+        long olivesPhone = TravelFixtures.heldDevice(testDb, "MB-0007", olive.personId());
+        testDb.services.travel.submit(olive, new TravelDraft(null, List.of("ES"), LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-22"),
+                List.of(olivesPhone), "Leave"));
+        testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-22"),
+                List.of(laptop), "Conference"));
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals("Sam Tester", ((TravelNotice) table.getItems().get(0)).travellerName());
+    }
+}
