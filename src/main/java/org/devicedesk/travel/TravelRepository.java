@@ -150,18 +150,6 @@ final class TravelRepository {
                 .bind("n", noticeId).bind("d", deviceId).bind("inc", incidentId).execute();
     }
 
-    /**
-     * Devices the person holds now: issued to them or checked out to them (an open custody record).
-     * Used until the device register offers the same through its service.
-     */
-    List<TravelDevice> heldBy(Handle h, long personId) {
-        return h.createQuery("""
-                SELECT d.id, d.asset_tag, d.kind, d.make_model, 0 AS tampering_suspected, NULL AS incident_id
-                FROM custody c JOIN device d ON d.id = c.device_id
-                WHERE c.person_id = :p AND c.to_at IS NULL ORDER BY d.asset_tag""")
-                .bind("p", personId).map(DEVICE).list();
-    }
-
     // ---- the encryption warning list ----
 
     boolean cryptoListLoaded(Handle h) {

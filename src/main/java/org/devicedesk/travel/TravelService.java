@@ -25,6 +25,8 @@ import org.devicedesk.core.Refused;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.core.Settings;
+import org.devicedesk.devices.Device;
+import org.devicedesk.devices.DeviceService;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.people.Person;
 import org.jdbi.v3.core.Handle;
@@ -43,14 +45,16 @@ public final class TravelService {
     private final Database db;
     private final Clock clock;
     private final PeopleService people;
+    private final DeviceService devices;
     private final TamperingIncidents tampering;
     private final TravelRepository repo = new TravelRepository();
 
     /** {@code tampering} opens the incident when a post-travel check suspects tampering (null: not available). */
-    public TravelService(Database db, Clock clock, PeopleService people, TamperingIncidents tampering) {
+    public TravelService(Database db, Clock clock, PeopleService people, DeviceService devices, TamperingIncidents tampering) {
         this.db = db;
         this.clock = clock;
         this.people = people;
+        this.devices = devices;
         this.tampering = tampering;
     }
 
@@ -112,7 +116,14 @@ public final class TravelService {
     /** The devices a traveller may take: those issued or checked out to them now. */
     public List<TravelDevice> devicesHeldBy(Session s, Long travellerId) {
         long who = traveller(s, travellerId);
-        return db.read(h -> repo.heldBy(h, who));
+        return db.read(h -> heldBy(h, who));
+    }
+
+    /** What the device register says the person holds now (issued or checked out), as the travel form lists it. */
+    private List<TravelDevice> heldBy(Handle h, long personId) {
+        return devices.devicesHeldByInTransaction(h, personId).stream()
+                .map(d -> new TravelDevice(d.id(), d.assetTag(), d.kind().label() + (d.makeModel() == null ? "" : ", " + d.makeModel())))
+                .toList();
     }
 
     private static long traveller(Session s, Long travellerId) {
@@ -226,7 +237,7 @@ public final class TravelService {
         if (d.deviceIds().isEmpty()) {
             p.add("devices", "Choose the devices you are taking. A travel notice is needed only when you take a work device overseas (policy 53).");
         } else {
-            Set<Long> held = repo.heldBy(h, travellerId).stream().map(TravelDevice::id).collect(Collectors.toSet());
+            Set<Long> held = heldBy(h, travellerId).stream().map(TravelDevice::id).collect(Collectors.toSet());
             Person traveller = people.byId(h, travellerId);
             for (Long id : d.deviceIds()) {
                 if (!held.contains(id)) {
@@ -239,7 +250,11 @@ public final class TravelService {
     }
 
     private String assetTag(Handle h, long deviceId) {
-        return h.createQuery("SELECT asset_tag FROM device WHERE id = :id").bind("id", deviceId).mapTo(String.class).findOne().orElse("unknown device");
+        try {
+            return devices.deviceInTransaction(h, deviceId).assetTag();
+        } catch (Refused gone) {
+            return "a device no longer in the register";
+        }
     }
 
     private static String names(List<String> codes) {

@@ -21,7 +21,7 @@ class NoticeDaysProperties {
                                        @ForAll @IntRange(min = 0, max = 24 * 60 - 1) int minuteOfDay,
                                        @ForAll @IntRange(min = 1, max = 30) int required) {
         var at = submitted.atTime(LocalTime.ofSecondOfDay(minuteOfDay * 60L)).atZone(AppClock.OFFICE_ZONE).toInstant();
-        TravelService travel = new TravelService(null, new MutableClock(at), null, null);
+        TravelService travel = new TravelService(null, new MutableClock(at), null, null, null);
         long expected = ChronoUnit.DAYS.between(submitted, departure);
         NoticeCheck check = travel.preview(departure, required);
         assertEquals(expected, check.noticeDays());

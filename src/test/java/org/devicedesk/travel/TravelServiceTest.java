@@ -31,7 +31,7 @@ class TravelServiceTest {
     @BeforeEach
     void setUp() {
         t = TestDb.create(Instant.parse("2026-03-04T10:00:00Z"));
-        travel = new TravelService(t.db, t.clock, t.services.people, TravelServiceTest::openTampering);
+        travel = new TravelService(t.db, t.clock, t.services.people, t.services.devices, TravelServiceTest::openTampering);
         sam = t.session("sam", Role.STAFF);
         infosec = t.session("ines", Role.INFOSEC, Role.STAFF);
         helpdesk = t.session("harry", Role.HELPDESK, Role.STAFF);
@@ -244,7 +244,7 @@ class TravelServiceTest {
 
     @Test
     void aReturnedDeviceCanNoLongerBeTaken() {
-        t.db.useTransaction(h -> h.execute("UPDATE custody SET to_at = '2026-03-04T09:00:00.000Z' WHERE device_id = ?", laptop));
+        t.services.devices.returnDevice(Session.system(), laptop);
         assertThrows(Refused.class, () -> travel.submit(sam, trip(d("2026-03-20"))));
         assertTrue(travel.devicesHeldBy(sam, null).isEmpty());
     }
