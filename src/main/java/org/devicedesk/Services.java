@@ -45,10 +45,9 @@ public class Services {
         this.backups = new BackupService(db, clock, settings);
         this.breaches = new BreachService(db, clock);
         this.devices = new DeviceService(db, clock, people);
-        this.travel = new TravelService(db, clock, people, devices, null);
         this.dashboard = new DashboardService(db, clock);
         this.incidents = new IncidentService(db, clock, people, accounts, new IncidentDevices(devices), breaches::referInTransaction);
-        this.travel = new TravelService(db, clock, people,
+        this.travel = new TravelService(db, clock, people, devices,
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
     }
 }

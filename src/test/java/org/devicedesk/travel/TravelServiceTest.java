@@ -31,7 +31,7 @@ class TravelServiceTest {
     @BeforeEach
     void setUp() {
         t = TestDb.create(Instant.parse("2026-03-04T10:00:00Z"));
-        travel = new TravelService(t.db, t.clock, t.services.people, t.services.devices, TravelServiceTest::openTampering);
+        travel = t.services.travel;
         sam = t.session("sam", Role.STAFF);
         infosec = t.session("ines", Role.INFOSEC, Role.STAFF);
         helpdesk = t.session("harry", Role.HELPDESK, Role.STAFF);
@@ -41,16 +41,6 @@ class TravelServiceTest {
     @AfterEach
     void tearDown() {
         t.close();
-    }
-
-    /** Stands in for the incidents service until it lands: writes the incident row as that service does. */
-    static long openTampering(org.jdbi.v3.core.Handle h, Session s, long deviceId, long reporterId, String whatHappened) {
-        Instant now = Instant.parse("2026-03-26T09:00:00Z");
-        return h.createUpdate("""
-                INSERT INTO incident (reference, type, reporter_id, device_id, reported_at, what_happened, status, recorded_by, created_at, updated_at)
-                VALUES ('INC-2026-' || (SELECT count(*) + 1 FROM incident), 'TAMPERING', :r, :d, :at, :w, 'REPORTED', :by, :at, :at)""")
-                .bind("r", reporterId).bind("d", deviceId).bind("at", now).bind("w", whatHappened).bind("by", s.username())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     private TravelDraft trip(LocalDate departure, LocalDate ret, String... countries) {
@@ -445,6 +435,8 @@ class TravelServiceTest {
         assertTrue(checked.tamperingSuspected());
         assertEquals(incidents.get(0), checked.incidentId());
         assertFalse(n.devices().stream().filter(x -> x.id() == phone).findFirst().orElseThrow().tamperingSuspected());
+        assertEquals(org.devicedesk.devices.Device.Status.QUARANTINED, t.services.devices.get(helpdesk, laptop).orElseThrow().status(),
+                "the incidents service quarantines a device suspected of tampering");
     }
 
     @Test
