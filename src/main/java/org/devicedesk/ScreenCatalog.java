@@ -1,9 +1,12 @@
 package org.devicedesk;
 
 import java.util.List;
+import org.devicedesk.accounts.AccountsView;
+import org.devicedesk.audit.AuditView;
 import org.devicedesk.core.Role;
 import org.devicedesk.dashboard.DashboardView;
 import org.devicedesk.core.Session;
+import org.devicedesk.settings.SettingsView;
 import org.devicedesk.ui.ComingScreen;
 import org.devicedesk.ui.ScreenSpec;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -31,8 +34,10 @@ final class ScreenCatalog {
                 new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
                         c -> new ComingScreen("Breaches", "The DPO's breach review against the ICO's 72-hour deadline.")),
                 new ScreenSpec("audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),
-                        c -> new ComingScreen("Audit trail", "Every change, hash-chained.")),
+                        AuditView::new),
                 new ScreenSpec("settings", "Settings", MaterialDesignC.COG_OUTLINE, (Session s) -> s.has(Role.ADMIN),
-                        c -> new ComingScreen("Settings", "Organisation, help desk numbers, office hours and rules.")));
+                        c -> new SettingsView(c, SettingsTabs.all())),
+                new ScreenSpec("accounts", "Accounts", MaterialDesignA.ACCOUNT_KEY_OUTLINE, s -> s.has(Role.ADMIN),
+                        AccountsView::new));
     }
 }

@@ -238,6 +238,44 @@ public final class AccountService {
         });
     }
 
+    /**
+     * ADMIN changes an account's linked person and roles together (the accounts form), in one
+     * transaction; only what changed is audited. Returns how many things changed.
+     */
+    public int update(Session s, long accountId, Long personId, Set<Role> roles) {
+        s.require(Role.ADMIN);
+        if (roles == null || roles.isEmpty()) throw Refused.because("roles", "Give the account at least one role.");
+        Instant now = clock.instant();
+        return db.inTransaction(h -> {
+            Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            int changed = 0;
+            if (!a.roles().equals(roles)) {
+                if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+                    throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
+                }
+                repo.setRoles(h, accountId, roles);
+                Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
+                changed++;
+            }
+            if (!java.util.Objects.equals(a.personId(), personId)) {
+                String name = null;
+                if (personId != null) {
+                    name = people.byId(h, personId).fullName();
+                    repo.byPerson(h, personId).filter(o -> o.id() != accountId).ifPresent(o -> {
+                        throw Refused.because("person", (o.personName() == null ? "That person" : o.personName())
+                                + " is already linked to the account " + o.username() + "; unlink it there first.");
+                    });
+                }
+                repo.setPerson(h, accountId, personId);
+                Audit.record(h, s, now, "ACCOUNT_LINKED", "account", accountId, personId == null
+                        ? a.username() + " no longer linked to " + (a.personName() == null ? "anyone" : a.personName())
+                        : a.username() + " linked to " + name + " (person " + personId + ")");
+                changed++;
+            }
+            return changed;
+        });
+    }
+
     /** Used by the demo and import: creates without a session check, audited as the given actor. */
     public long createInTransaction(Handle h, Session actor, String username, String password, Long personId, Set<Role> roles) {
         Instant now = clock.instant();

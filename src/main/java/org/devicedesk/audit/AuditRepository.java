@@ -28,6 +28,10 @@ final class AuditRepository {
         return query.map(EVENT).list();
     }
 
+    long lastSeq(Handle h) {
+        return h.createQuery("SELECT last_seq FROM audit_head WHERE id = 1").mapTo(Long.class).one();
+    }
+
     List<String> actors(Handle h) {
         return h.createQuery("SELECT DISTINCT actor FROM audit_event ORDER BY actor").mapTo(String.class).list();
     }

@@ -37,6 +37,12 @@ public final class AuditService {
         return page(s, q, Long.MAX_VALUE);
     }
 
+    /** How many events have been written (the chain's length, for a progress bar). */
+    public long eventsWritten(Session s) {
+        s.require(Role.ADMIN, Role.DPO);
+        return db.read(repo::lastSeq);
+    }
+
     public List<String> actors(Session s) {
         s.require(Role.ADMIN, Role.DPO);
         return db.read(repo::actors);

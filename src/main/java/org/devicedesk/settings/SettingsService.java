@@ -57,8 +57,13 @@ public final class SettingsService {
         return changed;
     }
 
+    /** The form field name of a setting in kebab-case ({@code travel.noticeDays} -> {@code travel-notice-days}). */
+    public static String fieldName(Key k) {
+        return k.key.replace('.', '-').replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    }
+
     private static void validate(Problems p, Key k, String v) {
-        String field = k.key.replace('.', '-').replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        String field = fieldName(k);
         if (v.isEmpty()) {
             p.add(field, k.label + " cannot be empty.");
             return;

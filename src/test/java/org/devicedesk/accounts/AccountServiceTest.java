@@ -178,6 +178,26 @@ class AccountServiceTest {
     }
 
     @Test
+    void updateChangesRolesAndPersonTogetherAndAuditsOnlyWhatChanged() {
+        Session sam = db.session("sam", Role.STAFF);
+        long other = db.person("Sam Elsewhere", true);
+        assertEquals(0, accounts.update(admin, sam.accountId(), sam.personId(), EnumSet.of(Role.STAFF)));
+        assertEquals(2, accounts.update(admin, sam.accountId(), other, EnumSet.of(Role.STAFF, Role.DPO)));
+        Session after = accounts.signIn("sam", TestDb.PASSWORD);
+        assertEquals(other, after.personId());
+        assertEquals(EnumSet.of(Role.STAFF, Role.DPO), after.roles());
+        assertEquals(1, events("ACCOUNT_ROLES_CHANGED").size());
+        assertTrue(events("ACCOUNT_LINKED").get(0).summary().equals("sam linked to Sam Elsewhere (person " + other + ")"));
+
+        Refused taken = assertThrows(Refused.class, () -> accounts.update(admin, sam.accountId(), admin.personId(), EnumSet.of(Role.STAFF)));
+        assertTrue(taken.messageFor("person").contains("already linked to the account ada"), taken.getMessage());
+        Refused own = assertThrows(Refused.class, () -> accounts.update(admin, admin.accountId(), admin.personId(), EnumSet.of(Role.STAFF)));
+        assertTrue(own.messageFor("roles").contains("your own account"));
+        assertEquals(EnumSet.of(Role.STAFF, Role.DPO), accounts.signIn("sam", TestDb.PASSWORD).roles(), "a refused update changes nothing");
+        assertThrows(AccessDenied.class, () -> accounts.update(after, sam.accountId(), null, EnumSet.of(Role.ADMIN)));
+    }
+
+    @Test
     void resettingAPasswordClearsALockOut() {
         Session sam = db.session("sam", Role.HELPDESK);
         for (int i = 0; i < 5; i++) failSignIn("sam");

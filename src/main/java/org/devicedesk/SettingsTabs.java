@@ -1,0 +1,19 @@
+package org.devicedesk;
+
+import java.util.List;
+import org.devicedesk.ui.SettingsTab;
+
+/**
+ * The extra tabs of the settings screen (ADMIN), after "General", in this order. A feature with
+ * settings of its own adds one line here, e.g.
+ * {@code new SettingsTab("backups", "Backups", c -> new BackupsSettings(c))}.
+ */
+final class SettingsTabs {
+    private SettingsTabs() {}
+
+    static List<SettingsTab> all() {
+        return List.of(
+                // one line per tab: new SettingsTab(key, title, context -> screen)
+        );
+    }
+}

@@ -1,0 +1,225 @@
+package org.devicedesk.settings;
+
+import atlantafx.base.theme.Styles;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.devicedesk.core.Settings;
+import org.devicedesk.core.Settings.Key;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.SettingsTab;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * The settings screen ({@code nav-settings}, ADMIN): a tab pane whose first tab edits every
+ * {@link Settings.Key} ({@code settings-<key>}, {@code settings-save}, {@code settings-message});
+ * other features add tabs through {@code org.devicedesk.SettingsTabs}.
+ */
+public final class SettingsView implements Screen {
+    private final AppContext context;
+    private final SettingsService service;
+    private final TabPane tabs = new TabPane();
+    private final VBox root;
+    private final FormMessages messages = new FormMessages("settings");
+    private final Map<Key, TextField> fields = new EnumMap<>(Key.class);
+    private final Map<DayOfWeek, CheckBox> days = new EnumMap<>(DayOfWeek.class);
+    private final Map<Tab, Screen> extra = new LinkedHashMap<>();
+    private final Button save = new Button("_Save settings", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+    private final Button cancel = new Button("_Undo changes");
+
+    public SettingsView(AppContext context, List<SettingsTab> extraTabs) {
+        this.context = context;
+        this.service = context.services().settingsService;
+
+        Tab general = new Tab("General", general());
+        general.setId("settings-tab-general");
+        tabs.getTabs().add(general);
+        for (SettingsTab t : extraTabs) {
+            Screen screen = t.factory().apply(context);
+            Tab tab = new Tab(t.title(), screen.node());
+            tab.setId("settings-tab-" + t.key());
+            extra.put(tab, screen);
+            tabs.getTabs().add(tab);
+        }
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            Screen s = extra.get(now);
+            if (s != null) s.show(null);
+        });
+        tabs.setId("settings-tabs");
+
+        Label title = new Label("Settings");
+        title.getStyleClass().add(Styles.TITLE_2);
+        root = new VBox(10, title, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    /** {@code argument} may be a tab key ("backups") to open that tab. */
+    @Override public void show(Object argument) {
+        if (argument instanceof String key) {
+            tabs.getTabs().stream().filter(t -> ("settings-tab-" + key).equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (extra.containsKey(selected)) extra.get(selected).show(null);
+        load();
+    }
+
+    private Node general() {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(10);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(280), new ColumnConstraints(300, 420, 560));
+        int[] row = {0};
+        section(grid, row, "Organisation");
+        field(grid, row, Key.ORGANISATION_NAME, null);
+        field(grid, row, Key.DPO_TITLE, "Named in breach reviews and notices.");
+        section(grid, row, "Help desk");
+        field(grid, row, Key.HELPDESK_INTERNAL, null);
+        field(grid, row, Key.HELPDESK_EXTERNAL, null);
+        field(grid, row, Key.OUT_OF_HOURS_NUMBER, "Shown for reports made outside office hours.");
+        section(grid, row, "Office hours");
+        officeDays(grid, row);
+        field(grid, row, Key.OFFICE_OPENS, "24-hour clock, e.g. 08:00");
+        field(grid, row, Key.OFFICE_CLOSES, "24-hour clock, e.g. 17:30");
+        section(grid, row, "Rules");
+        field(grid, row, Key.TRAVEL_NOTICE_DAYS, "Policy 53: at least this many days before travel.");
+        field(grid, row, Key.ICO_DEADLINE_HOURS, "Hours after becoming aware of a breach.");
+        field(grid, row, Key.DECLARATION_VALIDITY_MONTHS, null);
+        field(grid, row, Key.DECLARATION_EXPIRING_DAYS, null);
+        section(grid, row, "Sign-in");
+        field(grid, row, Key.LOCKOUT_ATTEMPTS, null);
+        field(grid, row, Key.LOCKOUT_MINUTES, null);
+        section(grid, row, "Backups");
+        field(grid, row, Key.BACKUP_KEEP_DAYS, null);
+
+        save.setId("settings-save");
+        save.setDefaultButton(true);
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setOnAction(e -> save());
+        cancel.setId("settings-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            messages.clear();
+            load();
+        });
+        HBox buttons = new HBox(10, save, cancel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        grid.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        // the message and the buttons stay in view below the scrolling form
+        VBox bottom = new VBox(10, messages.node(), buttons);
+        bottom.setPadding(new Insets(12, 16, 4, 16));
+        bottom.setMaxWidth(900);
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
+        pane.setBottom(bottom);
+        return pane;
+    }
+
+    private static void section(GridPane grid, int[] row, String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        if (row[0] > 0) l.setPadding(new Insets(10, 0, 0, 0));
+        grid.add(l, 0, row[0]++, 2, 1);
+    }
+
+    private void field(GridPane grid, int[] row, Key key, String hint) {
+        TextField f = new TextField();
+        f.setId("settings-" + SettingsService.fieldName(key));
+        fields.put(key, f);
+        messages.field(SettingsService.fieldName(key), f);
+        Node control = f;
+        if (hint != null) {
+            Label h = new Label(hint);
+            h.getStyleClass().add(Styles.TEXT_MUTED);
+            h.setWrapText(true);
+            control = new VBox(2, f, h);
+        }
+        grid.add(FormMessages.labelFor(key.label, f), 0, row[0]);
+        grid.add(control, 1, row[0]++);
+    }
+
+    private void officeDays(GridPane grid, int[] row) {
+        HBox box = new HBox(10);
+        box.setId("settings-office-days");
+        for (DayOfWeek d : DayOfWeek.values()) {
+            CheckBox c = new CheckBox(d.getDisplayName(TextStyle.SHORT, Locale.UK));
+            c.setId("settings-office-days-" + d.name().toLowerCase(Locale.ROOT));
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            days.put(d, c);
+            box.getChildren().add(c);
+        }
+        messages.field(SettingsService.fieldName(Key.OFFICE_DAYS), days.get(DayOfWeek.MONDAY));
+        Label l = new Label(Key.OFFICE_DAYS.label);
+        grid.add(l, 0, row[0]);
+        grid.add(box, 1, row[0]++);
+    }
+
+    private void load() {
+        Background.run(service::current, this::fill, messages::show);
+    }
+
+    private void fill(Settings.Values v) {
+        fields.forEach((k, f) -> f.setText(v.get(k)));
+        var open = v.officeDays();
+        days.forEach((d, c) -> c.setSelected(open.contains(d)));
+    }
+
+    private Map<Key, String> values() {
+        Map<Key, String> values = new EnumMap<>(Key.class);
+        fields.forEach((k, f) -> values.put(k, f.getText()));
+        values.put(Key.OFFICE_DAYS, days.entrySet().stream().filter(e -> e.getValue().isSelected())
+                .map(e -> e.getKey().name()).collect(Collectors.joining(",")));
+        return values;
+    }
+
+    private void save() {
+        Map<Key, String> values = values();
+        save.setDisable(true);
+        Background.run(() -> service.save(context.session(), values), changed -> {
+            save.setDisable(false);
+            messages.success(changed == 0 ? "Nothing to save: the settings are as they were."
+                    : changed == 1 ? "Saved: 1 setting changed (written to the audit trail)."
+                    : "Saved: " + changed + " settings changed (written to the audit trail).");
+            load();
+        }, t -> {
+            save.setDisable(false);
+            messages.show(t);
+        });
+    }
+
+    /** For tests: the control of one setting. */
+    Control control(Key k) {
+        return fields.get(k);
+    }
+}
