@@ -25,6 +25,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class FxTest {
+    static { // dashboard pop-ups would cover buttons other tests click; DashboardNotificationsTest turns them on
+        System.setProperty("devicedesk.notifications", "off");
+    }
+
     protected TestDb testDb;
     protected MainWindow window;
     protected Stage stage;
