@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class FxTest {
-    static { // dashboard pop-ups would cover buttons other tests click; DashboardNotificationsTest turns them on
+    static { // dashboard pop-ups would cover buttons other tests click (and Monocle can hang hiding a stage under one)
         System.setProperty("devicedesk.notifications", "off");
     }
 
