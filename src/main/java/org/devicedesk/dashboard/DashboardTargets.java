@@ -1,7 +1,10 @@
 package org.devicedesk.dashboard;
 
+import java.util.EnumSet;
 import org.devicedesk.devices.Device;
 import org.devicedesk.devices.DeviceQuery;
+import org.devicedesk.incidents.Incident;
+import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.people.DeclarationState;
 import org.devicedesk.people.PeopleService;
 
@@ -26,7 +29,8 @@ final class DashboardTargets {
 
     /** Open incidents (type null: any type; status null: every open status). */
     static Target incidents(String type, String status) {
-        return new Target("incidents", null);
+        return new Target("incidents", new IncidentService.Query(null, type == null ? null : Incident.Type.valueOf(type),
+                status == null ? IncidentService.Query.open() : EnumSet.of(Incident.Status.valueOf(status)), null, IncidentService.Age.ANY));
     }
 
     static Target breaches() {

@@ -65,6 +65,13 @@ public final class IncidentsView implements Screen {
         }
 
         @Override public String toString() { return label; }
+
+        /** The choice showing exactly these statuses; "any status" when none does. */
+        static StatusChoice of(Set<Status> statuses) {
+            if (statuses == null) return ANY;
+            for (StatusChoice c : values()) if (c.statuses.equals(statuses)) return c;
+            return ANY;
+        }
     }
 
     private static final String ANYONE = "Anyone";
@@ -111,6 +118,10 @@ public final class IncidentsView implements Screen {
             showIncident(Long.parseLong(s));
         } else if ("new".equals(argument)) {
             showForm();
+        } else if (argument instanceof Query q) { // from the dashboard: the list narrowed to a type and status
+            typeFilter.setValue(q.type());
+            statusFilter.setValue(StatusChoice.of(q.statuses()));
+            showList();
         } else {
             showList();
         }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import org.devicedesk.incidents.Incident;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.testing.FxTest;
@@ -38,6 +41,32 @@ class DashboardViewTest extends FxTest {
 
         robot.clickOn(lost);
         waitUntil(() -> "devices".equals(shell.currentKey()));
+    }
+
+    @Test
+    void anIncidentNumberOpensTheIncidentListFilteredToThatStatusAndType(FxRobot robot) {
+        Seed seed = new Seed(testDb);
+        long reporter = testDb.person("Rita Reporter", true);
+        long reported = seed.incident("LOST", "REPORTED", false, NOW.minusSeconds(600), reporter);
+        seed.incident("STOLEN", "ACKNOWLEDGED", false, NOW.minusSeconds(6000), reporter);
+        seed.incident("LOST", "CONTAINED", false, NOW.minusSeconds(6000), reporter);
+        seed.incident("LOST", "CLOSED", false, NOW.minusSeconds(9000), reporter);
+        Shell shell = signInAs(testDb.session("helen", Role.HELPDESK));
+
+        Button reportedCount = node(robot, "dashboard-incidents-reported", Button.class);
+        assertEquals("1", reportedCount.getText());
+        robot.clickOn(reportedCount);
+        waitUntil(() -> "incidents".equals(shell.currentKey()));
+        @SuppressWarnings("unchecked") TableView<Incident> table = node(robot, "incidents-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals(reported, table.getItems().get(0).id());
+        assertEquals("Reported", robot.lookup("#incidents-status").queryAs(ComboBox.class).getValue().toString());
+
+        robot.clickOn("#nav-dashboard");
+        robot.clickOn(node(robot, "dashboard-incidents-type-lost"));       // "Lost: 2" open ones, the closed one not
+        waitUntil(() -> "incidents".equals(shell.currentKey()));
+        waitUntil(() -> table.getItems().size() == 2);
+        assertTrue(table.getItems().stream().allMatch(i -> i.type() == Incident.Type.LOST && i.status() != Incident.Status.CLOSED));
     }
 
     @Test
