@@ -125,6 +125,13 @@ public final class DeviceDesk extends Application {
     /** A clear dialog (what is wrong, which file, what to do); then the application ends. */
     private void fail(Stage stage, String title, String whatIsWrong, String details) {
         System.err.println(title + ": " + whatIsWrong + "\n" + details);
+        if (stage.getScene() != null) { // behind the dialog, the window says the same in a word, not a spinner
+            Label behind = new Label(title + ".");
+            behind.getStyleClass().add("title-3");
+            VBox box = new VBox(behind);
+            box.setAlignment(Pos.CENTER);
+            stage.getScene().setRoot(box);
+        }
         problemDialog(stage.isShowing() ? stage : null, title, whatIsWrong, details).showAndWait();
         Platform.exit();
     }
@@ -140,6 +147,8 @@ public final class DeviceDesk extends Application {
         text.setWrapText(true);
         text.setPrefRowCount(6);
         alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setMinWidth(680); // the header (what is wrong) fits on one or two lines
+        alert.setResizable(true);
         alert.getDialogPane().getStylesheets().add(Theme.appStylesheet());
         if (owner != null) alert.initOwner(owner);
         return alert;
