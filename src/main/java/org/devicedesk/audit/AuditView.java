@@ -66,11 +66,13 @@ public final class AuditView implements Screen {
     private final Label count = new Label();
     private final FormMessages messages = new FormMessages("audit");
     private final VBox root;
+    private final AppContext context;
     private boolean filling; // true while the filters are set from code, so they do not reload one by one
     private int generation;
     private boolean hasMore;
 
     public AuditView(AppContext context) {
+        this.context = context;
         this.audit = context.services().audit;
         this.session = context.session();
         this.zone = context.services().clock.getZone();
@@ -85,7 +87,10 @@ public final class AuditView implements Screen {
         progress.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(10, title, spacer, progress, verify);
+        Button export = new Button("E_xport CSV", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
+        export.setId("audit-export");
+        export.setOnAction(e -> export());
+        HBox titleRow = new HBox(10, title, spacer, progress, export, verify);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         actor.setId("audit-actor");
@@ -260,6 +265,24 @@ public final class AuditView implements Screen {
         more.setDisable(!hasMore);
         more.setVisible(hasMore);
         count.setText(rows.size() + (hasMore ? "+ events (newest first; load more for older ones)" : rows.size() == 1 ? " event" : " events"));
+    }
+
+    private void export() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the audit trail");
+        chooser.setInitialFileName("audit-" + LocalDate.now(context.services().clock) + ".csv");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(context.window());
+        if (file == null) return;
+        AuditService.Query q = query();
+        Background.run(() -> {
+            try (var w = new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(file.toPath()), java.nio.charset.StandardCharsets.UTF_8)) {
+                return audit.export(session, q, w);
+            }
+        }, n -> {
+            messages.success("Exported " + n + (n == 1 ? " event" : " events") + " to " + file.getName() + ".");
+            reload();
+        }, messages::show);
     }
 
     private void verify() {

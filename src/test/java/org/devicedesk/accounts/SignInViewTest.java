@@ -51,4 +51,19 @@ class SignInViewTest extends FxTest {
         assertTrue(devices.isVisible());
         assertTrue(!robot.lookup("#nav-settings").queryAs(ToggleButton.class).isVisible(), "helpdesk does not see settings");
     }
+
+    @Test
+    void aDeactivatedAccountIsToldWhyItCannotSignIn(FxRobot robot) {
+        org.devicedesk.core.Session admin = testDb.session("ada", Role.ADMIN);
+        org.devicedesk.core.Session helen = testDb.session("helen", Role.HELPDESK);
+        testDb.services.accounts.setActive(admin, helen.accountId(), false);
+        runFx(window::showLogin);
+        robot.clickOn(node(robot, "login-username")).write("helen");
+        robot.clickOn("#login-password").write(TestDb.PASSWORD);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        Label message = node(robot, "login-message", Label.class);
+        waitUntil(message::isVisible);
+        assertEquals("This account has been deactivated. Ask an administrator if you need it back.", message.getText());
+        assertTrue(robot.lookup("#login-password").queryAs(javafx.scene.control.PasswordField.class).getText().isEmpty(), "the password is cleared");
+    }
 }

@@ -162,6 +162,20 @@ class AuditServiceTest {
     }
 
     @Test
+    void exportWritesEveryMatchingEventAsCsvAndIsAudited() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int n = audit.export(admin, new AuditService.Query(null, "account", null, null, null), out);
+        var rows = org.devicedesk.core.Csv.read(new java.io.StringReader(out.toString()));
+        assertEquals(n + 1, rows.size(), "a header and one row per event");
+        assertEquals(List.of("seq", "at", "actor", "action", "record_type", "record_id", "summary", "hash"), rows.get(0).fields());
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(4).equals("account")));
+        AuditEvent newest = audit.page(admin, AuditService.Query.all()).get(0);
+        assertEquals("AUDIT_EXPORTED", newest.action());
+        assertEquals("Exported " + n + " events to CSV (record account)", newest.summary());
+        assertThrows(AccessDenied.class, () -> audit.export(db.session("stu", Role.STAFF), AuditService.Query.all(), new java.io.StringWriter()));
+    }
+
+    @Test
     void onlyAdministratorsAndTheDpoReadTheTrail() {
         Session dpo = db.session("dee", Role.DPO);
         assertFalse(audit.page(dpo, AuditService.Query.all()).isEmpty());
