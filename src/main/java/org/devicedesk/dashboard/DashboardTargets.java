@@ -1,5 +1,6 @@
 package org.devicedesk.dashboard;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import org.devicedesk.devices.Device;
 import org.devicedesk.devices.DeviceQuery;
@@ -7,6 +8,7 @@ import org.devicedesk.incidents.Incident;
 import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.people.DeclarationState;
 import org.devicedesk.people.PeopleService;
+import org.devicedesk.travel.TravelFilter;
 
 /**
  * Where each dashboard number leads: the screen key and the filter argument that screen's
@@ -39,6 +41,21 @@ final class DashboardTargets {
 
     static Target travel() {
         return new Target("travel", null);
+    }
+
+    /** Notices departing from {@code from} to {@code to} inclusive. */
+    static Target travelDeparting(LocalDate from, LocalDate to) {
+        return new Target("travel", new TravelFilter(false, false, from, to));
+    }
+
+    /** Late notices not yet departed. */
+    static Target lateTravel(LocalDate today) {
+        return new Target("travel", new TravelFilter(true, false, today, null));
+    }
+
+    /** Notices awaiting Information Security, not yet departed. */
+    static Target travelAwaitingDecision(LocalDate today) {
+        return new Target("travel", new TravelFilter(false, true, today, null));
     }
 
     static Target record(String screen, long id) {

@@ -153,7 +153,7 @@ public final class DashboardView implements Screen {
         }
         if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
         if (d.incidents() != null) parts.add(incidents(d.incidents()));
-        if (d.travel() != null) parts.add(travel(d.travel()));
+        if (d.travel() != null) parts.add(travel(d.travel(), java.time.LocalDate.ofInstant(d.at(), AppClock.OFFICE_ZONE)));
         parts.add(row(d.declarations() == null ? null : declarations(d.declarations()), d.devices() == null ? null : devices(d.devices())));
         parts.add(row(d.incidents() == null ? null : perMonthChart(d.incidents().perMonth()), d.devices() == null ? null : devicesChart(d.devices())));
         parts.removeIf(java.util.Objects::isNull);
@@ -239,11 +239,12 @@ public final class DashboardView implements Screen {
         return card("Open incidents", new VBox(12, tiles(statusTiles.toArray(Node[]::new)), lists));
     }
 
-    private Node travel(Dashboard.Travel t) {
+    private Node travel(Dashboard.Travel t, java.time.LocalDate today) {
         FlowPane tiles = tiles(
-                tile("dashboard-travel-soon", t.departingSoon(), "departing in the next " + DashboardService.TRAVEL_SOON_DAYS + " days", DashboardTargets.travel(), false),
-                tile("dashboard-travel-late", t.lateUpcoming(), "late notices still to depart", DashboardTargets.travel(), t.lateUpcoming() > 0),
-                tile("dashboard-travel-awaiting", t.awaitingDecision(), "awaiting a decision", DashboardTargets.travel(), false));
+                tile("dashboard-travel-soon", t.departingSoon(), "departing in the next " + DashboardService.TRAVEL_SOON_DAYS + " days",
+                        DashboardTargets.travelDeparting(today, today.plusDays(DashboardService.TRAVEL_SOON_DAYS)), false),
+                tile("dashboard-travel-late", t.lateUpcoming(), "late notices still to depart", DashboardTargets.lateTravel(today), t.lateUpcoming() > 0),
+                tile("dashboard-travel-awaiting", t.awaitingDecision(), "awaiting a decision", DashboardTargets.travelAwaitingDecision(today), false));
         VBox list = new VBox(4);
         list.setId("dashboard-travel-list");
         for (var u : t.upcoming().subList(0, Math.min(8, t.upcoming().size()))) {

@@ -204,11 +204,14 @@ public final class TravelView implements Screen {
         };
     }
 
+    private TravelFilter narrowedTo;
+
     private void applyFilter(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(n -> t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
+        TravelFilter narrow = narrowedTo;
+        filtered.setPredicate(n -> (narrow == null || narrow.test(n)) && (t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
                 + String.join(" ", n.destinations()) + " " + n.purpose() + " " + n.status().label() + (n.late() ? " late" : ""))
-                .toLowerCase(Locale.ROOT).contains(t));
+                .toLowerCase(Locale.ROOT).contains(t)));
         count.setText(filtered.size() + " of " + notices.size() + " notices");
     }
 
@@ -249,6 +252,7 @@ public final class TravelView implements Screen {
     }
 
     @Override public void show(Object argument) {
+        narrowedTo = argument instanceof TravelFilter f ? f : null; // from the dashboard; the navigation shows all again
         if (argument instanceof Long id) selectAfterLoad = id;
         else if (argument instanceof String s && s.matches("\\d+")) selectAfterLoad = Long.parseLong(s);
         else if ("new".equals(argument)) openForm(null);

@@ -70,6 +70,31 @@ class DashboardViewTest extends FxTest {
     }
 
     @Test
+    void theLateTravelNumberOpensTheTravelListNarrowedToLateNotices(FxRobot robot) {
+        Seed seed = new Seed(testDb);
+        long traveller = testDb.person("Tom Traveller", true);
+        java.time.LocalDate today = java.time.LocalDate.parse("2026-03-04");
+        long lateSoon = seed.travel(traveller, today.plusDays(3), true, null);
+        seed.travel(traveller, today.plusDays(10), false, null);
+        long lateLater = seed.travel(traveller, today.plusDays(20), true, "APPROVED");
+        seed.travel(traveller, today.minusDays(2), true, "APPROVED");          // already departed
+        Shell shell = signInAs(testDb.session("ines", Role.INFOSEC));
+
+        Button late = node(robot, "dashboard-travel-late", Button.class);
+        assertEquals("2", late.getText());
+        assertEquals("2", robot.lookup("#dashboard-travel-soon").queryAs(Button.class).getText());
+        robot.clickOn(late);
+        waitUntil(() -> "travel".equals(shell.currentKey()));
+        @SuppressWarnings("unchecked") TableView<org.devicedesk.travel.TravelNotice> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        assertEquals(java.util.Set.of(lateSoon, lateLater), table.getItems().stream().map(org.devicedesk.travel.TravelNotice::id)
+                .collect(java.util.stream.Collectors.toSet()));
+
+        robot.clickOn("#nav-travel");                                           // the navigation shows every notice again
+        waitUntil(() -> table.getItems().size() == 4);
+    }
+
+    @Test
     void theDpoSeesBreachCasesByTimeLeft(FxRobot robot) {
         Seed seed = new Seed(testDb);
         seed.breach("AWAITING_REVIEW", NOW.minus(Duration.ofHours(80)));
