@@ -191,8 +191,19 @@ public final class DashboardView implements Screen {
             Label when = new Label(left.isPositive() ? span(left) + " left" : "overdue by " + span(left.negated()));
             when.getStyleClass().addAll("badge", !left.isPositive() ? "badge-danger"
                     : left.compareTo(java.time.Duration.ofHours(24)) <= 0 ? "badge-warning" : "badge-neutral");
-            list.getChildren().add(line(link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id())), when,
-                    muted("deadline " + WHEN.format(c.deadline()))));
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            HBox whenBox = new HBox(when);
+            whenBox.setMinWidth(150);
+            Label deadline = muted("deadline " + WHEN.format(c.deadline()));
+            deadline.setMinWidth(200);
+            Hyperlink open = link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id()));
+            open.setMinWidth(0);
+            list.getChildren().add(line(whenBox, deadline, open));
+        }
+        if (b.open().size() > 8) {
+            Hyperlink more = link("… and " + (b.open().size() - 8) + " more in the breach queue", DashboardTargets.breaches());
+            more.setId("dashboard-breaches-more");
+            list.getChildren().add(more);
         }
         if (b.open().isEmpty()) list.getChildren().add(muted("No breach case is waiting for a decision."));
         return card("Breach cases by time left to the ICO deadline (" + b.total() + " to decide)", new VBox(12, tiles, list));
@@ -311,9 +322,10 @@ public final class DashboardView implements Screen {
 
     private Node perMonthChart(List<Dashboard.MonthCount> months) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        int max = months.stream().mapToInt(Dashboard.MonthCount::count).max().orElse(0);
+        int unit = Math.max(1, (int) Math.ceil(max / 5.0));
+        NumberAxis y = new NumberAxis(0, Math.max(unit * 5, unit * (int) Math.ceil((max + 1) / (double) unit)), unit); // whole incidents only
         y.setMinorTickVisible(false);
-        y.setTickUnit(1);
         y.setLabel("Reported");
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("dashboard-incidents-chart");
