@@ -51,8 +51,10 @@ public final class DeviceDesk extends Application {
     public void start(Stage stage) {
         Theme.apply(Theme.isDark());
         stage.setTitle("Device Desk");
-        var icon = DeviceDesk.class.getResourceAsStream("/org/devicedesk/icon/devicedesk-256.png");
-        if (icon != null) stage.getIcons().add(new Image(icon));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = DeviceDesk.class.getResourceAsStream("/org/devicedesk/icon/devicedesk-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new Image(icon));
+        }
         if (options == null) {
             fail(stage, "Device Desk could not start", "The command-line arguments are not right.", LaunchOptions.USAGE);
             return;
@@ -65,6 +67,7 @@ public final class DeviceDesk extends Application {
         scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
         stage.show();
+        if (FirstFrame.requested()) FirstFrame.report(scene);
 
         Clock clock = options.now() != null ? AppClock.startingAt(options.now()) : AppClock.system();
         Background.run(() -> open(clock), services -> {

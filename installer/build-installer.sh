@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Builds the Device Desk app-image and Linux .deb with jpackage. Called by `mvn -B -Pinstaller package`
+# (after the jar is built and the runtime dependencies are copied to target/installer/input);
+# it can also be run by hand after that Maven step:  installer/build-installer.sh [project-dir]
+#
+#   target/installer/runtime/       Java runtime trimmed by jlink (modules found by jdeps)
+#   target/installer/DeviceDesk/    the app-image (bin/DeviceDesk, lib/app/*.jar, lib/runtime)
+#   target/installer/devicedesk_<version>_amd64.deb   installs to /opt/devicedesk, menu entry in Office
+#
+# Start-up: the build makes an AppCDS archive (lib/app/devicedesk.jsa) by a training run of the
+# app-image up to the first frame of the sign-in screen, under Xvfb (or $DISPLAY). The launcher
+# uses it through -XX:SharedArchiveFile=$APPDIR/devicedesk.jsa. The JavaFX and SQLite native
+# libraries are unpacked at build time so the installed app does not unpack them at every start.
+set -euo pipefail
+
+PROJECT=$(cd "${1:-$(dirname "$0")/..}" && pwd)
+OUT="$PROJECT/target/installer"
+INPUT="$OUT/input"
+NAME=DeviceDesk
+PKG=devicedesk
+VERSION=${DEVICEDESK_VERSION:-$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$PROJECT/pom.xml" | head -1)}
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+JDK="$JAVA_HOME/bin"
+
+say() { echo "[installer] ${SECONDS}s $*"; }
+die() { echo "[installer] ERROR: $*" >&2; exit 1; }
+
+for tool in jdeps jlink jpackage; do
+    [ -x "$JDK/$tool" ] || die "$JDK/$tool is missing: set JAVA_HOME to a full JDK 21+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)."
+done
+command -v dpkg-deb >/dev/null || die "dpkg-deb is missing: the .deb needs it (apt-get install dpkg-dev)."
+command -v fakeroot >/dev/null || die "fakeroot is missing: jpackage needs it for the .deb (apt-get install fakeroot)."
+MAIN_JAR="$PKG-$VERSION.jar"
+[ -f "$INPUT/$MAIN_JAR" ] || die "$INPUT/$MAIN_JAR is missing: run 'mvn -B -Pinstaller package', which puts it there."
+
+# ---------------------------------------------------------------- runtime (jlink)
+# JavaFX and the libraries are on the class path (org.devicedesk.Main launches the Application),
+# so jdeps lists the JDK modules they use; the few found only at run time are added by name:
+#   jdk.localedata (en-GB dates and numbers), jdk.charsets (CSV files in legacy encodings),
+#   jdk.crypto.cryptoki (PostgreSQL TLS with PKCS#11 keys), jdk.zipfs (Flyway scanning jars).
+rm -rf "$OUT/runtime" "$OUT/$NAME" "$OUT/work" "$OUT"/*.deb
+mkdir -p "$OUT/work"
+say "finding the JDK modules with jdeps"
+MODULES=$("$JDK/jdeps" --ignore-missing-deps --print-module-deps --multi-release 21 \
+          --class-path "$INPUT/*" "$INPUT"/*.jar 2>/dev/null | tail -1)
+[ -n "$MODULES" ] || die "jdeps found no modules."
+MODULES="$MODULES,jdk.localedata,jdk.charsets,jdk.crypto.cryptoki,jdk.zipfs"
+say "jlink runtime with: $MODULES"
+# (not compressed: classes not in the CDS archive load faster, and the .deb is compressed anyway)
+"$JDK/jlink" --add-modules "$MODULES" --include-locales=en \
+    --strip-debug --no-man-pages --no-header-files --output "$OUT/runtime"
+# The runtime's base CDS archive, dumped with the launcher's module options: an archive dumped
+# without --enable-native-access makes the JVM drop its archived module graph at every start.
+"$OUT/runtime/bin/java" --enable-native-access=ALL-UNNAMED -Xshare:dump > "$OUT/work/base-cds.log" 2>&1 \
+    || { cat "$OUT/work/base-cds.log"; die "dumping the base CDS archive failed."; }
+
+# JavaFX first looks for its natives beside its jar, and only then unpacks them from the jar
+# into ~/.openjfx/cache at every start; put them beside the jar ($APPDIR).
+for jar in "$INPUT"/javafx-*-linux.jar; do
+    unzip -q -o -j "$jar" '*.so' -d "$INPUT" 2>/dev/null || true
+done
+# sqlite-jdbc otherwise unpacks libsqlitejdbc.so into /tmp at every start
+mkdir -p "$INPUT/native"
+unzip -q -o -j "$INPUT/sqlite-jdbc-"*.jar 'org/sqlite/native/Linux/x86_64/libsqlitejdbc.so' -d "$INPUT/native"
+
+# ---------------------------------------------------------------- app-image (jpackage)
+JAVA_OPTIONS=(
+    --java-options '--enable-native-access=ALL-UNNAMED'
+    --java-options '-Dorg.sqlite.lib.path=$APPDIR/native'
+    --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
+    --java-options '-XX:SharedArchiveFile=$APPDIR/devicedesk.jsa'
+    --java-options '-Xshare:auto'
+)
+COMMON=(
+    --name "$NAME" --app-version "$VERSION"
+    --vendor "Device Desk" --copyright "Device Desk contributors"
+    --description "Device register, security incidents, overseas travel notices and DPO breach review."
+)
+say "jpackage app-image"
+"$JDK/jpackage" --type app-image --dest "$OUT" "${COMMON[@]}" \
+    --input "$INPUT" --main-jar "$MAIN_JAR" --main-class org.devicedesk.Main \
+    --runtime-image "$OUT/runtime" --icon "$PROJECT/assets/icon/devicedesk-256.png" \
+    "${JAVA_OPTIONS[@]}"
+IMAGE="$OUT/$NAME"
+CFG="$IMAGE/lib/app/$NAME.cfg"
+
+# ---------------------------------------------------------------- AppCDS archive (training run)
+# The training run is the app-image itself (same runtime, class path and options), with
+# -XX:ArchiveClassesAtExit in place of -XX:SharedArchiveFile: first a run that makes a demo
+# database (so the second run shows sign-in, not first-run set-up), then the recorded run up to
+# the first frame of the sign-in screen (devicedesk.exitAfterFirstFrame).
+run_display() {
+    if [ -n "${DISPLAY:-}" ]; then "$@"
+    elif command -v xvfb-run >/dev/null; then xvfb-run -a -s "-screen 0 1366x900x24" "$@"
+    else die "the AppCDS training run needs a display: install xvfb (apt-get install xvfb) or set DISPLAY."
+    fi
+}
+TRAIN="$OUT/work/training"
+mkdir -p "$TRAIN"
+cp "$CFG" "$OUT/work/$NAME.cfg"
+sed -i 's|^java-options=-XX:SharedArchiveFile=.*$|java-options=-Ddevicedesk.exitAfterFirstFrame=true|' "$CFG"
+say "training run 1/2: demo database"
+run_display timeout 300 "$IMAGE/bin/$NAME" --db "$TRAIN/training.db" --demo > "$TRAIN/run1.log" 2>&1 \
+    || { cat "$TRAIN/run1.log"; die "the training run failed (log above)."; }
+sed -i "s|^java-options=-Ddevicedesk.exitAfterFirstFrame=true\$|java-options=-Ddevicedesk.exitAfterFirstFrame=true\njava-options=-XX:ArchiveClassesAtExit=$IMAGE/lib/app/devicedesk.jsa|" "$CFG"
+say "training run 2/2: sign-in, recording the classes"
+run_display timeout 300 "$IMAGE/bin/$NAME" --db "$TRAIN/training.db" > "$TRAIN/run2.log" 2>&1 \
+    || { cat "$TRAIN/run2.log"; die "the training run failed (log above)."; }
+grep -q 'devicedesk.first-frame sign-in' "$TRAIN/run2.log" || { cat "$TRAIN/run2.log"; die "the training run did not reach the sign-in screen."; }
+cp "$OUT/work/$NAME.cfg" "$CFG"
+[ -s "$IMAGE/lib/app/devicedesk.jsa" ] || die "no AppCDS archive was written."
+say "AppCDS archive: $(du -h "$IMAGE/lib/app/devicedesk.jsa" | cut -f1)"
+
+# ---------------------------------------------------------------- .deb (jpackage, then dpkg-deb)
+# jpackage makes the package and works out its Depends from the native libraries; its package is
+# not compressed (DPKG_DEB_COMPRESSOR_TYPE) because it is unpacked and rebuilt below.
+say "jpackage deb"
+DPKG_DEB_COMPRESSOR_TYPE=none "$JDK/jpackage" --type deb --dest "$OUT/work" --app-image "$IMAGE" "${COMMON[@]}" \
+    --icon "$PROJECT/assets/icon/devicedesk-256.png" \
+    --linux-package-name "$PKG" --linux-deb-maintainer "helpdesk@devicedesk.invalid" \
+    --linux-app-category "misc"
+# The rebuilt package:
+#  - keeps the app-image's file times: jpackage copies with new times, but CDS accepts its archive
+#    only with the very jars (size and time) it was made from;
+#  - carries the menu entry (Office group) and the icons in the hicolor theme as its own files
+#    (instead of jpackage's xdg-desktop-menu calls, which fail on machines without a desktop menu
+#    folder and left the package half-installed), plus /usr/bin/devicedesk; dpkg removes them all.
+say "rebuilding the .deb with the menu entry and icons"
+REPACK="$OUT/work/deb"
+dpkg-deb -R "$OUT/work/${PKG}_${VERSION}"*.deb "$REPACK"
+(cd "$IMAGE" && find . -type f) | while read -r f; do
+    touch -r "$IMAGE/$f" "$REPACK/opt/$PKG/$f"
+done
+rm -f "$REPACK/opt/$PKG/lib/$PKG-$NAME.desktop" "$REPACK/DEBIAN/preinst" "$REPACK/DEBIAN/prerm"
+install -m 755 "$PROJECT/installer/linux/postinst" "$PROJECT/installer/linux/postrm" "$REPACK/DEBIAN/"
+install -D -m 644 "$PROJECT/installer/linux/$PKG.desktop" "$REPACK/usr/share/applications/$PKG.desktop"
+for size in 16 32 48 64 128 256 512; do
+    install -D -m 644 "$PROJECT/assets/icon/devicedesk-$size.png" \
+        "$REPACK/usr/share/icons/hicolor/${size}x${size}/apps/$PKG.png"
+done
+install -D -m 644 "$PROJECT/assets/icon/devicedesk.svg" "$REPACK/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
+mkdir -p "$REPACK/usr/bin" && ln -s "/opt/$PKG/bin/$NAME" "$REPACK/usr/bin/$PKG"
+sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$REPACK" | cut -f1)/" "$REPACK/DEBIAN/control"
+fakeroot dpkg-deb -Zgzip --build "$REPACK" "$OUT/${PKG}_${VERSION}_amd64.deb" > /dev/null
+rm -rf "$OUT/work"
+say "done: $(ls "$OUT"/*.deb)"
