@@ -26,7 +26,7 @@ final class ScreenCatalog {
                 new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
                         c -> new ComingScreen("People", "People and their annual declarations.")),
                 new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
-                        c -> new ComingScreen("Devices", "The register of issued and pool devices.")),
+                        org.devicedesk.devices.DevicesView::forSession),
                 new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
                         org.devicedesk.incidents.IncidentsView::new),
                 new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,

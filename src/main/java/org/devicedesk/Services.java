@@ -33,6 +33,7 @@ public class Services {
     public final TravelService travel;
     public final DeviceService devices;
     public final DashboardService dashboard;
+    public final org.devicedesk.people.PeopleImport peopleImport;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -49,5 +50,6 @@ public class Services {
         this.incidents = new IncidentService(db, clock, people, accounts, new IncidentDevices(devices), breaches::referInTransaction);
         this.travel = new TravelService(db, clock, people, devices,
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
+        this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
     }
 }

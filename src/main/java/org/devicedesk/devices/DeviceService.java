@@ -40,11 +40,18 @@ public final class DeviceService {
     private final Clock clock;
     private final PeopleService people;
     private final DeviceRepository repo = new DeviceRepository();
+    private final DeviceImport importer;
 
     public DeviceService(Database db, Clock clock, PeopleService people) {
         this.db = db;
         this.clock = clock;
         this.people = people;
+        this.importer = new DeviceImport(db, clock, this);
+    }
+
+    /** CSV import of devices: preview, then all rows or none. */
+    public DeviceImport importer() {
+        return importer;
     }
 
     // ---- reading ----

@@ -1,0 +1,89 @@
+package org.devicedesk.devices;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.devicedesk.core.Audit;
+import org.devicedesk.core.CsvImport;
+import org.devicedesk.core.Database;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+
+/**
+ * Devices from a CSV file (SPEC section 7): a preview, then every row or none, in one transaction,
+ * each row through the same rules as the device form. The columns are those of the export, so an
+ * exported list imports back into an empty register; the export's holder columns are ignored
+ * (custody is recorded by issuing, which checks the declaration).
+ */
+public final class DeviceImport {
+    public static final List<String> COLUMNS = List.of("asset_tag", "kind", "make_model", "serial_number", "imei",
+            "phone_number", "encrypted", "mode", "status", "team", "notes");
+    static final CsvImport.Format FORMAT = new CsvImport.Format("devices", COLUMNS, List.of("asset_tag", "kind", "mode"),
+            List.of("holder", "held_since"));
+
+    private final Database db;
+    private final Clock clock;
+    private final DeviceService devices;
+
+    DeviceImport(Database db, Clock clock, DeviceService devices) {
+        this.db = db;
+        this.clock = clock;
+        this.devices = devices;
+    }
+
+    /** What importing the file would do, without keeping anything. */
+    public CsvImport.Preview preview(Session s, Reader in) {
+        s.require(Role.HELPDESK, Role.ADMIN);
+        return CsvImport.preview(db, in, FORMAT, (h, row) -> devices.createInTransaction(h, s, draft(row)));
+    }
+
+    /** Imports every row or none; refused with every problem by line and column. */
+    public int importAll(Session s, Reader in) {
+        s.require(Role.HELPDESK, Role.ADMIN);
+        return db.inTransaction(h -> {
+            int n = CsvImport.importAll(h, in, FORMAT, (hh, row) -> devices.createInTransaction(hh, s, draft(row)));
+            Audit.record(h, s, clock.instant(), "DEVICES_IMPORTED", "device", "import", "Imported " + n + (n == 1 ? " device" : " devices") + " from a CSV file");
+            return n;
+        });
+    }
+
+    static DeviceDraft draft(CsvImport.Row row) {
+        org.devicedesk.core.Problems p = new org.devicedesk.core.Problems();
+        Device.Kind kind = choice(row, "kind", Device.Kind.values(), p);
+        Device.Mode mode = choice(row, "mode", Device.Mode.values(), p);
+        Device.Status status = row.value("status") == null ? Device.Status.IN_STOCK : choice(row, "status", Device.Status.values(), p);
+        Boolean encrypted = yesNo(row.value("encrypted"));
+        if (encrypted == null) p.add("encrypted", "Write yes or no for encrypted, not \"" + row.get("encrypted").strip() + "\".");
+        p.throwIfAny();
+        return new DeviceDraft(row.value("asset_tag"), kind, row.value("make_model"), row.value("serial_number"), row.value("imei"),
+                row.value("phone_number"), encrypted, mode, status, row.value("team"), row.value("notes"));
+    }
+
+    /** An enum by its name (LAPTOP, MOBILE_PHONE) or its label (Mobile phone), any case. */
+    static <E extends Enum<E>> E choice(CsvImport.Row row, String column, E[] values, org.devicedesk.core.Problems p) {
+        String v = row.value(column);
+        if (v == null) {
+            p.add(column, "The " + column.replace('_', ' ') + " is required.");
+            return null;
+        }
+        String key = v.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E e : values) {
+            if (e.name().equals(key) || e.toString().equalsIgnoreCase(v)) return e;
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E e : values) allowed.append(allowed.isEmpty() ? "" : ", ").append(e.name());
+        p.add(column, "\"" + v + "\" is not a " + column.replace('_', ' ') + " Device Desk knows; use one of " + allowed + ".");
+        return null;
+    }
+
+    /** Blank means yes: devices are encrypted unless the file says otherwise. */
+    static Boolean yesNo(String v) {
+        if (v == null) return true;
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1" -> true;
+            case "no", "n", "false", "0" -> false;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,349 @@
+package org.devicedesk.devices;
+
+import atlantafx.base.theme.Styles;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.CsvImportDialog;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The device register for the helpdesk (SPEC section 2): search and filters run in the database one
+ * page at a time, so the list stays quick with a hundred thousand devices; clicking a column sorts in
+ * the database too. Selecting a device opens its panel on the right.
+ */
+public final class DevicesView implements Screen {
+    private final AppContext context;
+    private final Session session;
+    private final DeviceService devices;
+    private final boolean canManage;
+
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split = new SplitPane();
+    private final TableView<Device> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final ComboBox<Object> kindFilter = filter("devices-filter-kind", "Any kind", Device.Kind.values());
+    private final ComboBox<Object> modeFilter = filter("devices-filter-mode", "Issued or pool", Device.Mode.values());
+    private final ComboBox<Object> statusFilter = filter("devices-filter-status", "Any status", Device.Status.values());
+    private final ComboBox<Object> teamFilter = filter("devices-filter-team", "Any team");
+    private final Label count = new Label();
+    private final Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
+    private final Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
+    private final FormMessages listMessages = new FormMessages("devices");
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    private final DevicePanel panel;
+
+    private DeviceQuery query = DeviceQuery.all();
+    private int requestNo;
+    private boolean panelOpen;
+
+    public DevicesView(AppContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.devices = context.services().devices;
+        this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
+        this.panel = new DevicePanel(context, this::changed, this::closePanel);
+        build();
+    }
+
+    /** The screen for the signed-in user: the register for the helpdesk and those who may look, "My devices" for everyone else. */
+    public static Screen forSession(AppContext context) {
+        return context.session().hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO) ? new DevicesView(context) : new MyDevicesView(context);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void show(Object argument) {
+        loadTeams();
+        reload(null);
+        if (argument instanceof Number n) openPanel(n.longValue());
+        else if (argument instanceof String s && s.matches("\\d+")) openPanel(Long.parseLong(s));
+    }
+
+    private static ComboBox<Object> filter(String id, String any, Object... values) {
+        ComboBox<Object> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().add(any);
+        c.getItems().addAll(values);
+        c.getSelectionModel().selectFirst();
+        return c;
+    }
+
+    private void build() {
+        Label title = new Label("Devices");
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label("Issued and pool devices, who holds them, and who held them before.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+
+        search.setId("devices-search");
+        search.setPromptText("Search asset tag, serial, IMEI, model or holder");
+        search.setPrefColumnCount(28);
+        search.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        typing.setOnFinished(e -> reload(null));
+        search.setOnAction(e -> {
+            typing.stop();
+            reload(null);
+        });
+        for (ComboBox<Object> f : List.of(kindFilter, modeFilter, statusFilter, teamFilter)) {
+            f.valueProperty().addListener((o, a, b) -> reload(null));
+        }
+
+        Button add = new Button("_New device", new FontIcon(MaterialDesignP.PLUS));
+        add.setId("devices-new");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.setOnAction(e -> newDevice());
+        Button importButton = new Button("_Import…", new FontIcon(MaterialDesignF.FILE_IMPORT_OUTLINE));
+        importButton.setId("devices-import");
+        importButton.setTooltip(new Tooltip("Add devices from a CSV file: all rows or none"));
+        importButton.setOnAction(e -> importDevices());
+        Button export = new Button("E_xport…", new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
+        export.setId("devices-export");
+        export.setTooltip(new Tooltip("Save the devices that match the search and filters as CSV"));
+        export.setOnAction(e -> export());
+        if (!canManage) {
+            add.setVisible(false);
+            add.setManaged(false);
+            importButton.setVisible(false);
+            importButton.setManaged(false);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(12, new VBox(2, title, subtitle), spacer, importButton, export, add);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        HBox filters = new HBox(8, search, kindFilter, modeFilter, statusFilter, teamFilter);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        buildTable();
+        count.setId("devices-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        previous.setId("devices-previous");
+        next.setId("devices-next");
+        previous.setTooltip(new Tooltip("Previous page"));
+        next.setTooltip(new Tooltip("Next page"));
+        previous.setOnAction(e -> reload(query.page(Math.max(0, query.offset() - query.limit()), query.limit())));
+        next.setOnAction(e -> reload(query.page(query.offset() + query.limit(), query.limit())));
+        Region pagerSpacer = new Region();
+        HBox.setHgrow(pagerSpacer, Priority.ALWAYS);
+        HBox pager = new HBox(8, count, pagerSpacer, previous, next);
+        pager.setAlignment(Pos.CENTER_LEFT);
+
+        VBox listBox = new VBox(10, table, pager);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        split.getItems().setAll(listBox);
+        split.setId("devices-split");
+
+        VBox top = new VBox(12, titleRow, filters, listMessages.node());
+        top.setPadding(new Insets(0, 0, 12, 0));
+        root.setTop(top);
+        root.setCenter(split);
+    }
+
+    private <T> TableColumn<Device, T> column(String title, Function<Device, T> value, Comparator<T> comparator, DeviceQuery.Sort sort, double width) {
+        TableColumn<Device, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> (ObservableValue<T>) new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setComparator(Comparator.nullsLast(comparator));
+        c.setUserData(sort);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void buildTable() {
+        table.setId("devices-table");
+        table.setPlaceholder(new Label("No devices match."));
+        TableColumn<Device, String> tag = column("Asset tag", Device::assetTag, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.ASSET_TAG, 110);
+        TableColumn<Device, Device.Kind> kind = column("Kind", Device::kind, Comparator.naturalOrder(), DeviceQuery.Sort.KIND, 110);
+        TableColumn<Device, String> model = column("Make and model", Device::makeModel, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.MAKE_MODEL, 170);
+        TableColumn<Device, String> serial = column("Serial number", Device::serialNumber, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.SERIAL_NUMBER, 120);
+        TableColumn<Device, String> imei = column("IMEI", Device::imei, Comparator.naturalOrder(), DeviceQuery.Sort.IMEI, 140);
+        TableColumn<Device, Device.Mode> mode = column("Mode", Device::mode, Comparator.naturalOrder(), DeviceQuery.Sort.MODE, 70);
+        TableColumn<Device, String> team = column("Team", Device::team, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.TEAM, 120);
+        TableColumn<Device, String> holder = column("Held by", d -> d.holder() == null ? null : d.holder().name(),
+                String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.HOLDER, 150);
+        TableColumn<Device, Device.Status> status = column("Status", Device::status, Comparator.naturalOrder(), DeviceQuery.Sort.STATUS, 110);
+        status.setCellFactory(col -> new TableCell<>() {
+            @Override protected void updateItem(Device.Status item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : DeviceBadges.status(item));
+            }
+        });
+        table.getColumns().setAll(List.of(tag, kind, model, serial, imei, mode, team, holder, status));
+        // sorting happens in the database so it covers every page, not only the one on screen
+        table.setSortPolicy(t -> {
+            DeviceQuery.Sort sort = DeviceQuery.Sort.ASSET_TAG;
+            boolean desc = false;
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<Device, ?> c = t.getSortOrder().get(0);
+                sort = (DeviceQuery.Sort) c.getUserData();
+                desc = c.getSortType() == TableColumn.SortType.DESCENDING;
+            }
+            if (sort != query.sort() || desc != query.descending()) reload(query.sortedBy(sort, desc));
+            return true;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d != null && !java.util.Objects.equals(panel.deviceId(), d.id())) openPanel(d.id());
+        });
+    }
+
+    /** Reloads the list: {@code q} null means the same page settings with the current search and filters. */
+    private void reload(DeviceQuery q) {
+        DeviceQuery base = q != null ? q : query;
+        DeviceQuery wanted = q != null ? q
+                : new DeviceQuery(search.getText(), value(kindFilter, Device.Kind.class), value(modeFilter, Device.Mode.class),
+                        value(statusFilter, Device.Status.class), value(teamFilter, String.class),
+                        base.sort(), base.descending(), sameFilters(base) ? base.offset() : 0, base.limit());
+        int mine = ++requestNo;
+        Background.run(() -> devices.list(session, wanted), page -> {
+            if (mine != requestNo) return; // a newer search has been typed since
+            query = page.query();
+            Long selected = panel.deviceId();
+            table.getItems().setAll(page.devices());
+            if (selected != null) {
+                page.devices().stream().filter(d -> d.id() == selected).findFirst().ifPresent(d -> table.getSelectionModel().select(d));
+            }
+            int from = page.total() == 0 ? 0 : query.offset() + 1;
+            int to = query.offset() + page.devices().size();
+            NumberFormat nf = NumberFormat.getIntegerInstance(Locale.UK);
+            count.setText(page.total() == 0 ? "No devices match." : nf.format(from) + "–" + nf.format(to) + " of " + nf.format(page.total())
+                    + (page.total() == 1 ? " device" : " devices"));
+            previous.setDisable(query.offset() == 0);
+            next.setDisable(to >= page.total());
+            listMessages.clear();
+        }, listMessages::show);
+    }
+
+    private boolean sameFilters(DeviceQuery q) {
+        return java.util.Objects.equals(blankToNull(q.text()), blankToNull(search.getText())) && q.kind() == value(kindFilter, Device.Kind.class)
+                && q.mode() == value(modeFilter, Device.Mode.class) && q.status() == value(statusFilter, Device.Status.class)
+                && java.util.Objects.equals(q.team(), value(teamFilter, String.class));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <T> T value(ComboBox<Object> c, Class<T> type) {
+        Object v = c.getValue();
+        if (v == null || c.getSelectionModel().getSelectedIndex() == 0) return null;
+        return type.isInstance(v) ? type.cast(v) : null;
+    }
+
+    private void loadTeams() {
+        Background.run(() -> devices.teams(session), teams -> {
+            Object selected = teamFilter.getValue();
+            List<Object> items = new ArrayList<>();
+            items.add("Any team");
+            items.addAll(teams);
+            if (!items.equals(teamFilter.getItems())) {
+                teamFilter.getItems().setAll(items);
+                if (items.contains(selected)) teamFilter.setValue(selected);
+                else teamFilter.getSelectionModel().selectFirst();
+            }
+        }, t -> { });
+    }
+
+    private void changed(Long id) {
+        loadTeams();
+        reload(null);
+    }
+
+    private void ensurePanel() {
+        if (!panelOpen) {
+            split.getItems().add(panel.node());
+            split.setDividerPositions(0.6);
+            panelOpen = true;
+        }
+    }
+
+    private void openPanel(long id) {
+        ensurePanel();
+        panel.show(id);
+    }
+
+    private void newDevice() {
+        table.getSelectionModel().clearSelection();
+        ensurePanel();
+        panel.showNew();
+    }
+
+    private void closePanel() {
+        if (panelOpen) {
+            split.getItems().remove(panel.node());
+            panelOpen = false;
+        }
+        table.getSelectionModel().clearSelection();
+    }
+
+    // ---- CSV ----
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export devices as CSV");
+        chooser.setInitialFileName("devices-" + java.time.LocalDate.now(context.services().clock) + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showSaveDialog(context.window());
+        if (file == null) return;
+        DeviceQuery q = query;
+        Background.run(() -> {
+            try (BufferedWriter w = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
+                return devices.exportCsv(session, q, w);
+            }
+        }, n -> listMessages.success(n + (n == 1 ? " device" : " devices") + " exported to " + file.getName() + "."), listMessages::show);
+    }
+
+    private void importDevices() {
+        CsvImportDialog.open(context, "Import devices",
+                "Columns: " + String.join(", ", DeviceImport.COLUMNS) + ". asset_tag, kind and mode are required; the rest may be blank.",
+                reader -> context.services().devices.importer().preview(session, reader),
+                reader -> context.services().devices.importer().importAll(session, reader),
+                n -> {
+                    listMessages.success(n + (n == 1 ? " device" : " devices") + " imported.");
+                    changed(null);
+                });
+    }
+}

@@ -1,0 +1,135 @@
+package org.devicedesk.devices;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+
+/**
+ * "My devices" for staff (SPEC section 2 and 6): the devices issued or checked out to the signed-in
+ * person now, what they held before, and the pool devices they may check out. Read-only: the helpdesk
+ * records hand-overs.
+ */
+public final class MyDevicesView implements Screen {
+    private final Session session;
+    private final DeviceService devices;
+    private final VBox root = new VBox(12);
+    private final TableView<Device> held = new TableView<>();
+    private final TableView<Custody> before = new TableView<>();
+    private final Label pool = new Label();
+    private final FormMessages messages = new FormMessages("devices");
+
+    public MyDevicesView(AppContext context) {
+        this.session = context.session();
+        this.devices = context.services().devices;
+        Label title = new Label("My devices");
+        title.getStyleClass().add("screen-title");
+        Label intro = new Label("The devices issued or checked out to you. You are responsible for everything done on them (policy 50). "
+                + "If one is lost or stolen, report it at once on the Incidents screen.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.TEXT_MUTED);
+
+        held.setId("devices-table");
+        held.setPlaceholder(new Label("You hold no devices at the moment."));
+        held.setPrefHeight(220);
+        held.getColumns().setAll(List.of(
+                col("Asset tag", Device::assetTag, String.CASE_INSENSITIVE_ORDER, 120),
+                col("Kind", Device::kind, Comparator.<Device.Kind>naturalOrder(), 120),
+                col("Make and model", Device::makeModel, String.CASE_INSENSITIVE_ORDER, 200),
+                col("How", d -> d.holder().kind(), Comparator.<Custody.Kind>naturalOrder(), 130),
+                col("Since", d -> DeviceBadges.when(d.holder().since()), String::compareTo, 170),
+                statusColumn()));
+        held.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Label beforeTitle = new Label("Held before");
+        beforeTitle.getStyleClass().add(Styles.TITLE_4);
+        before.setId("devices-history");
+        before.setPlaceholder(new Label("Nothing yet."));
+        TableColumn<Custody, String> tag = new TableColumn<>("Asset tag");
+        tag.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().assetTag()));
+        tag.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Custody, String> model = new TableColumn<>("Make and model");
+        model.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().makeModel()));
+        model.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        TableColumn<Custody, Instant> from = new TableColumn<>("From");
+        from.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
+        from.setCellFactory(c -> instantCell());
+        from.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        TableColumn<Custody, Instant> to = new TableColumn<>("To");
+        to.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
+        to.setCellFactory(c -> instantCell());
+        to.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        before.getColumns().setAll(List.of(tag, model, from, to));
+        before.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(before, Priority.ALWAYS);
+
+        pool.setId("devices-pool");
+        pool.setWrapText(true);
+        root.getChildren().addAll(title, intro, messages.node(), held, pool, beforeTitle, before);
+    }
+
+    private static <T> TableColumn<Device, T> col(String title, Function<Device, T> value, Comparator<T> comparator, double width) {
+        TableColumn<Device, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setComparator(Comparator.nullsLast(comparator));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<Device, Device.Status> statusColumn() {
+        TableColumn<Device, Device.Status> c = col("Status", Device::status, Comparator.naturalOrder(), 120);
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override protected void updateItem(Device.Status item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : DeviceBadges.status(item));
+            }
+        });
+        return c;
+    }
+
+    private static TableCell<Custody, Instant> instantCell() {
+        return new TableCell<>() {
+            @Override protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : DeviceBadges.when(item));
+            }
+        };
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void show(Object argument) {
+        if (session.personId() == null) {
+            messages.error("Your account is not linked to a person, so no devices can be shown. Ask an administrator to link it.");
+            return;
+        }
+        long me = session.personId();
+        record Mine(List<Device> held, List<Custody> history, List<Device> pool) {}
+        Background.run(() -> new Mine(devices.devicesHeldBy(session, me),
+                devices.custodyOfPerson(session, me).stream().filter(c -> !c.isOpen()).toList(),
+                devices.poolDevicesOf(session, me)), m -> {
+            held.getItems().setAll(m.held());
+            before.getItems().setAll(m.history());
+            pool.setText(m.pool().isEmpty() ? "" : "Pool devices you may check out from the helpdesk: "
+                    + String.join(", ", m.pool().stream().map(Device::describe).toList()) + ".");
+        }, messages::show);
+    }
+}

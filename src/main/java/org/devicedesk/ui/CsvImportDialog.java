@@ -1,0 +1,141 @@
+package org.devicedesk.ui;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.devicedesk.core.CsvImport;
+
+/**
+ * Import from CSV, the same for people and devices: choose a file, see a preview (how many rows, the
+ * first rows, every problem by line and column), then import all rows or none ({@code import-*} ids).
+ */
+public final class CsvImportDialog {
+    private CsvImportDialog() {}
+
+    /** Asks for a file, then opens the preview. */
+    public static void open(AppContext context, String title, String help, Function<Reader, CsvImport.Preview> preview,
+                            Function<Reader, Integer> importAll, Consumer<Integer> done) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(context.window());
+        if (file == null) return;
+        Background.run(() -> Files.readString(file.toPath(), StandardCharsets.UTF_8),
+                text -> show(context, title, help, file.getName(), text, preview, importAll, done),
+                t -> show(context, title, help, file.getName(), null, preview, importAll, done));
+    }
+
+    /** Opens the preview for text already read (also used by tests). Returns the dialog's stage. */
+    public static Stage show(AppContext context, String title, String help, String fileName, String text,
+                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+        Stage stage = new Stage();
+        stage.setTitle(title + " — " + fileName);
+        if (context.window() != null) {
+            stage.initOwner(context.window());
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label helpText = new Label(help);
+        helpText.setWrapText(true);
+        helpText.getStyleClass().add(Styles.TEXT_MUTED);
+        Label summary = new Label("Checking " + fileName + "…");
+        summary.setId("import-summary");
+        summary.setWrapText(true);
+        ListView<String> problems = new ListView<>();
+        problems.setId("import-problems");
+        problems.setPrefHeight(150);
+        problems.setVisible(false);
+        problems.setManaged(false);
+        TableView<List<String>> sample = new TableView<>();
+        sample.setId("import-preview-table");
+        sample.setPlaceholder(new Label("No rows to show."));
+        VBox.setVgrow(sample, Priority.ALWAYS);
+        FormMessages messages = new FormMessages("import");
+
+        Button save = new Button("_Import");
+        save.setId("import-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.setDisable(true);
+        Button cancel = new Button("Cancel");
+        cancel.setId("import-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, cancel, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox root = new VBox(12, heading, helpText, summary, problems, sample, messages.node(), buttons);
+        root.setPadding(new Insets(20));
+        Scene scene = new Scene(root, 900, 600);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        stage.setScene(scene);
+
+        if (text == null) {
+            summary.setText(fileName + " could not be read. Check that it is a CSV file saved as UTF-8 and that you may open it.");
+        } else {
+            Background.run(() -> preview.apply(new StringReader(text)), p -> {
+                sample.getColumns().clear();
+                for (int i = 0; i < p.header().size(); i++) {
+                    int col = i;
+                    TableColumn<List<String>, String> c = new TableColumn<>(p.header().get(i));
+                    c.setCellValueFactory(cd -> new SimpleStringProperty(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+                    c.setComparator(String.CASE_INSENSITIVE_ORDER);
+                    sample.getColumns().add(c);
+                }
+                sample.getItems().setAll(p.sample());
+                String rows = p.rowCount() + (p.rowCount() == 1 ? " row" : " rows");
+                if (p.ok()) {
+                    summary.setText(fileName + ": " + rows + ", no problems found. "
+                            + (p.rowCount() > p.sample().size() ? "The first " + p.sample().size() + " are shown. " : "")
+                            + "Import adds all of them at once.");
+                    save.setText("_Import all " + rows);
+                    save.setDisable(false);
+                } else {
+                    summary.setText(p.rowCount() == 0 && p.problems().isEmpty() ? fileName + " has no rows to import."
+                            : fileName + ": " + rows + ". Nothing can be imported until these problems are corrected in the file:");
+                    summary.getStyleClass().add(Styles.DANGER);
+                    problems.getItems().setAll(p.problems());
+                    problems.setVisible(!p.problems().isEmpty());
+                    problems.setManaged(!p.problems().isEmpty());
+                }
+            }, messages::show);
+            save.setOnAction(e -> {
+                save.setDisable(true);
+                Background.run(() -> importAll.apply(new StringReader(text)), n -> {
+                    stage.close();
+                    done.accept(n);
+                }, t -> {
+                    messages.show(t);
+                    save.setDisable(false);
+                });
+            });
+        }
+        stage.show();
+        return stage;
+    }
+}
