@@ -31,6 +31,7 @@ public final class Demo {
             s.accounts.createInTransaction(h, system, "dpo", password, people.dpo(), EnumSet.of(Role.DPO, Role.STAFF));
             s.accounts.createInTransaction(h, system, "staff", password, people.staff(), EnumSet.of(Role.STAFF));
         });
+        DemoDevices.fill(s, new Random(37L), people.staff(), people.helpdesk()); // after people, before incidents and travel
         // incidents: after the devices part (they report on held devices), before the breach decisions (they decide the referrals)
         DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
         DemoTravel.fill(s, new Random(53L), people.infosec(), people.helpdesk()); // after devices: travellers take the devices they hold

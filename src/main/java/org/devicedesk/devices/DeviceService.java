@@ -326,19 +326,27 @@ public final class DeviceService {
     public void addDesignatedUser(Session s, long deviceId, Long personId) {
         s.require(MANAGE);
         if (personId == null) throw Refused.because("designated-person", "Choose the person to add as a designated user.");
-        db.useTransaction(h -> {
-            Device d = repo.byIdForUpdate(h, deviceId).orElseThrow(() -> Refused.because("That device is no longer in the register."));
-            if (!d.isPool()) throw Refused.because("designated-person", d.assetTag() + " is an issued device; only pool devices have designated users.");
-            if (d.status() == Device.Status.RETIRED) throw Refused.because("designated-person", d.assetTag() + " is retired, so it no longer has designated users.");
-            Person person = people.byId(h, personId);
-            if (repo.isDesignated(h, deviceId, personId)) {
-                throw Refused.because("designated-person", person.fullName() + " is already a designated user of " + d.assetTag() + ".");
-            }
-            people.requireCurrentDeclaration(h, personId, "designated-person");
-            Instant now = clock.instant();
-            repo.addDesignated(h, deviceId, personId, now);
-            Audit.record(h, s, now, "POOL_USER_ADDED", "device", deviceId, person.fullName() + " added as a designated user of pool device " + d.assetTag());
-        });
+        db.useTransaction(h -> addDesignatedUserInTransaction(h, s, deviceId, personId));
+    }
+
+    /** For import and demo data, inside the caller's transaction; the same rules. */
+    public void addDesignatedUserInTransaction(Handle h, Session s, long deviceId, long personId) {
+        Device d = repo.byIdForUpdate(h, deviceId).orElseThrow(() -> Refused.because("That device is no longer in the register."));
+        if (!d.isPool()) throw Refused.because("designated-person", d.assetTag() + " is an issued device; only pool devices have designated users.");
+        if (d.status() == Device.Status.RETIRED) throw Refused.because("designated-person", d.assetTag() + " is retired, so it no longer has designated users.");
+        Person person = people.byId(h, personId);
+        if (repo.isDesignated(h, deviceId, personId)) {
+            throw Refused.because("designated-person", person.fullName() + " is already a designated user of " + d.assetTag() + ".");
+        }
+        people.requireCurrentDeclaration(h, personId, "designated-person");
+        Instant now = clock.instant();
+        repo.addDesignated(h, deviceId, personId, now);
+        Audit.record(h, s, now, "POOL_USER_ADDED", "device", deviceId, person.fullName() + " added as a designated user of pool device " + d.assetTag());
+    }
+
+    /** For other services, inside their transaction. */
+    public List<DesignatedUser> designatedUsersInTransaction(Handle h, long deviceId) {
+        return repo.designatedUsers(h, deviceId);
     }
 
     public void removeDesignatedUser(Session s, long deviceId, long personId) {
