@@ -7,6 +7,8 @@ import org.devicedesk.core.Role;
 import org.devicedesk.dashboard.DashboardView;
 import org.devicedesk.core.Session;
 import org.devicedesk.settings.SettingsView;
+import org.devicedesk.people.PeopleView;
+import org.devicedesk.people.PersonDevices;
 import org.devicedesk.ui.ComingScreen;
 import org.devicedesk.ui.ScreenSpec;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -24,7 +26,7 @@ final class ScreenCatalog {
                 new ScreenSpec("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
                         DashboardView::new),
                 new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
-                        c -> new ComingScreen("People", "People and their annual declarations.")),
+                        c -> new PeopleView(c, PersonDevices.NONE)),
                 new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
                         org.devicedesk.devices.DevicesView::forSession),
                 new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,

@@ -78,8 +78,9 @@ public final class PeopleService {
 
     /** Creates a person inside a caller's transaction (first-run set-up, import, demo); audited as {@code actor}. */
     public long createInTransaction(Handle h, Session actor, PersonDraft draft) {
+        actor.require(Role.HELPDESK, Role.ADMIN);
         PersonDraft d = normalise(draft);
-        validate(h, d, null);
+        validate(h, d, null, null);
         long id = repo.insert(h, d, clock.instant());
         Audit.record(h, actor, clock.instant(), "PERSON_CREATED", "person", id, "Created " + d.fullName() + " (" + d.category().label() + ")");
         return id;
@@ -90,7 +91,7 @@ public final class PeopleService {
         PersonDraft d = normalise(draft);
         db.useTransaction(h -> {
             Person before = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
-            validate(h, d, id);
+            validate(h, d, id, before.lineManagerId());
             repo.update(h, id, d);
             Audit.record(h, s, clock.instant(), "PERSON_UPDATED", "person", id, describeChange(before.draft(), d));
         });
@@ -98,13 +99,23 @@ public final class PeopleService {
 
     public void markLeft(Session s, long id, LocalDate leftOn) {
         s.require(Role.HELPDESK, Role.ADMIN);
+        db.useTransaction(h -> markLeftInTransaction(h, s, id, leftOn));
+    }
+
+    /** Marks a person as having left, inside a caller's transaction (import, demo); HELPDESK or ADMIN only. */
+    public void markLeftInTransaction(Handle h, Session s, long id, LocalDate leftOn) {
+        s.require(Role.HELPDESK, Role.ADMIN);
         if (leftOn == null) throw Refused.because("left-on", "Enter the date the person left.");
-        db.useTransaction(h -> {
-            Person p = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
-            if (!p.active()) throw Refused.because(p.fullName() + " is already marked as having left on " + DAY.format(p.leftOn()) + ".");
-            repo.markLeft(h, id, leftOn);
-            Audit.record(h, s, clock.instant(), "PERSON_LEFT", "person", id, p.fullName() + " left on " + leftOn);
-        });
+        if (leftOn.isAfter(today())) {
+            throw Refused.because("left-on", "The leaving date " + DAY.format(leftOn) + " is in the future. Mark the person as left on or after their last day.");
+        }
+        Person p = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
+        if (!p.active()) {
+            throw Refused.because("left-on", p.fullName() + " is already marked as having left"
+                    + (p.leftOn() == null ? "" : " on " + DAY.format(p.leftOn())) + "; there is nothing more to do.");
+        }
+        repo.markLeft(h, id, leftOn);
+        Audit.record(h, s, clock.instant(), "PERSON_LEFT", "person", id, p.fullName() + " left on " + leftOn);
     }
 
     private static PersonDraft normalise(PersonDraft d) {
@@ -117,7 +128,7 @@ public final class PeopleService {
         return t.isEmpty() ? null : t;
     }
 
-    private void validate(Handle h, PersonDraft d, Long self) {
+    private void validate(Handle h, PersonDraft d, Long self, Long previousManager) {
         Problems p = new Problems();
         p.required(d.fullName(), "full-name", "The full name");
         p.required(d.category(), "category", "The category");
@@ -131,10 +142,28 @@ public final class PeopleService {
                     p.add("staff-number", "The staff number " + d.staffNumber() + " already belongs to " + name(h, other) + "."));
         }
         if (d.lineManagerId() != null) {
-            if (d.lineManagerId().equals(self)) p.add("line-manager", "A person cannot be their own line manager.");
-            else if (repo.byId(h, d.lineManagerId()).isEmpty()) p.add("line-manager", "The chosen line manager is not in the register.");
+            var manager = repo.byId(h, d.lineManagerId());
+            if (d.lineManagerId().equals(self)) p.add("line-manager", "A person cannot be their own line manager. Choose someone else, or leave it empty.");
+            else if (manager.isEmpty()) p.add("line-manager", "The chosen line manager is not in the register.");
+            else if (!manager.get().active() && !d.lineManagerId().equals(previousManager)) {
+                p.add("line-manager", manager.get().fullName() + " has left" + (manager.get().leftOn() == null ? "" : " (on " + DAY.format(manager.get().leftOn()) + ")")
+                        + " and cannot become a line manager. Choose someone who is still here.");
+            } else if (self != null && managedBy(h, d.lineManagerId(), self)) {
+                p.add("line-manager", manager.get().fullName() + " reports to " + (d.fullName() == null ? "this person" : d.fullName())
+                        + " (directly or through others), so cannot also be their line manager.");
+            }
         }
         p.throwIfAny();
+    }
+
+    /** True when {@code boss} appears in {@code personId}'s chain of line managers. */
+    private boolean managedBy(Handle h, long personId, long boss) {
+        Long next = personId;
+        for (int depth = 0; next != null && depth < 100; depth++) {
+            if (next == boss) return true;
+            next = repo.byId(h, next).map(Person::lineManagerId).orElse(null);
+        }
+        return false;
     }
 
     private String name(Handle h, long id) {
@@ -184,6 +213,7 @@ public final class PeopleService {
         Instant now = clock.instant();
         db.useTransaction(h -> {
             Person p = repo.byId(h, s.personId()).orElseThrow(() -> Refused.because("Your person record is missing."));
+            if (!p.active()) throw Refused.because("You are recorded as having left on " + DAY.format(p.leftOn()) + ", so there is no declaration to sign. If that is wrong, call the help desk.");
             repo.insertDeclaration(h, p.id(), LocalDate.ofInstant(now, clock.getZone()), now, Declaration.Method.IN_APP, s.username());
             Audit.record(h, s, now, "DECLARATION_SIGNED", "person", p.id(), p.fullName() + " signed the annual declaration in the app");
         });
@@ -194,14 +224,30 @@ public final class PeopleService {
         s.require(Role.HELPDESK, Role.ADMIN);
         Problems p = new Problems();
         p.required(signedOn, "signed-on", "The date on the paper declaration");
-        p.addIf(signedOn != null && signedOn.isAfter(today()), "signed-on", "The date signed cannot be in the future.");
+        p.addIf(signedOn != null && signedOn.isAfter(today()), "signed-on",
+                signedOn == null ? "" : "The date signed, " + DAY.format(signedOn) + ", is in the future. Enter the date written on the paper form.");
         p.throwIfAny();
         Instant now = clock.instant();
-        db.useTransaction(h -> {
-            Person person = repo.byId(h, personId).orElseThrow(() -> Refused.because("That person is no longer in the register."));
-            repo.insertDeclaration(h, personId, signedOn, now, Declaration.Method.PAPER, s.username());
-            Audit.record(h, s, now, "DECLARATION_RECORDED", "person", personId, "Paper declaration signed by " + person.fullName() + " on " + signedOn);
-        });
+        db.useTransaction(h -> recordDeclarationInTransaction(h, s, personId, signedOn, Declaration.Method.PAPER));
+    }
+
+    /**
+     * Records a declaration signed on {@code signedOn} inside a caller's transaction (paper forms,
+     * import, demo); HELPDESK or ADMIN only, audited as {@code actor}. The date may not be in the future.
+     */
+    public void recordDeclarationInTransaction(Handle h, Session actor, long personId, LocalDate signedOn, Declaration.Method method) {
+        actor.require(Role.HELPDESK, Role.ADMIN);
+        if (signedOn == null) throw Refused.because("signed-on", "The date on the paper declaration is required.");
+        if (signedOn.isAfter(today())) {
+            throw Refused.because("signed-on", "The date signed, " + DAY.format(signedOn) + ", is in the future. Enter the date written on the paper form.");
+        }
+        Instant now = clock.instant();
+        Person person = repo.byId(h, personId).orElseThrow(() -> Refused.because("That person is no longer in the register."));
+        // a declaration signed in the past is stamped at noon that day, so the stored time never runs ahead of the date
+        Instant signedAt = signedOn.equals(today()) ? now : signedOn.atTime(12, 0).atZone(clock.getZone()).toInstant();
+        repo.insertDeclaration(h, personId, signedOn, signedAt, method, actor.username());
+        Audit.record(h, actor, now, method == Declaration.Method.PAPER ? "DECLARATION_RECORDED" : "DECLARATION_SIGNED", "person", personId,
+                (method == Declaration.Method.PAPER ? "Paper declaration signed by " : "Declaration signed in the app by ") + person.fullName() + " on " + signedOn);
     }
 
     /**

@@ -1,0 +1,389 @@
+package org.devicedesk.people;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * The people screen ({@code nav-people}): the list with search, filters, sorting and CSV export, and
+ * beside it the person page or the person form. A STAFF-only account sees its own page ("My page")
+ * instead, where the annual declaration is signed. {@code show(personId)} opens that person's page.
+ */
+public final class PeopleView implements Screen {
+    private final AppContext context;
+    private final PeopleService people;
+    private final Session session;
+    private final StackPane root = new StackPane();
+    private final boolean staffOnly;
+
+    // the list (HELPDESK, ADMIN, INFOSEC, DPO)
+    private final ObservableList<PeopleService.Row> rows = FXCollections.observableArrayList();
+    private final TableView<PeopleService.Row> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final ComboBox<Category> category = new ComboBox<>();
+    private final ComboBox<String> team = new ComboBox<>();
+    private final ComboBox<DeclarationState.State> declaration = new ComboBox<>();
+    private final CheckBox includeLeft = new CheckBox("Show people who have _left");
+    private final Label count = new Label();
+    private final FormMessages listMessages = new FormMessages("people");
+    private final StackPane side = new StackPane();
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    private PersonPage page;
+    private PersonForm form;
+    private int generation;
+    private List<PeopleService.Row> everyone = List.of();
+    private BorderPane layout;
+
+    public PeopleView(AppContext context) {
+        this(context, PersonDevices.NONE);
+    }
+
+    /** {@code devices} fills the {@code person-devices} section of each person page (see {@link PersonDevices}). */
+    public PeopleView(AppContext context, PersonDevices devices) {
+        this.context = context;
+        this.people = context.services().people;
+        this.session = context.session();
+        this.staffOnly = !session.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO);
+        if (staffOnly) {
+            buildMyPage(devices);
+        } else {
+            buildList(devices);
+        }
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    @Override public void show(Object argument) {
+        if (staffOnly) {
+            if (session.personId() != null) page.show(session.personId());
+            return;
+        }
+        reload();
+        loadTeams();
+        if (argument instanceof Long id) openPage(id);
+        else if (argument instanceof Integer id) openPage(id.longValue());
+    }
+
+    // ---- My page (STAFF only) ----
+
+    private void buildMyPage(PersonDevices devices) {
+        Label title = new Label("My page");
+        title.setId("people-my-page-title");
+        title.getStyleClass().add(Styles.TITLE_2);
+        VBox box = new VBox(12, title);
+        box.setMaxWidth(780);
+        if (session.personId() == null) {
+            Label l = new Label("Your account is not linked to a person in the register, so there is no declaration to sign. "
+                    + "Ask an administrator to link your account to your person record.");
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        } else {
+            page = new PersonPage(context, devices, true, p -> {}, () -> {}, null);
+            VBox.setVgrow(page.node(), Priority.ALWAYS);
+            box.getChildren().add(page.node());
+        }
+        StackPane.setAlignment(box, Pos.TOP_CENTER);
+        root.getChildren().add(box);
+    }
+
+    // ---- the list ----
+
+    private void buildList(PersonDevices devices) {
+        boolean canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
+        page = new PersonPage(context, devices, false, this::openEdit, this::reload, this::closeSide);
+        form = new PersonForm(people, session, this::saved, this::cancelForm);
+
+        Label title = new Label("People");
+        title.getStyleClass().add(Styles.TITLE_2);
+        search.setId("people-search");
+        search.setPromptText("Search name, email, staff number or team");
+        search.setPrefWidth(300);
+        search.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        search.setOnAction(e -> {
+            typing.stop();
+            reload();
+            e.consume(); // Enter in the search box never saves an open form
+        });
+        typing.setOnFinished(e -> reload());
+
+        category.setId("people-category");
+        category.getItems().add(null);
+        category.getItems().addAll(Category.values());
+        labelled(category, c -> c == null ? "All categories" : c.label());
+        category.valueProperty().addListener((o, a, b) -> reload());
+
+        team.setId("people-team");
+        labelled(team, t -> t == null ? "All teams" : t);
+        team.valueProperty().addListener((o, a, b) -> reload());
+
+        declaration.setId("people-declaration");
+        declaration.getItems().addAll(null, DeclarationState.State.CURRENT, DeclarationState.State.EXPIRING, DeclarationState.State.MISSING);
+        labelled(declaration, s -> s == null ? "Any declaration" : s == DeclarationState.State.EXPIRING ? "Expiring (last 30 days)"
+                : s == DeclarationState.State.MISSING ? "Missing or expired" : s.label());
+        declaration.valueProperty().addListener((o, a, b) -> reload());
+
+        includeLeft.setId("people-include-left");
+        includeLeft.selectedProperty().addListener((o, a, b) -> reload());
+
+        Button export = new Button("E_xport CSV", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
+        export.setId("people-export");
+        export.setOnAction(e -> export());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, title, spacer);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        if (session.personId() != null) {
+            Button mine = new Button("M_y page", new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
+            mine.setId("people-my-page");
+            mine.setOnAction(e -> openPage(session.personId()));
+            titleRow.getChildren().add(mine);
+        }
+        titleRow.getChildren().add(export);
+        if (canManage) {
+            Button add = new Button("_New person", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
+            add.setId("people-new");
+            add.getStyleClass().add(Styles.ACCENT);
+            add.setOnAction(e -> openNew());
+            titleRow.getChildren().add(add);
+        }
+        HBox filters = new HBox(8, search, category, team, declaration, includeLeft);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        count.setId("people-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+
+        buildTable();
+        VBox listBox = new VBox(10, titleRow, filters, listMessages.node(), table, count);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(460);
+        side.setMinWidth(400);
+        side.setMaxWidth(520);
+        BorderPane layout = new BorderPane(listBox);
+        BorderPane.setMargin(side, new Insets(0, 0, 0, 16));
+        root.getChildren().add(layout);
+        this.layout = layout;
+    }
+
+    private static <T> void labelled(ComboBox<T> combo, Function<T, String> text) {
+        combo.setCellFactory(lv -> new ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : text.apply(item));
+            }
+        });
+        combo.setButtonCell(new ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(text.apply(empty ? null : item));
+            }
+        });
+    }
+
+    private void buildTable() {
+        table.setId("people-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No one matches these filters."));
+        Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<PeopleService.Row, String> name = column("Name", r -> r.person().fullName(), text, 190);
+        TableColumn<PeopleService.Row, String> cat = column("Category", r -> r.person().category().label(), text, 130);
+        TableColumn<PeopleService.Row, String> tm = column("Team", r -> r.person().team(), text, 140);
+        TableColumn<PeopleService.Row, String> manager = column("Line manager", r -> r.person().lineManagerName(), text, 150);
+        TableColumn<PeopleService.Row, DeclarationState> decl = new TableColumn<>("Declaration");
+        decl.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().declaration()));
+        // most urgent first when ascending: missing, expired, expiring, current; then by expiry
+        decl.setComparator(Comparator.comparing((DeclarationState d) -> switch (d.state()) {
+            case MISSING -> 0;
+            case EXPIRED -> 1;
+            case EXPIRING -> 2;
+            case CURRENT -> 3;
+        }).thenComparing(DeclarationState::expiresOn, Comparator.nullsFirst(Comparator.naturalOrder())));
+        decl.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(DeclarationState d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(null);
+                setGraphic(empty || d == null ? null : PersonPage.declarationBadge(d));
+            }
+        });
+        decl.setPrefWidth(110);
+        TableColumn<PeopleService.Row, LocalDate> until = new TableColumn<>("Current until");
+        until.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().declaration().lastCurrentDay()));
+        until.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        until.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : PersonPage.SHORT.format(d));
+            }
+        });
+        until.setPrefWidth(110);
+        TableColumn<PeopleService.Row, String> status = column("Status",
+                r -> r.person().active() ? "Active" : "Left " + (r.person().leftOn() == null ? "" : PersonPage.SHORT.format(r.person().leftOn())), text, 110);
+        table.getColumns().setAll(List.of(name, cat, tm, manager, decl, until, status));
+        SortedList<PeopleService.Row> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSortOrder().add(name);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null && (page.personId() == null || page.personId() != row.person().id() || side.getChildren().isEmpty()
+                    || side.getChildren().get(0) != page.node())) {
+                openPage(row.person().id());
+            }
+        });
+    }
+
+    private static <T> TableColumn<PeopleService.Row, T> column(String title, Function<PeopleService.Row, T> value, Comparator<T> comparator, double width) {
+        TableColumn<PeopleService.Row, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setComparator(comparator);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private PeopleService.Query query() {
+        return new PeopleService.Query(search.getText(), category.getValue(), team.getValue(), declaration.getValue(), includeLeft.isSelected());
+    }
+
+    /** Reloads the list in the background; an older answer arriving late is ignored. */
+    private void reload() {
+        PeopleService.Query q = query();
+        int mine = ++generation;
+        Background.run(() -> people.list(session, q), list -> {
+            if (mine != generation) return;
+            listMessages.clear();
+            Long selected = page.personId();
+            rows.setAll(list);
+            count.setText(list.size() == 1 ? "1 person" : list.size() + " people");
+            if (selected != null) {
+                rows.stream().filter(r -> r.person().id() == selected).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        }, listMessages::show);
+    }
+
+    private void loadTeams() {
+        Background.run(() -> people.teams(session), list -> {
+            String chosen = team.getValue();
+            team.getItems().setAll(list);
+            team.getItems().add(0, null);
+            if (chosen != null && list.contains(chosen)) team.setValue(chosen);
+        }, listMessages::show);
+    }
+
+    private void openPage(long id) {
+        page.show(id);
+        showSide(page.node());
+    }
+
+    private void openNew() {
+        table.getSelectionModel().clearSelection();
+        withEveryone(() -> {
+            form.open(null, everyone.stream().map(PeopleService.Row::person).toList(), teamNames());
+            showSide(form.node());
+        });
+    }
+
+    private void openEdit(Person p) {
+        withEveryone(() -> {
+            form.open(p, everyone.stream().map(PeopleService.Row::person).toList(), teamNames());
+            showSide(form.node());
+        });
+    }
+
+    private List<String> teamNames() {
+        return team.getItems().stream().filter(t -> t != null).toList();
+    }
+
+    /** The line-manager list needs everyone, whatever the filters show. */
+    private void withEveryone(Runnable then) {
+        Background.run(() -> people.list(session, new PeopleService.Query(null, null, null, null, true)), list -> {
+            everyone = list;
+            then.run();
+        }, listMessages::show);
+    }
+
+    private void saved(long id) {
+        reload();
+        loadTeams();
+        openPage(id);
+    }
+
+    private void cancelForm() {
+        if (page.personId() != null && table.getSelectionModel().getSelectedItem() != null) showSide(page.node());
+        else closeSide();
+    }
+
+    private void showSide(Node n) {
+        side.getChildren().setAll(n);
+        if (layout.getRight() != side) layout.setRight(side);
+    }
+
+    private void closeSide() {
+        side.getChildren().clear();
+        layout.setRight(null);
+        table.getSelectionModel().clearSelection();
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the people list");
+        chooser.setInitialFileName("people-" + people.today() + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showSaveDialog(context.window());
+        if (file == null) return;
+        List<PeopleService.Row> shown = List.copyOf(table.getItems());
+        Background.run(() -> {
+            try (Writer w = new OutputStreamWriter(Files.newOutputStream(file.toPath()), StandardCharsets.UTF_8)) {
+                PeopleCsv.write(w, shown);
+            }
+            return shown.size();
+        }, n -> listMessages.success("Exported " + n + (n == 1 ? " person" : " people") + " to " + file.getName() + "."),
+                listMessages::show);
+    }
+
+    /** For tests and the screenshot tool: the rows the table shows, in order. */
+    List<PeopleService.Row> shownRows() {
+        return List.copyOf(table.getItems());
+    }
+}
