@@ -139,8 +139,8 @@ public final class PeopleView implements Screen {
         Label title = new Label("People");
         title.getStyleClass().add(Styles.TITLE_2);
         search.setId("people-search");
-        search.setPromptText("Search name, email, staff number or team");
-        search.setPrefWidth(300);
+        search.setPromptText("Search name, email, staff no., team");
+        search.setPrefWidth(290);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
         search.setOnAction(e -> {
             typing.stop();
@@ -229,7 +229,7 @@ public final class PeopleView implements Screen {
         table.setPlaceholder(new Label("No one matches these filters."));
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
         TableColumn<PeopleService.Row, String> name = column("Name", r -> r.person().fullName(), text, 190);
-        TableColumn<PeopleService.Row, String> cat = column("Category", r -> r.person().category().label(), text, 130);
+        TableColumn<PeopleService.Row, String> cat = column("Category", r -> r.person().category().label(), text, 170);
         TableColumn<PeopleService.Row, String> tm = column("Team", r -> r.person().team(), text, 140);
         TableColumn<PeopleService.Row, String> manager = column("Line manager", r -> r.person().lineManagerName(), text, 150);
         TableColumn<PeopleService.Row, DeclarationState> decl = new TableColumn<>("Declaration");

@@ -115,7 +115,8 @@ final class PersonPage {
 
     private void render(Data d) {
         Person p = d.person();
-        body.getChildren().setAll(header(p, d.declaration()), details(p), declarationSection(p, d.declaration(), d.history()), devicesSection(p));
+        if (myPage) body.getChildren().setAll(header(p, d.declaration()), declarationSection(p, d.declaration(), d.history()), details(p), devicesSection(p));
+        else body.getChildren().setAll(header(p, d.declaration()), details(p), declarationSection(p, d.declaration(), d.history()), devicesSection(p));
         if (canManage() && p.active()) body.getChildren().add(leavingSection(p));
     }
 
@@ -190,8 +191,8 @@ final class PersonPage {
             case CURRENT -> "Signed " + DAY.format(st.signedOn()) + "; current until " + DAY.format(st.lastCurrentDay()) + ".";
             case EXPIRING -> {
                 long left = ChronoUnit.DAYS.between(today, st.lastCurrentDay());
-                yield "Signed " + DAY.format(st.signedOn()) + "; expires after " + DAY.format(st.lastCurrentDay())
-                        + (left == 0 ? " (today is the last day)" : " (" + left + (left == 1 ? " day" : " days") + " left)")
+                yield "Signed " + DAY.format(st.signedOn()) + "; current until " + DAY.format(st.lastCurrentDay())
+                        + (left == 0 ? " (today is the last day)" : " (" + left + (left == 1 ? " day" : " days") + " from today)")
                         + (self ? ". Please sign it again now." : ".");
             }
             case EXPIRED -> "Expired after " + DAY.format(st.lastCurrentDay()) + (self ? ". Please sign it again now." : ". No devices can be issued until it is signed again.");
@@ -284,7 +285,8 @@ final class PersonPage {
         list.getChildren().add(title);
         if (history.isEmpty()) list.getChildren().add(new Label("No declaration on record."));
         for (Declaration d : history) {
-            String how = d.method() == Declaration.Method.PAPER ? "on paper, recorded by " + d.recordedBy() : "in the app (" + d.recordedBy() + ")";
+            String by = "system".equals(d.recordedBy()) ? "Device Desk" : d.recordedBy();
+            String how = d.method() == Declaration.Method.PAPER ? "on paper, recorded by " + by : "in the app";
             Label l = new Label(DAY.format(d.signedOn()) + " \u2014 signed " + how, new FontIcon(d.method() == Declaration.Method.PAPER
                     ? MaterialDesignF.FILE_DOCUMENT_OUTLINE : MaterialDesignA.ACCOUNT_CHECK_OUTLINE));
             l.setWrapText(true);

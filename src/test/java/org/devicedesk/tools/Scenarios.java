@@ -25,6 +25,8 @@ public final class Scenarios {
         ALL.put("accounts-new", shell -> click(shell, "accounts-new"));
         ALL.put("accounts-first", shell -> selectFirstRow(shell, "accounts-table"));
         ALL.put("audit-verify", shell -> click(shell, "audit-verify"));
+        ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
+        ALL.put("people-new", shell -> click(shell, "people-new"));
     }
 
     /** Fires the button (or toggle, hyperlink, menu button) with this automation id. */
