@@ -305,9 +305,12 @@ public final class PeopleView implements Screen {
     private void loadTeams() {
         Background.run(() -> people.teams(session), list -> {
             String chosen = team.getValue();
-            team.getItems().setAll(list);
-            team.getItems().add(0, null);
-            if (chosen != null && list.contains(chosen)) team.setValue(chosen);
+            List<String> items = new java.util.ArrayList<>();
+            items.add(null); // "All teams"
+            items.addAll(list);
+            team.getItems().setAll(items);
+            // replacing the items can move the selection onto a team; put back what was chosen
+            team.setValue(chosen != null && list.contains(chosen) ? chosen : null);
         }, listMessages::show);
     }
 

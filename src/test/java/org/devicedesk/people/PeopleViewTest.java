@@ -94,7 +94,12 @@ class PeopleViewTest extends FxTest {
         assertEquals("OP4242", greta.staffNumber());
         assertEquals("Estates", greta.team());
         assertEquals(Category.EMPLOYEE, greta.category());
-        waitUntil(() -> shownNames(robot).contains("Greta Garden"));
+        try {
+            waitUntil(() -> shownNames(robot).contains("Greta Garden"));
+        } catch (AssertionError e) {
+            throw new AssertionError("list shows " + shownNames(robot) + "; count " + robot.lookup("#people-count").queryAs(Label.class).getText()
+                    + "; message " + robot.lookup("#people-message").queryAs(Label.class).getText(), e);
+        }
         assertNotNull(robot.lookup("#person-devices").queryAs(VBox.class), "the devices section is there for the devices feature");
     }
 
