@@ -1,6 +1,7 @@
 package org.devicedesk.people;
 
 import java.time.LocalDate;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 
@@ -8,8 +9,41 @@ import javafx.scene.control.DatePicker;
 final class PeopleForms {
     private PeopleForms() {}
 
-    /** The picker's date, including text typed but not yet committed; null when empty or unreadable (the service then says so). */
-    static LocalDate date(DatePicker picker) {
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+    private static final List<java.time.format.DateTimeFormatter> READ = List.of(SHOWN,
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK),
+            java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"), java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"),
+            java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+
+    /** A date picker that shows and reads dates the British way (4 Mar 2026, 4/3/2026), whatever the computer's locale. */
+    static DatePicker datePicker(LocalDate initial) {
+        DatePicker picker = new DatePicker(initial);
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(LocalDate d) {
+                return d == null ? "" : SHOWN.format(d);
+            }
+
+            @Override public LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) return null;
+                for (var f : READ) {
+                    try {
+                        return LocalDate.parse(text.strip(), f);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        // try the next way of writing it
+                    }
+                }
+                throw new IllegalArgumentException("Not a date: " + text);
+            }
+        });
+        picker.setPromptText("e.g. 4 Mar 2026");
+        return picker;
+    }
+
+    /**
+     * The picker's date, including text typed but not yet committed; null when empty. Text that is not
+     * a date is refused, tied to {@code field}, rather than silently replaced by the previous date.
+     */
+    static LocalDate date(DatePicker picker, String field) {
         String typed = picker.getEditor().getText();
         if (typed == null || typed.isBlank()) return null;
         try {
@@ -17,7 +51,7 @@ final class PeopleForms {
             if (parsed != null) picker.setValue(parsed);
             return parsed;
         } catch (RuntimeException e) {
-            return picker.getValue();
+            throw org.devicedesk.core.Refused.because(field, "\u201C" + typed.strip() + "\u201D is not a date Device Desk can read. Write it like 4 Mar 2026 or 4/3/2026.");
         }
     }
 

@@ -51,6 +51,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
  * instead, where the annual declaration is signed. {@code show(personId)} opens that person's page.
  */
 public final class PeopleView implements Screen {
+    /** The first entry of the team filter; no team is called this. */
+    private static final String ALL_TEAMS = "All teams";
     private final AppContext context;
     private final PeopleService people;
     private final Session session;
@@ -156,7 +158,8 @@ public final class PeopleView implements Screen {
         category.valueProperty().addListener((o, a, b) -> reload());
 
         team.setId("people-team");
-        labelled(team, t -> t == null ? "All teams" : t);
+        team.getItems().setAll(List.of(ALL_TEAMS));
+        team.setValue(ALL_TEAMS);
         team.valueProperty().addListener((o, a, b) -> reload());
 
         declaration.setId("people-declaration");
@@ -189,8 +192,13 @@ public final class PeopleView implements Screen {
             add.setOnAction(e -> openNew());
             titleRow.getChildren().add(add);
         }
-        HBox filters = new HBox(8, search, category, team, declaration, includeLeft);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 8, search, category, team, declaration, includeLeft);
         filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPrefWrapLength(600);
+        for (Region r : List.<Region>of(category, team, declaration)) r.setMinWidth(Region.USE_PREF_SIZE);
+        category.setPrefWidth(170);
+        team.setPrefWidth(170);
+        declaration.setPrefWidth(200);
         count.setId("people-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
 
@@ -199,9 +207,9 @@ public final class PeopleView implements Screen {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.getStyleClass().add("side-panel");
-        side.setPrefWidth(460);
+        side.setPrefWidth(440);
         side.setMinWidth(400);
-        side.setMaxWidth(520);
+        side.setMaxWidth(480);
         BorderPane layout = new BorderPane(listBox);
         BorderPane.setMargin(side, new Insets(0, 0, 0, 16));
         root.getChildren().add(layout);
@@ -262,6 +270,9 @@ public final class PeopleView implements Screen {
         TableColumn<PeopleService.Row, String> status = column("Status",
                 r -> r.person().active() ? "Active" : "Left " + (r.person().leftOn() == null ? "" : PersonPage.SHORT.format(r.person().leftOn())), text, 110);
         table.getColumns().setAll(List.of(name, cat, tm, manager, decl, until, status));
+        // with the person page open beside the list, what the page shows anyway makes way
+        manager.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()));
+        status.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()).or(includeLeft.selectedProperty()));
         SortedList<PeopleService.Row> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -283,7 +294,8 @@ public final class PeopleView implements Screen {
     }
 
     private PeopleService.Query query() {
-        return new PeopleService.Query(search.getText(), category.getValue(), team.getValue(), declaration.getValue(), includeLeft.isSelected());
+        String t = team.getValue();
+        return new PeopleService.Query(search.getText(), category.getValue(), ALL_TEAMS.equals(t) ? null : t, declaration.getValue(), includeLeft.isSelected());
     }
 
     /** Reloads the list in the background; an older answer arriving late is ignored. */
@@ -306,11 +318,11 @@ public final class PeopleView implements Screen {
         Background.run(() -> people.teams(session), list -> {
             String chosen = team.getValue();
             List<String> items = new java.util.ArrayList<>();
-            items.add(null); // "All teams"
+            items.add(ALL_TEAMS);
             items.addAll(list);
             team.getItems().setAll(items);
             // replacing the items can move the selection onto a team; put back what was chosen
-            team.setValue(chosen != null && list.contains(chosen) ? chosen : null);
+            team.setValue(chosen != null && list.contains(chosen) ? chosen : ALL_TEAMS);
         }, listMessages::show);
     }
 
@@ -335,7 +347,7 @@ public final class PeopleView implements Screen {
     }
 
     private List<String> teamNames() {
-        return team.getItems().stream().filter(t -> t != null).toList();
+        return team.getItems().stream().filter(t -> t != null && !ALL_TEAMS.equals(t)).toList();
     }
 
     /** The line-manager list needs everyone, whatever the filters show. */

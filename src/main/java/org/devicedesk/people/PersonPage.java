@@ -135,6 +135,7 @@ final class PersonPage {
             Button edit = new Button("_Edit", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
             edit.setId("person-edit");
             edit.setOnAction(e -> onEdit.accept(p));
+            edit.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(edit);
         }
         if (onClose != null) {
@@ -251,15 +252,23 @@ final class PersonPage {
         FormMessages messages = new FormMessages("declaration");
         Label title = new Label("Record a declaration signed on paper");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        DatePicker signedOn = new DatePicker(people.today());
+        DatePicker signedOn = PeopleForms.datePicker(people.today());
         signedOn.setId("declaration-signed-on");
-        signedOn.setPrefWidth(170);
+        signedOn.setPrefWidth(150);
+        signedOn.setMinWidth(Region.USE_PREF_SIZE);
         messages.field("signed-on", signedOn);
         Button save = new Button("_Record paper declaration", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE));
         save.setId("declaration-save");
+        save.setMinWidth(Region.USE_PREF_SIZE);
         save.setOnAction(e -> {
+            LocalDate date;
+            try {
+                date = PeopleForms.date(signedOn, "signed-on");
+            } catch (org.devicedesk.core.Refused r) {
+                messages.show(r);
+                return;
+            }
             save.setDisable(true);
-            LocalDate date = PeopleForms.date(signedOn);
             Background.run(() -> {
                 people.recordPaperDeclaration(session, p.id(), date);
                 return null;
@@ -271,10 +280,10 @@ final class PersonPage {
                 messages.show(t);
             });
         });
-        Label dateLabel = FormMessages.labelFor("Date on the _form", signedOn);
-        HBox row = new HBox(8, dateLabel, signedOn, save);
+        Label dateLabel = FormMessages.labelFor("Date written on the _form", signedOn);
+        HBox row = new HBox(8, signedOn, save);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, title, row, messages.node());
+        return new VBox(6, title, dateLabel, row, messages.node());
     }
 
     private Node history(List<Declaration> history) {
@@ -304,16 +313,24 @@ final class PersonPage {
 
     private Node leavingSection(Person p) {
         FormMessages messages = new FormMessages("person-left");
-        DatePicker leftOn = new DatePicker(people.today());
+        DatePicker leftOn = PeopleForms.datePicker(people.today());
         leftOn.setId("person-left-on");
-        leftOn.setPrefWidth(170);
+        leftOn.setPrefWidth(150);
+        leftOn.setMinWidth(Region.USE_PREF_SIZE);
         messages.field("left-on", leftOn);
         Button mark = new Button("_Mark as left", new FontIcon(MaterialDesignA.ACCOUNT_ARROW_RIGHT_OUTLINE));
         mark.setId("person-mark-left");
         mark.getStyleClass().add(Styles.DANGER);
+        mark.setMinWidth(Region.USE_PREF_SIZE);
         mark.setOnAction(e -> {
+            LocalDate date;
+            try {
+                date = PeopleForms.date(leftOn, "left-on");
+            } catch (org.devicedesk.core.Refused r) {
+                messages.show(r);
+                return;
+            }
             mark.setDisable(true);
-            LocalDate date = PeopleForms.date(leftOn);
             Background.run(() -> {
                 people.markLeft(session, p.id(), date);
                 return null;

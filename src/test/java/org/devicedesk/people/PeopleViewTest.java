@@ -192,14 +192,21 @@ class PeopleViewTest extends FxTest {
         waitUntil(() -> pageName(robot).getText().equals("Nina Never"));
         DatePicker signedOn = node(robot, "declaration-signed-on", DatePicker.class);
 
-        replace(robot, signedOn.getEditor(), signedOn.getConverter().toString(LocalDate.of(2026, 3, 5)));
+        replace(robot, signedOn.getEditor(), "last week");
+        robot.clickOn("#declaration-save");
+        Label unreadable = node(robot, "declaration-message", Label.class);
+        waitUntil(unreadable::isVisible);
+        assertEquals("\u201Clast week\u201D is not a date Device Desk can read. Write it like 4 Mar 2026 or 4/3/2026.", unreadable.getText());
+        assertEquals("4 Mar 2026", signedOn.getConverter().toString(LocalDate.of(2026, 3, 4)), "dates are shown the British way");
+
+        replace(robot, signedOn.getEditor(), "5/3/2026");
         robot.clickOn("#declaration-save");
         Label message = node(robot, "declaration-message", Label.class);
         waitUntil(message::isVisible);
         assertEquals("The date signed, 5 March 2026, is in the future. Enter the date written on the paper form.", message.getText());
         assertEquals(State.MISSING, testDb.services.people.declaration(Session.system(), nina).state());
 
-        replace(robot, node(robot, "declaration-signed-on", DatePicker.class).getEditor(), signedOn.getConverter().toString(LocalDate.of(2026, 2, 27)));
+        replace(robot, node(robot, "declaration-signed-on", DatePicker.class).getEditor(), "27 Feb 2026");
         robot.clickOn("#declaration-save");
         waitUntil(() -> robot.lookup("#declaration-state").queryAs(Label.class).getText().equals("Signed 27 February 2026; current until 26 February 2027."));
         Declaration d = testDb.services.people.declarations(Session.system(), nina).get(0);
