@@ -9,6 +9,7 @@ import javafx.scene.control.DatePicker;
 final class PeopleForms {
     private PeopleForms() {}
 
+    private static final String UNREADABLE = "devicedesk.unreadableDate";
     private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
     private static final List<java.time.format.DateTimeFormatter> READ = List.of(SHOWN,
             java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK),
@@ -24,6 +25,7 @@ final class PeopleForms {
             }
 
             @Override public LocalDate fromString(String text) {
+                picker.getProperties().remove(UNREADABLE);
                 if (text == null || text.isBlank()) return null;
                 for (var f : READ) {
                     try {
@@ -32,8 +34,13 @@ final class PeopleForms {
                         // try the next way of writing it
                     }
                 }
-                throw new IllegalArgumentException("Not a date: " + text);
+                // the picker commits on losing focus and would clear the text: remember it, so the save can say what was wrong
+                picker.getProperties().put(UNREADABLE, text.strip());
+                return null;
             }
+        });
+        picker.valueProperty().addListener((o, a, b) -> {
+            if (b != null) picker.getProperties().remove(UNREADABLE);
         });
         picker.setPromptText("e.g. 4 Mar 2026");
         return picker;
@@ -45,14 +52,14 @@ final class PeopleForms {
      */
     static LocalDate date(DatePicker picker, String field) {
         String typed = picker.getEditor().getText();
-        if (typed == null || typed.isBlank()) return null;
-        try {
-            LocalDate parsed = picker.getConverter().fromString(typed.strip());
-            if (parsed != null) picker.setValue(parsed);
-            return parsed;
-        } catch (RuntimeException e) {
-            throw org.devicedesk.core.Refused.because(field, "\u201C" + typed.strip() + "\u201D is not a date Device Desk can read. Write it like 4 Mar 2026 or 4/3/2026.");
+        String text = typed == null || typed.isBlank() ? (String) picker.getProperties().get(UNREADABLE) : typed.strip();
+        if (text == null || text.isBlank()) return null;
+        LocalDate parsed = picker.getConverter().fromString(text);
+        if (parsed == null) {
+            throw org.devicedesk.core.Refused.because(field, "\u201C" + text + "\u201D is not a date Device Desk can read. Write it like 4 Mar 2026 or 4/3/2026.");
         }
+        picker.setValue(parsed);
+        return parsed;
     }
 
     /** An editable combo's text, including text typed but not yet committed. */
