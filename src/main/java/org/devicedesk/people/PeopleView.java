@@ -207,9 +207,9 @@ public final class PeopleView implements Screen {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.getStyleClass().add("side-panel");
-        side.setPrefWidth(440);
-        side.setMinWidth(400);
-        side.setMaxWidth(480);
+        side.setPrefWidth(470);
+        side.setMinWidth(440);
+        side.setMaxWidth(500);
         BorderPane layout = new BorderPane(listBox);
         BorderPane.setMargin(side, new Insets(0, 0, 0, 16));
         root.getChildren().add(layout);

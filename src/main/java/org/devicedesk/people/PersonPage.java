@@ -79,6 +79,7 @@ final class PersonPage {
         body.getStyleClass().add("person-page");
         root = new ScrollPane(body);
         root.setFitToWidth(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     }
 
@@ -257,7 +258,7 @@ final class PersonPage {
         signedOn.setPrefWidth(150);
         signedOn.setMinWidth(Region.USE_PREF_SIZE);
         messages.field("signed-on", signedOn);
-        Button save = new Button("_Record paper declaration", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE));
+        Button save = new Button("_Record paper form", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE));
         save.setId("declaration-save");
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.setOnAction(e -> {
