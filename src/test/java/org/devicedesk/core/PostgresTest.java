@@ -2,11 +2,20 @@ package org.devicedesk.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.List;
 import org.devicedesk.Services;
+import org.devicedesk.breaches.BreachService;
+import org.devicedesk.demo.Demo;
+import org.devicedesk.devices.Device;
+import org.devicedesk.devices.DeviceQuery;
+import org.devicedesk.incidents.Incident;
+import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +65,62 @@ class PostgresTest {
         Audit.Verification v = services.audit.verify(admin, null);
         assertTrue(v.intact(), v.explanation());
         assertTrue(v.eventsChecked() >= 4);
-        PostgresFeatureSmoke.run(services, admin, clock);
+    }
+
+    @Test
+    void theDemoFillsEveryFeatureThroughTheServicesAndEachRoleReadsItBack() {
+        assertEquals(Database.Dialect.POSTGRESQL, db.dialect());
+        System.setProperty("devicedesk.demoPassword", "postgres-demo-password");
+        try {
+            String message = Demo.fillIfEmpty(services, "normal");
+            assertTrue(message != null && message.contains("helpdesk"), "the demo filled the empty database");
+        } finally {
+            System.clearProperty("devicedesk.demoPassword");
+        }
+        Session helpdesk = services.accounts.signIn("helpdesk", "postgres-demo-password");
+        Session dpo = services.accounts.signIn("dpo", "postgres-demo-password");
+        Session infosec = services.accounts.signIn("infosec", "postgres-demo-password");
+        Session staff = services.accounts.signIn("staff", "postgres-demo-password");
+        Session admin = services.accounts.signIn("admin", "postgres-demo-password");
+
+        // devices: paging, text search (LIKE on PostgreSQL) and the holder's name
+        DeviceQuery.Page page = services.devices.list(helpdesk, DeviceQuery.all());
+        assertTrue(page.total() >= 100, "about 150 demo devices, got " + page.total());
+        Device held = page.devices().stream().filter(d -> d.holder() != null).findFirst().orElseThrow();
+        DeviceQuery.Page byTag = services.devices.list(helpdesk, DeviceQuery.all().withText(held.assetTag()));
+        assertTrue(byTag.devices().stream().anyMatch(d -> d.id() == held.id()), "search by asset tag finds it");
+        String holderName = held.holder().name();
+        String surname = holderName.substring(holderName.lastIndexOf(' ') + 1);
+        DeviceQuery.Page byHolder = services.devices.list(helpdesk, DeviceQuery.all().withText(surname.toLowerCase()));
+        assertTrue(byHolder.devices().stream().anyMatch(d -> d.id() == held.id()), "search by the holder's name finds it");
+        // policy 50 on PostgreSQL too: a held device cannot be issued to a second person
+        long other = services.people.list(helpdesk, org.devicedesk.people.PeopleService.Query.all()).stream()
+                .map(r -> r.person()).filter(p -> p.id() != held.holder().personId()).findFirst().orElseThrow().id();
+        assertThrows(Refused.class, () -> services.devices.issue(helpdesk, held.id(), other));
+
+        // incidents and their referrals: every incident has a breach case
+        List<Incident> incidents = services.incidents.list(helpdesk, IncidentService.Query.all());
+        assertTrue(incidents.size() >= 50, "about 80 demo incidents, got " + incidents.size());
+        assertTrue(incidents.stream().allMatch(i -> services.breaches.forIncident(dpo, i.id()).isPresent()),
+                "every incident was referred to the DPO");
+        assertFalse(services.incidents.list(staff, IncidentService.Query.all()).stream()
+                .anyMatch(i -> i.reporterId() != staff.personId()), "staff see only their own incidents");
+
+        // breaches: the queue and the Article 33(5) register export
+        assertFalse(services.breaches.queue(dpo, null).isEmpty());
+        StringWriter register = new StringWriter();
+        int rows = services.breaches.exportRegister(dpo, BreachService.RegisterQuery.all(), register);
+        assertTrue(rows >= incidents.size(), "the register holds every case");
+
+        // travel and the dashboard for each role
+        assertTrue(services.travel.list(infosec).size() >= 20, "about 40 demo notices");
+        assertTrue(services.dashboard.snapshot(helpdesk).incidents().open() > 0);
+        var open = services.breaches.queue(dpo, null).stream().filter(c -> c.status().isOpen()).count();
+        assertEquals((int) open, services.dashboard.snapshot(dpo).breaches().total(), "the DPO's dashboard counts the open cases");
+
+        // the whole demo's audit chain verifies on PostgreSQL
+        Audit.Verification v = services.audit.verify(admin, null);
+        assertTrue(v.intact(), v.explanation());
+        assertTrue(v.eventsChecked() > 500, "every demo change was audited, got " + v.eventsChecked());
     }
 }
