@@ -278,20 +278,49 @@ final class BreachPage {
         badges.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(6, backButton(), title, badges);
 
+        // two columns that scroll on their own: what happened on the left, the DPO's form on the right, its buttons always in view
         VBox left = new VBox(14, sourceCard(c));
         if (c.decidedAt() != null) left.getChildren().add(decisionCard(c));
-        left.setMinWidth(380);
-        HBox.setHgrow(left, Priority.ALWAYS);
+        ScrollPane leftScroll = scroll(left);
+        leftScroll.setMinWidth(360);
+        HBox.setHgrow(leftScroll, Priority.ALWAYS);
         VBox form = formCard(c);
-        form.setMinWidth(430);
-        form.setPrefWidth(520);
-        form.setMaxWidth(600);
-        HBox body = new HBox(16, left, form);
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        root.getChildren().setAll(header, messages.node(), scroll);
+        ScrollPane formScroll = scroll(form);
+        formScroll.setId("breach-form-scroll");
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+        VBox right = new VBox(8, formScroll, buttonBar(c));
+        right.setMinWidth(460);
+        right.setPrefWidth(560);
+        right.setMaxWidth(620);
+        HBox body = new HBox(16, leftScroll, right);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.getChildren().setAll(header, messages.node(), body);
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        return sp;
+    }
+
+    private Node buttonBar(BreachCase c) {
+        if (canChange()) {
+            save.setVisible(true);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Label keys = hint("Enter saves · Esc goes back");
+            HBox buttons = new HBox(8, keys, gap, cancel, save);
+            buttons.setAlignment(Pos.CENTER_RIGHT);
+            return buttons;
+        }
+        save.setVisible(false);
+        String why = c.status() == Status.CLOSED ? "This case is closed; the register keeps it as it is."
+                : "Read-only: only the Data Protection Officer records the assessment and the decision.";
+        Label ro = hint(why);
+        ro.setId("breach-read-only");
+        ro.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+        return ro;
     }
 
     // ---- the source: the incident (read-only) or what the DPO wrote when opening the case ----
@@ -460,22 +489,6 @@ final class BreachPage {
                 icoBox, delayBox);
         card.getStyleClass().add("card");
         card.setId("breach-form");
-        if (editable) {
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox buttons = new HBox(8, gap, cancel, save);
-            buttons.setAlignment(Pos.CENTER_RIGHT);
-            card.getChildren().add(buttons);
-            save.setVisible(true);
-        } else {
-            save.setVisible(false);
-            String why = c.status() == Status.CLOSED ? "This case is closed; the register keeps it as it is."
-                    : "Read-only: only the Data Protection Officer records the assessment and the decision.";
-            Label ro = hint(why);
-            ro.setId("breach-read-only");
-            ro.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
-            card.getChildren().add(1, ro);
-        }
         return card;
     }
 

@@ -84,8 +84,8 @@ final class BreachRegister {
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         sub.setWrapText(true);
 
-        from.setPrefWidth(140);
-        to.setPrefWidth(140);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
         outcome.setId("breaches-register-outcome");
         outcome.getItems().add(null);
         outcome.getItems().addAll(Outcome.values());
@@ -103,6 +103,8 @@ final class BreachRegister {
         Button print = new Button("_Print…", new FontIcon(MaterialDesignP.PRINTER_OUTLINE));
         print.setId("breaches-register-print");
         print.setOnAction(e -> print());
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        print.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox filters = new HBox(8, FormMessages.labelFor("Aware _from", from), from, FormMessages.labelFor("_to", to), to,
@@ -122,18 +124,21 @@ final class BreachRegister {
         table.setId("breaches-register-table");
         table.setPlaceholder(new Label("No breach case matches these filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 110);
+        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 125);
+        ref.setMinWidth(125);
         TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
         aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
         aware.setComparator(Comparator.naturalOrder());
         aware.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : BreachUi.when(at));
+                setText(empty || at == null ? null : BreachUi.DAY.format(at));
             }
         });
-        aware.setPrefWidth(165);
-        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 120);
+        aware.setPrefWidth(105);
+        aware.setMinWidth(105);
+        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 135);
+        source.setMinWidth(135);
         TableColumn<BreachCase, String> what = text("Title", BreachCase::title, 240);
         TableColumn<BreachCase, BreachCase> out = new TableColumn<>("Outcome");
         out.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -144,25 +149,29 @@ final class BreachRegister {
                 setGraphic(empty || b == null ? null : outcomeBadge(b));
             }
         });
-        out.setPrefWidth(190);
+        out.setPrefWidth(135);
+        out.setMinWidth(135);
         TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
         risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
         risk.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(BreachCase b, boolean empty) {
                 super.updateItem(b, empty);
-                setGraphic(empty || b == null ? null : BreachUi.riskBadge(b.risk()));
+                setGraphic(empty || b == null ? null : BreachUi.shortRiskBadge(b.risk()));
             }
         });
-        risk.setPrefWidth(180);
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
         TableColumn<BreachCase, Integer> subjects = new TableColumn<>("Subjects");
         subjects.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dataSubjectsApprox()));
         subjects.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         subjects.setPrefWidth(80);
+        subjects.setMinWidth(80);
         TableColumn<BreachCase, String> ico = text("ICO reference", c -> c.icoReference() == null ? "" : c.icoReference()
-                + (c.reportedLate() ? " (late)" : ""), 130);
-        TableColumn<BreachCase, String> why = text("Rationale", c -> c.rationale() == null ? "" : c.rationale(), 260);
-        table.getColumns().setAll(List.of(ref, aware, source, what, out, risk, subjects, ico, why));
+                + (c.reportedLate() ? " (late)" : ""), 150);
+        ico.setMinWidth(150);
+        what.setMinWidth(200);
+        table.getColumns().setAll(List.of(ref, aware, out, risk, subjects, ico, source, what));
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -195,7 +204,13 @@ final class BreachRegister {
             case NOT_REPORTABLE -> "badge-success";
             case REPORTED_TO_ICO -> c.reportedLate() ? "badge-warning" : "badge-success";
         };
-        return BreachUi.badge(o.label(), style);
+        String shortText = switch (o) {
+            case UNDECIDED -> "Undecided";
+            case NOT_A_BREACH -> "Not a breach";
+            case NOT_REPORTABLE -> "Not reportable";
+            case REPORTED_TO_ICO -> c.reportedLate() ? "Reported late" : "Reported to ICO";
+        };
+        return BreachUi.compact(BreachUi.badge(o.label(), style), shortText);
     }
 
     private RegisterQuery query() {

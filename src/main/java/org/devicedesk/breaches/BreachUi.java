@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.devicedesk.breaches.BreachCase.DeadlineState;
 import org.devicedesk.breaches.BreachCase.Risk;
@@ -33,6 +34,45 @@ final class BreachUi {
         l.getStyleClass().addAll("badge", style);
         return l;
     }
+
+    /** Short words for the badges in tables; the full label is the tooltip. */
+    static String shortLabel(Status s) {
+        return switch (s) {
+            case AWAITING_REVIEW -> "Awaiting review";
+            case ASSESSING -> "Assessing";
+            case NOT_A_BREACH -> "Not a breach";
+            case NOT_REPORTABLE -> "Not reportable";
+            case REPORTED_TO_ICO -> "Reported to ICO";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    static String shortLabel(Risk r) {
+        return switch (r) {
+            case UNLIKELY -> "Unlikely";
+            case RISK -> "Risk";
+            case HIGH_RISK -> "High risk";
+        };
+    }
+
+    /** The badge a table shows: short words, the full label on hover. */
+    static Label compact(Label full, String shortText) {
+        full.setTooltip(new javafx.scene.control.Tooltip(full.getText()));
+        full.setText(shortText);
+        full.setMinWidth(Region.USE_PREF_SIZE);
+        return full;
+    }
+
+    static Label shortStatusBadge(Status s) {
+        return compact(statusBadge(s), shortLabel(s));
+    }
+
+    static Label shortRiskBadge(Risk r) {
+        return r == null ? null : compact(riskBadge(r), shortLabel(r));
+    }
+
+    static final DateTimeFormatter SHORT_WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm").withZone(AppClock.OFFICE_ZONE);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(AppClock.OFFICE_ZONE);
 
     static Label statusBadge(Status s) {
         String style = switch (s) {
@@ -57,6 +97,7 @@ final class BreachUi {
     /** The time left as a badge: neutral while running, amber in the last 24 hours, red once overdue. */
     static Label countdownBadge(BreachCase c, Instant now) {
         Label l = badge("", "badge-neutral");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         updateCountdown(l, c, now);
         return l;
     }

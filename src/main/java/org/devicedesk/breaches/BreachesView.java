@@ -149,16 +149,19 @@ public final class BreachesView implements Screen {
         Button registerButton = new Button("Breach _register", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
         registerButton.setId("breaches-register");
         registerButton.setOnAction(e -> showRegister());
+        registerButton.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox titles = new VBox(2, title, sub);
-        HBox.setHgrow(titles, Priority.SOMETIMES);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
         HBox top = new HBox(10, titles, spacer, registerButton);
         if (session.has(Role.DPO)) {
             Button create = new Button("_Open a case", new FontIcon(MaterialDesignP.PLUS));
             create.setId("breaches-new");
             create.getStyleClass().add(Styles.ACCENT);
             create.setOnAction(e -> showNew());
+            create.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(create);
         }
         top.setAlignment(Pos.CENTER_LEFT);
@@ -183,7 +186,8 @@ public final class BreachesView implements Screen {
         table.setPlaceholder(new Label("No breach cases. Every incident reported is referred here; you can also open a case yourself."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 115);
+        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 125);
+        ref.setMinWidth(125);
         TableColumn<BreachCase, BreachCase> left = new TableColumn<>("ICO deadline");
         left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         left.setComparator(BreachService.QUEUE_ORDER);
@@ -194,38 +198,43 @@ public final class BreachesView implements Screen {
                 setGraphic(empty || b == null ? null : BreachUi.countdownBadge(b, now));
             }
         });
-        left.setPrefWidth(170);
+        left.setPrefWidth(175);
+        left.setMinWidth(175);
         TableColumn<BreachCase, BreachCase> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setComparator(Comparator.comparing((BreachCase b) -> b.status().ordinal()));
         status.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(BreachCase b, boolean empty) {
                 super.updateItem(b, empty);
-                setGraphic(empty || b == null ? null : BreachUi.statusBadge(b.status()));
+                setGraphic(empty || b == null ? null : BreachUi.shortStatusBadge(b.status()));
             }
         });
-        status.setPrefWidth(170);
+        status.setPrefWidth(135);
+        status.setMinWidth(135);
         TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
         risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
         risk.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(BreachCase b, boolean empty) {
                 super.updateItem(b, empty);
-                setGraphic(empty || b == null || b.risk() == null ? null : BreachUi.riskBadge(b.risk()));
+                setGraphic(empty || b == null || b.risk() == null ? null : BreachUi.shortRiskBadge(b.risk()));
             }
         });
-        risk.setPrefWidth(180);
-        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 130);
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
+        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 135);
+        source.setMinWidth(135);
         TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
         aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
         aware.setComparator(Comparator.naturalOrder());
         aware.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : BreachUi.when(at));
+                setText(empty || at == null ? null : BreachUi.SHORT_WHEN.format(at));
             }
         });
-        aware.setPrefWidth(170);
+        aware.setPrefWidth(140);
+        aware.setMinWidth(140);
         TableColumn<BreachCase, String> what = text("Title", BreachCase::title, 300);
         table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, what));
         SortedList<BreachCase> sorted = new SortedList<>(rows);
