@@ -358,13 +358,14 @@ final class BreachPage {
         GridPane g = new GridPane();
         g.setHgap(14);
         g.setVgap(6);
-        g.getColumnConstraints().addAll(new ColumnConstraints(150), new ColumnConstraints(160, 360, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
+        g.getColumnConstraints().addAll(new ColumnConstraints(175), new ColumnConstraints(160, 360, Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
         return g;
     }
 
     private static int fact(GridPane grid, int row, String label, String value) {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setWrapText(true);
         GridPane.setValignment(l, VPos.TOP);
         Label v = new Label(value == null ? "" : value);
         v.setWrapText(true);
@@ -386,7 +387,7 @@ final class BreachPage {
         if (i.deviceLocked() != null) r = fact(g, r, "Device locked (57)", i.deviceLocked() ? "Yes" : "No");
         if (i.crimeReference() != null) r = fact(g, r, "Crime reference", i.crimeReference());
         if (i.alwaysInPossession() != null) r = fact(g, r, "Always in possession (56)", i.alwaysInPossession() ? "Yes" : "No");
-        if (i.passwordWrittenDown() != null) r = fact(g, r, "Password written down (58)", i.passwordWrittenDown() ? "Yes" : "No");
+        if (i.passwordWrittenDown() != null) r = fact(g, r, "Written down, carried (58)", i.passwordWrittenDown() ? "Yes" : "No");
         r = fact(g, r, "What happened", i.whatHappened());
         if (i.closingSummary() != null) fact(g, r, "Closing summary", i.closingSummary());
         return g;

@@ -139,7 +139,7 @@ final class BreachRegister {
         aware.setMinWidth(105);
         TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 135);
         source.setMinWidth(135);
-        TableColumn<BreachCase, String> what = text("Title", BreachCase::title, 240);
+        TableColumn<BreachCase, String> what = text("Title", BreachUi::shortTitle, 240);
         TableColumn<BreachCase, BreachCase> out = new TableColumn<>("Outcome");
         out.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         out.setComparator(Comparator.comparing(Outcome::of));

@@ -124,8 +124,8 @@ final class BreachRegisterPrint {
         r = row(g, r, "Aware / deadline", BreachService.when(c.awareAt()) + "  /  " + BreachService.when(c.icoDeadline()));
         String data = (c.personalDataInvolved() == null ? "Not recorded" : c.personalDataInvolved() ? "Personal data involved" : "No personal data")
                 + (c.categories().isEmpty() ? "" : "; " + c.categories())
-                + (c.dataSubjectsApprox() == null ? "" : "; about " + c.dataSubjectsApprox() + " data subjects")
-                + (c.recordsApprox() == null ? "" : ", " + c.recordsApprox() + " records");
+                + (c.dataSubjectsApprox() == null ? "" : "; about " + c.dataSubjectsApprox() + (c.dataSubjectsApprox() == 1 ? " data subject" : " data subjects"))
+                + (c.recordsApprox() == null ? "" : ", " + c.recordsApprox() + (c.recordsApprox() == 1 ? " record" : " records"));
         r = row(g, r, "Data", data);
         if (c.likelyConsequences() != null) r = row(g, r, "Likely consequences", c.likelyConsequences());
         if (c.measures() != null) r = row(g, r, "Measures", c.measures());

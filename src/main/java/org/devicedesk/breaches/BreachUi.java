@@ -125,6 +125,13 @@ final class BreachUi {
         l.getStyleClass().add(style);
     }
 
+    /** The title without the incident reference it starts with (the Source column already shows it). */
+    static String shortTitle(BreachCase c) {
+        String t = c.title();
+        String ref = c.incidentReference();
+        return ref != null && t.startsWith(ref + " ") ? t.substring(ref.length() + 1) : t;
+    }
+
     static String when(Instant at) {
         return BreachService.when(at);
     }

@@ -222,8 +222,8 @@ public final class BreachesView implements Screen {
         });
         risk.setPrefWidth(90);
         risk.setMinWidth(90);
-        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 135);
-        source.setMinWidth(135);
+        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 150);
+        source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
         aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
         aware.setComparator(Comparator.naturalOrder());
@@ -235,7 +235,7 @@ public final class BreachesView implements Screen {
         });
         aware.setPrefWidth(140);
         aware.setMinWidth(140);
-        TableColumn<BreachCase, String> what = text("Title", BreachCase::title, 300);
+        TableColumn<BreachCase, String> what = text("Title", BreachUi::shortTitle, 300);
         table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, what));
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());

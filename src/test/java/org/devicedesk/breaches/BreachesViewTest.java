@@ -270,4 +270,52 @@ class BreachesViewTest extends FxTest {
         assertTrue(node(robot, "breach-rationale").isDisabled());
         assertTrue(robot.lookup("#breach-save").tryQuery().map(n -> !n.isVisible()).orElse(true), "no save for an administrator");
     }
+
+    @Test
+    void thePrintedRegisterPutsEveryCaseOnPagesOfThePrintableSize(FxRobot robot) throws Exception {
+        BreachService breaches = testDb.services.breaches;
+        for (int i = 1; i <= 30; i++) {
+            long id = breaches.openDirect(dora, "Misdirected email number " + i, "An email with a resident's details went to the wrong address. "
+                    .repeat(1 + i % 4), NOW.minus(Duration.ofDays(i)));
+            if (i % 3 == 0) {
+                breaches.save(dora, id, BreachDraft.of(get(id)).withStatus(Status.NOT_REPORTABLE).withRisk(Risk.UNLIKELY)
+                        .withAssessment(true, true, false, false, 1, 1, "Little; the recipient deleted it.", "Recall and apology.", Risk.UNLIKELY)
+                        .withRationale("One resident's email address, sent to a partner who deleted it the same day."));
+            }
+        }
+        List<BreachCase> cases = breaches.register(dora, BreachService.RegisterQuery.all());
+        double width = 538; // A4 with the default margins, in points
+        double height = 770;
+        List<Node>[] pages = new List[1];
+        java.awt.image.BufferedImage[] first = new java.awt.image.BufferedImage[1];
+        runFx(() -> {
+            pages[0] = BreachRegisterPrint.pages(cases, BreachService.describe(BreachService.RegisterQuery.all()), NOW, width, height);
+            // lay each page out as the printer would, and keep a picture of the first for a person to look at
+            for (Node p : pages[0]) {
+                javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.Group(p));
+                p.applyCss();
+                ((javafx.scene.Parent) p).layout();
+            }
+            javafx.scene.image.WritableImage img = pages[0].get(0).snapshot(null, null);
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            first[0] = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            int[] argb = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+            first[0].setRGB(0, 0, w, h, argb, 0, w);
+        });
+        javax.imageio.ImageIO.write(first[0], "png", Path.of("target", "breach-register-print-page1.png").toFile());
+        assertTrue(pages[0].size() >= 2, "33 cases need more than one page: " + pages[0].size());
+        List<String> printed = new java.util.ArrayList<>();
+        for (int i = 0; i < pages[0].size(); i++) {
+            Node p = pages[0].get(i);
+            assertTrue(p.getLayoutBounds().getHeight() <= height, "page " + (i + 1) + " is " + p.getLayoutBounds().getHeight() + " high");
+            assertTrue(p.getLayoutBounds().getWidth() <= width + 0.5, "page " + (i + 1) + " is " + p.getLayoutBounds().getWidth() + " wide");
+            String pageNo = "page " + (i + 1) + " of " + pages[0].size();
+            assertTrue(robot.from(p).lookup(".label").queryAll().stream().anyMatch(n -> ((Label) n).getText().endsWith(pageNo)), pageNo);
+            robot.from(p).lookup(".label").queryAll().stream().map(n -> ((Label) n).getText()).filter(t -> t.startsWith("BRE-"))
+                    .forEach(printed::add);
+        }
+        assertEquals(cases.stream().map(c -> c.reference() + "  " + c.title()).toList(), printed, "every case once, in register order");
+    }
 }
