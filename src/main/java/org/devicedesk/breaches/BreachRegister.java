@@ -91,8 +91,12 @@ final class BreachRegister {
         outcome.getItems().addAll(Outcome.values());
         outcome.setButtonCell(BreachUi.promptCell("Any outcome"));
         outcome.setCellFactory(l -> BreachUi.promptCell("Any outcome"));
-        from.valueProperty().addListener((o, a, b) -> reload());
-        to.valueProperty().addListener((o, a, b) -> reload());
+        // after the picker has written the new value into its text box, which the query reads
+        from.valueProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::reload));
+        to.valueProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::reload));
+        // an unreadable date is refused with what was typed, not quietly taken as "any time"
+        from.focusedProperty().addListener((o, was, is) -> { if (!is) reload(); });
+        to.focusedProperty().addListener((o, was, is) -> { if (!is) reload(); });
         outcome.valueProperty().addListener((o, a, b) -> reload());
         messages.field("register-from", from).field("register-to", to);
         count.setId("breaches-register-count");
@@ -214,13 +218,29 @@ final class BreachRegister {
     }
 
     private RegisterQuery query() {
-        LocalDate f = from.getValue();
-        LocalDate t = to.getValue();
+        java.util.List<org.devicedesk.core.Refused.Problem> problems = new java.util.ArrayList<>();
+        LocalDate f = typed(from, "register-from", "start", problems);
+        LocalDate t = typed(to, "register-to", "end", problems);
+        if (!problems.isEmpty()) throw new org.devicedesk.core.Refused(problems);
         return new RegisterQuery(f, t, outcome.getValue());
     }
 
+    private static LocalDate typed(DatePicker p, String field, String what, java.util.List<org.devicedesk.core.Refused.Problem> problems) {
+        String text = p.getEditor().getText() == null ? "" : p.getEditor().getText().strip();
+        if (text.isEmpty()) return null;
+        LocalDate d = BreachUi.parseDate(text);
+        if (d == null) problems.add(new org.devicedesk.core.Refused.Problem(field, "\"" + text + "\" is not a date; write the " + what + " of the period like 01/03/2026."));
+        return d;
+    }
+
     void reload() {
-        RegisterQuery q = query();
+        RegisterQuery q;
+        try {
+            q = query();
+        } catch (org.devicedesk.core.Refused r) {
+            messages.show(r);
+            return;
+        }
         Background.run(() -> breaches.register(session, q), list -> {
             loaded = q;
             messages.clear();
@@ -242,9 +262,15 @@ final class BreachRegister {
     }
 
     private void export() {
+        RegisterQuery q;
+        try {
+            q = query();
+        } catch (org.devicedesk.core.Refused r) {
+            messages.show(r);
+            return;
+        }
         File file = exportTarget.apply(window.get());
         if (file == null) return;
-        RegisterQuery q = query();
         Background.run(() -> {
             try (var out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
                 return breaches.exportRegister(session, q, out);

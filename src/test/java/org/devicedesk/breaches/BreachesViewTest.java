@@ -97,6 +97,12 @@ class BreachesViewTest extends FxTest {
                 .filter(n -> ((Label) n).getText().equals(text)).findFirst().orElseThrow().getStyleClass();
     }
 
+    /** Shown on screen: the node and every box it sits in are visible. */
+    private static boolean showing(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) if (!x.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
     /** Scrolls the form so the field is in view, as a person would before clicking it. */
     private Node reveal(FxRobot robot, String id) {
         Node n = node(robot, id);
@@ -172,7 +178,7 @@ class BreachesViewTest extends FxTest {
         waitUntil(() -> status.getItems().contains(Status.REPORTED_TO_ICO));
         fx(() -> risk.setValue(Risk.RISK));
         fx(() -> status.setValue(Status.REPORTED_TO_ICO));
-        waitUntil(() -> node(robot, "breach-ico-notified-at").isVisible());
+        waitUntil(() -> showing(node(robot, "breach-ico-notified-at")));
         robot.clickOn(reveal(robot, "breach-ico-notified-at")).write("04/03/2026");
         robot.clickOn(reveal(robot, "breach-ico-notified-at-time")).write("09:30");
         robot.clickOn("#breach-save");
@@ -237,6 +243,53 @@ class BreachesViewTest extends FxTest {
         assertEquals("Not reportable to the ICO", line.get(6));
         assertEquals("'=HYPERLINK(\"http://x\") public posts only", line.get(14), "a formula is neutralised");
         assertEquals(1, auditCount("BREACH_REGISTER_EXPORTED"));
+
+        // a date that does not exist is refused with what was typed, not taken as "any time"
+        robot.clickOn(from.getEditor()).write("31/02/2026");
+        robot.clickOn("#breaches-register-outcome");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> message.isVisible() && message.getText().contains("\"31/02/2026\" is not a date"));
+        robot.clickOn("#breaches-register-export");
+        assertEquals(1, auditCount("BREACH_REGISTER_EXPORTED"), "nothing exported while the period cannot be read");
+    }
+
+    @Test
+    void reportingAnOverdueHighRiskCaseAsksForTheReasonsForTheDelayAndTheDecisionOnTellingTheDataSubjects(FxRobot robot) {
+        Shell shell = signInAs(dora);
+        runFx(() -> shell.navigate("breaches", overdue));
+        ComboBox<Risk> risk = node(robot, "breach-risk", ComboBox.class);
+        ComboBox<Status> status = node(robot, "breach-status", ComboBox.class);
+        waitUntil(() -> status.getItems().contains(Status.REPORTED_TO_ICO));
+        assertFalse(showing(node(robot, "breach-delay-reasons")), "not asked before reporting");
+        assertFalse(showing(node(robot, "breach-subjects-told-decision")), "not asked before the risk is high");
+        fx(() -> risk.setValue(Risk.HIGH_RISK));
+        fx(() -> status.setValue(Status.REPORTED_TO_ICO));
+        assertTrue(showing(node(robot, "breach-delay-reasons")), "the deadline has passed: the reasons are asked for");
+        assertTrue(showing(node(robot, "breach-subjects-told-decision")), "a high risk: Article 34 is asked");
+        robot.clickOn(reveal(robot, "breach-ico-notified-at")).write("04/03/2026");
+        robot.clickOn(reveal(robot, "breach-ico-notified-at-time")).write("09:45");
+        robot.clickOn(reveal(robot, "breach-ico-reference")).write("IC-777001-ZZ");
+        robot.clickOn("#breach-save");
+        Label message = node(robot, "breach-message", Label.class);
+        waitUntil(message::isVisible);
+        assertTrue(message.getText().contains("Article 33(1) requires the reasons for the delay"), message.getText());
+        assertTrue(message.getText().contains("whether the data subjects are being told"), message.getText());
+        assertEquals(Status.AWAITING_REVIEW, get(overdue).status(), "nothing stored");
+
+        robot.clickOn(reveal(robot, "breach-delay-reasons")).write("The recipient only confirmed on Tuesday that the letter had been opened.");
+        ComboBox<BreachCase.SubjectsTold> told = node(robot, "breach-subjects-told-decision", ComboBox.class);
+        fx(() -> told.setValue(BreachCase.SubjectsTold.TOLD));
+        robot.clickOn(reveal(robot, "breach-subjects-told-at")).write("04/03/2026");
+        robot.clickOn(reveal(robot, "breach-subjects-told-at-time")).write("09:00");
+        robot.clickOn("#breach-save");
+        waitUntil(() -> get(overdue).status() == Status.REPORTED_TO_ICO);
+        BreachCase c = get(overdue);
+        assertTrue(c.reportedLate());
+        assertEquals("The recipient only confirmed on Tuesday that the letter had been opened.", c.delayReasons());
+        assertEquals(BreachCase.SubjectsTold.TOLD, c.subjectsToldDecision());
+        assertEquals(Instant.parse("2026-03-04T09:00:00Z"), c.subjectsToldAt());
+        waitUntil(() -> queueRows(robot).stream().anyMatch(r -> r.id() == overdue && r.status() == Status.REPORTED_TO_ICO));
+        assertTrue(badges(robot, "breaches-table", overdue).contains("Reported late"));
     }
 
     @Test
