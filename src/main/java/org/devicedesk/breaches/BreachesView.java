@@ -79,6 +79,7 @@ public final class BreachesView implements Screen {
         buildQueue();
         root.getChildren().setAll(queuePage);
         root.setId("breaches-screen");
+        root.setUserData(this);
         ticker.setCycleCount(Animation.INDEFINITE);
         // the countdowns run while the screen is showing
         root.sceneProperty().addListener((o, a, scene) -> {
@@ -132,7 +133,7 @@ public final class BreachesView implements Screen {
         showQueue();
     }
 
-    private void tick() {
+    void tick() {
         now = breaches.now(); // the clock only: the cases are already loaded
         table.refresh();
         page.tick(now);

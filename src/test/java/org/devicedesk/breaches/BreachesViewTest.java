@@ -371,4 +371,22 @@ class BreachesViewTest extends FxTest {
         }
         assertEquals(cases.stream().map(c -> c.reference() + "  " + c.title()).toList(), printed, "every case once, in register order");
     }
+
+    @Test
+    void theCountdownsMoveOnWithTheClockFromTheCasesAlreadyLoaded(FxRobot robot) {
+        signInAs(dora);
+        robot.clickOn(node(robot, "nav-breaches"));
+        waitUntil(() -> queueRows(robot).size() == 3);
+        BreachesView view = (BreachesView) node(robot, "breaches-screen").getUserData();
+        testDb.clock.advance(Duration.ofHours(48).plusMinutes(7));
+        // what the Timeline does every few seconds: no reload, the rows stay the objects already loaded
+        List<BreachCase> before = queueRows(robot);
+        runFx(view::tick);
+        assertTrue(before.get(2) == queueRows(robot).get(2), "the same loaded rows");
+        assertTrue(badges(robot, "breaches-table", overdue).contains("Overdue by 56 h 07 min"), badges(robot, "breaches-table", overdue).toString());
+        assertTrue(badges(robot, "breaches-table", dueSoon).contains("Overdue by 36 h 07 min"));
+        assertTrue(badgeStyles(robot, fresh, "22 h 53 min left").contains("badge-warning"), "the fresh one has turned amber");
+        assertTrue(node(robot, "breaches-count", Label.class).getText().startsWith("3 open (2 overdue, 1 due within 24 h)"),
+                node(robot, "breaches-count", Label.class).getText());
+    }
 }
