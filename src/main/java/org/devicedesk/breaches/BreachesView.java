@@ -129,7 +129,9 @@ public final class BreachesView implements Screen {
 
     /** A decision took the case out of the open queue: back to the queue, which says what was recorded. */
     private void decided(BreachCase c) {
-        afterLoadMessage = c.reference() + " recorded as '" + c.status().label() + "'. It has left the open queue and is kept in the breach register.";
+        afterLoadMessage = c.status() == BreachCase.Status.CLOSED
+                ? c.reference() + " closed. The breach register keeps its decision ('" + c.decision().label() + "')."
+                : c.reference() + " recorded as '" + c.status().label() + "'. It has left the open queue and is kept in the breach register.";
         showQueue();
     }
 
