@@ -9,7 +9,6 @@ import org.devicedesk.core.Session;
 import org.devicedesk.settings.SettingsView;
 import org.devicedesk.people.PeopleView;
 import org.devicedesk.people.PersonDevices;
-import org.devicedesk.ui.ComingScreen;
 import org.devicedesk.ui.ScreenSpec;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -34,7 +33,7 @@ final class ScreenCatalog {
                 new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
                         org.devicedesk.travel.TravelView::new),
                 new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
-                        c -> new ComingScreen("Breaches", "The DPO's breach review against the ICO's 72-hour deadline.")),
+                        org.devicedesk.breaches.BreachesView::new),
                 new ScreenSpec("audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),
                         AuditView::new),
                 new ScreenSpec("settings", "Settings", MaterialDesignC.COG_OUTLINE, (Session s) -> s.has(Role.ADMIN),

@@ -12,6 +12,23 @@ public final class Deadlines {
         return span(left) + " left";
     }
 
+    /**
+     * The live countdown on the DPO's screens: "41 h 12 min left", "Overdue by 3 h 05 min"; whole
+     * minutes, never rounded up. Past four days overdue it turns to days ("Overdue by 12 d 4 h").
+     */
+    public static String countdown(Duration left) {
+        if (left.isNegative() || left.isZero()) return "Overdue by " + clock(left.negated());
+        if (left.toMinutes() < 1) return "Under a minute left";
+        return clock(left) + " left";
+    }
+
+    private static String clock(Duration d) {
+        long minutes = d.toMinutes();
+        long hours = minutes / 60;
+        if (hours >= 96) return (hours / 24) + " d " + (hours % 24) + " h";
+        return hours + " h " + String.format("%02d", minutes % 60) + " min";
+    }
+
     /** "2 d 5 h", "3 h 10 min", "45 min", "less than a minute". */
     public static String span(Duration d) {
         long minutes = d.toMinutes();

@@ -34,6 +34,7 @@ public final class Demo {
         DemoDevices.fill(s, new Random(37L), people.staff(), people.helpdesk()); // after people, before incidents and travel
         // incidents: after the devices part (they report on held devices), before the breach decisions (they decide the referrals)
         DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
+        DemoBreaches.fill(s, new Random(72L), people.dpo()); // after incidents: the DPO decides their referrals
         DemoTravel.fill(s, new Random(53L), people.infosec(), people.helpdesk()); // after devices: travellers take the devices they hold
         return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
                 + "\nThis is shown once; write it down now.";

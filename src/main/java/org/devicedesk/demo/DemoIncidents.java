@@ -51,7 +51,7 @@ final class DemoIncidents {
         Instant realNow = s.clock.instant();
         StepClock clock = new StepClock(realNow);
         IncidentService incidents = new IncidentService(s.db, clock, s.people, s.accounts, new IncidentDevices(s.devices),
-                s.breaches::referInTransaction);
+                new org.devicedesk.breaches.BreachService(s.db, clock)::referInTransaction); // referred at the report's time, numbered in its year
         Session system = Session.system();
         Session helpdesk = session(s, "helpdesk", helpdeskPersonId, "Priya Shah", EnumSet.of(Role.HELPDESK, Role.STAFF));
         Session staff = session(s, "staff", staffPersonId, "Sam Patel", EnumSet.of(Role.STAFF));

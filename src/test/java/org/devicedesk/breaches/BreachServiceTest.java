@@ -368,6 +368,55 @@ class BreachServiceTest {
         assertEquals(Status.AWAITING_REVIEW, breaches.get(dpo, id).status());
     }
 
+    @Test
+    void noStaffHelpdeskOrInfosecSessionReachesAnyBreachCallAndNothingIsWrittenForThem() {
+        long id = refer("INC-2026-0001", NOW);
+        long incidentId = breaches.get(dpo, id).incidentId();
+        Session infosec = db.session("ines", Role.INFOSEC, Role.STAFF);
+        Session helpdeskAndStaff = db.session("hana", Role.HELPDESK, Role.STAFF);
+        BreachDraft d = BreachDraft.of(breaches.get(dpo, id)).withStatus(Status.NOT_A_BREACH).withRationale("x");
+        long auditBefore = db.db.read(h -> h.createQuery("SELECT count(*) FROM audit_event").mapTo(Long.class).one());
+        for (Session s : List.of(staff, helpdesk, infosec, helpdeskAndStaff)) {
+            assertThrows(AccessDenied.class, () -> breaches.queue(s, "INC"));
+            assertThrows(AccessDenied.class, () -> breaches.get(s, id));
+            assertThrows(AccessDenied.class, () -> breaches.forIncident(s, incidentId));
+            assertThrows(AccessDenied.class, () -> breaches.save(s, id, d));
+            assertThrows(AccessDenied.class, () -> breaches.startReview(s, id));
+            assertThrows(AccessDenied.class, () -> breaches.close(s, id));
+            assertThrows(AccessDenied.class, () -> breaches.openDirect(s, "Misdirected email", null, NOW));
+            assertThrows(AccessDenied.class, () -> breaches.register(s, RegisterQuery.all()));
+            StringWriter out = new StringWriter();
+            assertThrows(AccessDenied.class, () -> breaches.exportRegister(s, RegisterQuery.all(), out));
+            assertEquals("", out.toString(), "no register rows leak into the file");
+        }
+        assertEquals(auditBefore, (long) db.db.read(h -> h.createQuery("SELECT count(*) FROM audit_event").mapTo(Long.class).one()));
+        assertEquals(Status.AWAITING_REVIEW, breaches.get(dpo, id).status());
+        assertEquals(1, breaches.queue(dpo, null).size());
+    }
+
+    @Test
+    void anAdministratorReadsTheCaseTheRegisterAndTheReferralButCannotStartCloseOrDecide() {
+        long id = refer("INC-2026-0001", NOW);
+        assertEquals(id, breaches.forIncident(admin, breaches.get(admin, id).incidentId()).orElseThrow().id());
+        assertEquals(1, breaches.register(admin, RegisterQuery.all()).size());
+        assertThrows(AccessDenied.class, () -> breaches.startReview(admin, id));
+        breaches.save(dpo, id, BreachDraft.of(breaches.get(dpo, id)).withStatus(Status.NOT_A_BREACH).withRationale("A faulty screen, no data."));
+        assertThrows(AccessDenied.class, () -> breaches.close(admin, id));
+        assertEquals(Status.NOT_A_BREACH, breaches.get(admin, id).status());
+    }
+
+    @Test
+    void theCountdownReadsInHoursAndMinutesAndSaysWhenItIsOverdue() {
+        assertEquals("41 h 12 min left", Deadlines.countdown(Duration.ofHours(41).plusMinutes(12).plusSeconds(59)));
+        assertEquals("72 h 00 min left", Deadlines.countdown(Duration.ofHours(72)));
+        assertEquals("0 h 05 min left", Deadlines.countdown(Duration.ofMinutes(5)));
+        assertEquals("Under a minute left", Deadlines.countdown(Duration.ofSeconds(20)));
+        assertEquals("Overdue by 0 h 00 min", Deadlines.countdown(Duration.ZERO));
+        assertEquals("Overdue by 3 h 05 min", Deadlines.countdown(Duration.ofHours(-3).minusMinutes(5)));
+        assertEquals("Overdue by 95 h 59 min", Deadlines.countdown(Duration.ofHours(-96).plusSeconds(30)));
+        assertEquals("Overdue by 12 d 4 h", Deadlines.countdown(Duration.ofDays(-12).minusHours(4)));
+    }
+
     // ---- the register ----
 
     @Test

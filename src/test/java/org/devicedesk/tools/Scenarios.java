@@ -25,6 +25,9 @@ public final class Scenarios {
         ALL.put("accounts-new", shell -> click(shell, "accounts-new"));
         ALL.put("accounts-first", shell -> selectFirstRow(shell, "accounts-table"));
         ALL.put("audit-verify", shell -> click(shell, "audit-verify"));
+        ALL.put("breach-case", shell -> shell.navigate("breaches", shell.context().services().breaches.queue(shell.context().session(), null).stream()
+                .filter(c -> c.fromIncident() && c.status() == org.devicedesk.breaches.BreachCase.Status.REPORTED_TO_ICO).findFirst().orElseThrow().id()));
+        ALL.put("breach-register", shell -> click(shell, "breaches-register"));
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
     }

@@ -1,0 +1,228 @@
+package org.devicedesk.breaches;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import javafx.geometry.Pos;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.devicedesk.breaches.BreachCase.DeadlineState;
+import org.devicedesk.breaches.BreachCase.Risk;
+import org.devicedesk.breaches.BreachCase.Status;
+import org.devicedesk.core.AppClock;
+import org.devicedesk.core.Refused;
+
+/** Small pieces the breach screens share: badges, the countdown, and a date-and-time field read the British way. */
+final class BreachUi {
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter LOOSE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private BreachUi() {}
+
+    static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", style);
+        return l;
+    }
+
+    /** Short words for the badges in tables; the full label is the tooltip. */
+    static String shortLabel(Status s) {
+        return switch (s) {
+            case AWAITING_REVIEW -> "Awaiting review";
+            case ASSESSING -> "Assessing";
+            case NOT_A_BREACH -> "Not a breach";
+            case NOT_REPORTABLE -> "Not reportable";
+            case REPORTED_TO_ICO -> "Reported to ICO";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    static String shortLabel(Risk r) {
+        return switch (r) {
+            case UNLIKELY -> "Unlikely";
+            case RISK -> "Risk";
+            case HIGH_RISK -> "High risk";
+        };
+    }
+
+    /** The badge a table shows: short words, the full label on hover. */
+    static Label compact(Label full, String shortText) {
+        full.setTooltip(new javafx.scene.control.Tooltip(full.getText()));
+        full.setText(shortText);
+        full.setMinWidth(Region.USE_PREF_SIZE);
+        return full;
+    }
+
+    static Label shortStatusBadge(Status s) {
+        return compact(statusBadge(s), shortLabel(s));
+    }
+
+    static Label shortRiskBadge(Risk r) {
+        return r == null ? null : compact(riskBadge(r), shortLabel(r));
+    }
+
+    static final DateTimeFormatter SHORT_WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm").withZone(AppClock.OFFICE_ZONE);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(AppClock.OFFICE_ZONE);
+
+    static Label statusBadge(Status s) {
+        String style = switch (s) {
+            case AWAITING_REVIEW -> "badge-accent";
+            case ASSESSING -> "badge-warning";
+            case NOT_A_BREACH, CLOSED -> "badge-neutral";
+            case NOT_REPORTABLE, REPORTED_TO_ICO -> "badge-success";
+        };
+        return badge(s.label(), style);
+    }
+
+    static Label riskBadge(Risk r) {
+        if (r == null) return badge("Not assessed", "badge-neutral");
+        String style = switch (r) {
+            case UNLIKELY -> "badge-success";
+            case RISK -> "badge-warning";
+            case HIGH_RISK -> "badge-danger";
+        };
+        return badge(r.label(), style);
+    }
+
+    /** The time left as a badge: neutral while running, amber in the last 24 hours, red once overdue. */
+    static Label countdownBadge(BreachCase c, Instant now) {
+        Label l = badge("", "badge-neutral");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        updateCountdown(l, c, now);
+        return l;
+    }
+
+    /** Rewrites a countdown badge for {@code now}; no database work (the Timeline calls this every few seconds). */
+    static void updateCountdown(Label l, BreachCase c, Instant now) {
+        DeadlineState state = c.deadlineState(now);
+        String text;
+        String style;
+        if (state == DeadlineState.STOPPED) {
+            Status d = c.decision();
+            if (d == Status.REPORTED_TO_ICO) {
+                text = c.reportedLate() ? "Reported late" : "Reported in time";
+                style = c.reportedLate() ? "badge-warning" : "badge-success";
+            } else {
+                text = "Decided";
+                style = "badge-neutral";
+            }
+        } else {
+            text = Deadlines.countdown(c.timeLeft(now));
+            style = "badge-" + state.badge();
+        }
+        l.setText(text);
+        l.getStyleClass().removeIf(s -> s.startsWith("badge-"));
+        l.getStyleClass().add(style);
+    }
+
+    /** The title without the incident reference it starts with (the Source column already shows it). */
+    static String shortTitle(BreachCase c) {
+        String t = c.title();
+        String ref = c.incidentReference();
+        return ref != null && t.startsWith(ref + " ") ? t.substring(ref.length() + 1) : t;
+    }
+
+    static String when(Instant at) {
+        return BreachService.when(at);
+    }
+
+    static <T> ListCell<T> promptCell(String prompt) {
+        return new ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? prompt : item.toString());
+            }
+        };
+    }
+
+    static DatePicker datePicker(String id) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPromptText("dd/mm/yyyy");
+        p.setConverter(new StringConverter<>() {
+            @Override public String toString(LocalDate d) {
+                return d == null ? "" : SHOWN.format(d);
+            }
+
+            @Override public LocalDate fromString(String s) {
+                return parseDate(s);
+            }
+        });
+        return p;
+    }
+
+    static LocalDate parseDate(String s) {
+        if (s == null || s.isBlank()) return null;
+        String t = s.strip();
+        try {
+            return t.contains("-") ? LocalDate.parse(t) : LocalDate.parse(t, LOOSE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A date picker with its "HH:mm" time box beside it (ids {@code id} and {@code id-time}). */
+    record DateTime(DatePicker date, TextField time, HBox node) {
+        static DateTime of(String id) {
+            DatePicker date = datePicker(id);
+            date.setPrefWidth(150);
+            TextField time = new TextField();
+            time.setId(id + "-time");
+            time.setPromptText("hh:mm");
+            time.setPrefColumnCount(5);
+            HBox box = new HBox(8, date, new Label("at"), time);
+            box.setAlignment(Pos.CENTER_LEFT);
+            return new DateTime(date, time, box);
+        }
+
+        void set(Instant at) {
+            if (at == null) {
+                date.setValue(null);
+                date.getEditor().clear();
+                time.clear();
+                return;
+            }
+            ZonedDateTime z = at.atZone(AppClock.OFFICE_ZONE);
+            date.setValue(z.toLocalDate());
+            date.getEditor().setText(SHOWN.format(z.toLocalDate()));
+            time.setText(TIME.format(z.toLocalTime()));
+        }
+
+        void setDisable(boolean b) {
+            date.setDisable(b);
+            time.setDisable(b);
+        }
+
+        /**
+         * The instant typed, in office time; null when both are empty. An unreadable date or time, or
+         * a date without a time, is refused with {@code what} in the sentence and the text typed.
+         */
+        Instant read(String field, String what) {
+            String dateText = date.getEditor().getText() == null ? "" : date.getEditor().getText().strip();
+            String timeText = time.getText() == null ? "" : time.getText().strip();
+            if (dateText.isEmpty() && timeText.isEmpty()) return null;
+            LocalDate d = parseDate(dateText);
+            if (dateText.isEmpty()) throw Refused.because(field, "Enter the date as well as the time for " + what + ".");
+            if (d == null) throw Refused.because(field, "\"" + dateText + "\" is not a date; write " + what + " like 04/03/2026.");
+            if (timeText.isEmpty()) throw Refused.because(field, "Enter the time of day for " + what + ", like 14:05.");
+            LocalTime t;
+            try {
+                String norm = timeText.length() == 4 && timeText.indexOf(':') < 0 ? timeText.substring(0, 2) + ":" + timeText.substring(2) : timeText;
+                t = LocalTime.parse(norm, DateTimeFormatter.ofPattern("H:mm"));
+            } catch (DateTimeParseException e) {
+                throw Refused.because(field, "\"" + timeText + "\" is not a time of day; write " + what + " like 14:05.");
+            }
+            return d.atTime(t).atZone(AppClock.OFFICE_ZONE).toInstant();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.devicedesk.breaches;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.devicedesk.breaches.BreachCase.DeadlineState;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The DPO's breach screen (SPEC section 5): the queue of every case with a live countdown to the
+ * ICO deadline (open ones first, least time left on top, amber in the last 24 hours, red once
+ * overdue; decided and closed ones below), the case page, the breach register, and opening a case
+ * that did not come from an incident. An administrator sees it all read-only.
+ */
+public final class BreachesView implements Screen {
+    /** How often the countdowns are rewritten, from the cases already loaded (no database work). */
+    static final Duration TICK = Duration.seconds(15);
+
+    private final BreachService breaches;
+    private final Session session;
+    private final StackPane root = new StackPane();
+    private final VBox queuePage = new VBox(12);
+    private final BreachPage page;
+    private final BreachRegister register;
+    private final BreachNewForm newForm;
+    private final FormMessages queueMessages = new FormMessages("breaches");
+    private final ObservableList<BreachCase> rows = FXCollections.observableArrayList();
+    private final TableView<BreachCase> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final Label count = new Label();
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
+    private Instant now;
+    private String afterLoadMessage;
+
+    public BreachesView(AppContext context) {
+        this.breaches = context.services().breaches;
+        this.session = context.session();
+        this.now = breaches.now();
+        this.page = new BreachPage(breaches, context.services().incidents, session, this::showQueue, this::decided);
+        this.register = new BreachRegister(breaches, session, this::showQueue, this::showCase, context::window);
+        this.newForm = new BreachNewForm(breaches, session, this::showQueue, this::showCase);
+        buildQueue();
+        root.getChildren().setAll(queuePage);
+        root.setId("breaches-screen");
+        root.setUserData(this);
+        ticker.setCycleCount(Animation.INDEFINITE);
+        // the countdowns run while the screen is showing
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) ticker.stop();
+            else ticker.play();
+        });
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    /** A case id (number or digits) opens that case (the dashboard's links); "new" the form; "register" the register. */
+    @Override public void show(Object argument) {
+        if (argument instanceof Number n) {
+            showCase(n.longValue());
+        } else if (argument instanceof String s && s.strip().matches("\\d+")) {
+            showCase(Long.parseLong(s.strip()));
+        } else if ("new".equals(argument) && session.has(Role.DPO)) {
+            showNew();
+        } else if ("register".equals(argument)) {
+            showRegister();
+        } else {
+            showQueue();
+        }
+    }
+
+    private void showQueue() {
+        root.getChildren().setAll(queuePage);
+        reload();
+    }
+
+    private void showCase(long id) {
+        page.open(id);
+        root.getChildren().setAll(page.node());
+    }
+
+    private void showNew() {
+        root.getChildren().setAll(newForm.node());
+        newForm.start();
+    }
+
+    private void showRegister() {
+        root.getChildren().setAll(register.node());
+        register.reload();
+    }
+
+    /** A decision took the case out of the open queue: back to the queue, which says what was recorded. */
+    private void decided(BreachCase c) {
+        afterLoadMessage = c.status() == BreachCase.Status.CLOSED
+                ? c.reference() + " closed. The breach register keeps its decision ('" + c.decision().label() + "')."
+                : c.reference() + " recorded as '" + c.status().label() + "'. It has left the open queue and is kept in the breach register.";
+        showQueue();
+    }
+
+    void tick() {
+        now = breaches.now(); // the clock only: the cases are already loaded
+        table.refresh();
+        page.tick(now);
+        updateCount();
+    }
+
+    private void buildQueue() {
+        Label title = new Label("Breach cases");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label sub = new Label("Open cases first, least time left on top. The ICO must be told of a reportable breach within "
+                + "72 hours of the office becoming aware (UK GDPR Article 33).");
+        sub.getStyleClass().add(Styles.TEXT_MUTED);
+        sub.setWrapText(true);
+        Button registerButton = new Button("Breach _register", new FontIcon(MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        registerButton.setId("breaches-register");
+        registerButton.setOnAction(e -> showRegister());
+        registerButton.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox titles = new VBox(2, title, sub);
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox top = new HBox(10, titles, spacer, registerButton);
+        if (session.has(Role.DPO)) {
+            Button create = new Button("_Open a case", new FontIcon(MaterialDesignP.PLUS));
+            create.setId("breaches-new");
+            create.getStyleClass().add(Styles.ACCENT);
+            create.setOnAction(e -> showNew());
+            create.setMinWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(create);
+        }
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        search.setId("breaches-search");
+        search.setPromptText("Search reference, title, incident or ICO reference");
+        search.setPrefColumnCount(30);
+        search.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        typing.setOnFinished(e -> reload());
+        count.setId("breaches-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox filters = new HBox(10, new FontIcon(MaterialDesignM.MAGNIFY), search, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        buildTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        queuePage.getChildren().setAll(top, filters, queueMessages.node(), table);
+    }
+
+    private void buildTable() {
+        table.setId("breaches-table");
+        table.setPlaceholder(new Label("No breach cases. Every incident reported is referred here; you can also open a case yourself."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 125);
+        ref.setMinWidth(125);
+        TableColumn<BreachCase, BreachCase> left = new TableColumn<>("ICO deadline");
+        left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        left.setComparator(BreachService.QUEUE_ORDER);
+        left.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(null);
+                setGraphic(empty || b == null ? null : BreachUi.countdownBadge(b, now));
+            }
+        });
+        left.setPrefWidth(175);
+        left.setMinWidth(175);
+        TableColumn<BreachCase, BreachCase> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        status.setComparator(Comparator.comparing((BreachCase b) -> b.status().ordinal()));
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setGraphic(empty || b == null ? null : BreachUi.shortStatusBadge(b.status()));
+            }
+        });
+        status.setPrefWidth(135);
+        status.setMinWidth(135);
+        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
+        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
+        risk.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setGraphic(empty || b == null || b.risk() == null ? null : BreachUi.shortRiskBadge(b.risk()));
+            }
+        });
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
+        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 150);
+        source.setMinWidth(150);
+        TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
+        aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
+        aware.setComparator(Comparator.naturalOrder());
+        aware.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : BreachUi.SHORT_WHEN.format(at));
+            }
+        });
+        aware.setPrefWidth(140);
+        aware.setMinWidth(140);
+        TableColumn<BreachCase, String> what = text("Title", BreachUi::shortTitle, 300);
+        table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, what));
+        SortedList<BreachCase> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<BreachCase> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) showCase(row.getItem().id());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            BreachCase c = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && c != null) showCase(c.id());
+        });
+    }
+
+    private static TableColumn<BreachCase, String> text(String title, Function<BreachCase, String> f, double width) {
+        TableColumn<BreachCase, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void reload() {
+        String text = search.getText();
+        Background.run(() -> breaches.queue(session, text), list -> {
+            now = breaches.now();
+            rows.setAll(list);
+            if (afterLoadMessage != null) {
+                queueMessages.success(afterLoadMessage);
+                afterLoadMessage = null;
+            } else {
+                queueMessages.clear();
+            }
+            updateCount();
+        }, queueMessages::show);
+    }
+
+    private void updateCount() {
+        long open = rows.stream().filter(c -> c.status().isOpen()).count();
+        long overdue = rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.OVERDUE).count();
+        long soon = rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.DUE_SOON).count();
+        StringBuilder sb = new StringBuilder(open + " open");
+        if (overdue > 0 || soon > 0) sb.append(" (").append(overdue).append(" overdue, ").append(soon).append(" due within 24 h)");
+        sb.append("  ·  ").append(rows.size() - open).append(" decided or closed");
+        count.setText(sb.toString());
+    }
+
+    /** For tests: the cases as the queue shows them now. */
+    List<BreachCase> shownRows() {
+        return List.copyOf(table.getItems());
+    }
+}
