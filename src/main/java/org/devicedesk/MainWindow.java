@@ -30,10 +30,13 @@ public final class MainWindow {
 
     /** Decides (in the background) between first-run set-up and sign-in. */
     public void start() {
-        Background.run(services.accounts::needsFirstAdministrator, first -> {
-            if (first) showSetup();
-            else showLogin();
-        }, t -> showLogin());
+        Background.run(services.accounts::needsFirstAdministrator, this::show, t -> showLogin());
+    }
+
+    /** Shows first-run set-up or sign-in, already decided (at start-up, in the background). */
+    public void show(boolean firstRun) {
+        if (firstRun) showSetup();
+        else showLogin();
     }
 
     public void showSetup() {
