@@ -12,8 +12,8 @@
 #                e.g. the installed /opt/devicedesk/bin/DeviceDesk) to the sign-in frame, against the
 #                hello window packaged the same way: the same launcher binary, jlinked runtime,
 #                JavaFX jars with their natives beside them and java-options (C1 only, ...), with its
-#                own AppCDS archive made by a training run to its first frame, as the build does for
-#                Device Desk.                                                        Goal <= 1.3x
+#                own AOT cache (or AppCDS archive, whichever the app-image has) made by a training run
+#                to its first frame, as the build does for Device Desk.              Goal <= 1.3x
 #   The app-image figure is left out when no app-image is built (mvn -B -Pinstaller package).
 # Also shown: each variant's first frame (Device Desk's "Opening ..." window).
 # Optional extra variants, measured in the same rounds (for before/after comparisons):
@@ -70,8 +70,9 @@ if [ -x "$LAUNCHER" ]; then
     # with its own configuration: the hello jar as the class path and the app's java-options
     cp -al "$IMAGE" "$TMP/hello-image" 2>/dev/null || { rm -rf "$TMP/hello-image"; cp -a "$IMAGE" "$TMP/hello-image"; }
     HCFG="$TMP/hello-image/lib/app/$NAME.cfg"
-    rm -f "$HCFG" "$TMP/hello-image/lib/app/"*.jsa
+    rm -f "$HCFG" "$TMP/hello-image/lib/app/"*.jsa "$TMP/hello-image/lib/app/"*.aot
     (cd "$TMP/hello" && jar --create --file "$TMP/hello-image/lib/app/hello.jar" *.class)
+    ARCHIVE_OPTS='SharedArchiveFile|ArchiveClassesAtExit|AOTCache'
     {
         echo "[Application]"
         echo "app.classpath=\$APPDIR/hello.jar"
@@ -79,14 +80,21 @@ if [ -x "$LAUNCHER" ]; then
         (cd "$IMAGE/lib/app" && ls javafx-*.jar) | sed 's/^/app.classpath=$APPDIR\//'
         echo
         echo "[JavaOptions]"
-        grep '^java-options=' "$IMAGE/lib/app/$NAME.cfg" | grep -v -e SharedArchiveFile -e ArchiveClassesAtExit
+        grep '^java-options=' "$IMAGE/lib/app/$NAME.cfg" | grep -v -E "$ARCHIVE_OPTS"
     } > "$HCFG.base"
-    cp "$HCFG.base" "$HCFG" && echo "java-options=-XX:ArchiveClassesAtExit=$TMP/hello-image/lib/app/hello.jsa" >> "$HCFG"
-    "$TMP/hello-image/bin/$NAME" > "$TMP/hello-training.log" 2>&1 || { cat "$TMP/hello-training.log"; exit 1; }
+    # the same kind of archive as the app's, made the same way: a training run to the first frame
+    if grep -q 'AOTCache=' "$IMAGE/lib/app/$NAME.cfg"; then
+        TRAIN_OPT="-XX:AOTCacheOutput=$TMP/hello-image/lib/app/hello.aot"; USE_OPT='-XX:AOTCache=$APPDIR/hello.aot'
+    elif grep -q 'SharedArchiveFile=' "$IMAGE/lib/app/$NAME.cfg"; then
+        TRAIN_OPT="-XX:ArchiveClassesAtExit=$TMP/hello-image/lib/app/hello.jsa"; USE_OPT='-XX:SharedArchiveFile=$APPDIR/hello.jsa'
+    else
+        TRAIN_OPT=; USE_OPT=
+    fi
     cp "$HCFG.base" "$HCFG"
-    if grep -q 'SharedArchiveFile' "$IMAGE/lib/app/$NAME.cfg"; then
-        sed -i 's|^java-options=-Xshare:auto$|java-options=-XX:SharedArchiveFile=$APPDIR/hello.jsa\n&|' "$HCFG"
-        grep -q 'hello.jsa' "$HCFG" || echo 'java-options=-XX:SharedArchiveFile=$APPDIR/hello.jsa' >> "$HCFG"
+    if [ -n "$TRAIN_OPT" ]; then
+        echo "java-options=$TRAIN_OPT" >> "$HCFG"
+        "$TMP/hello-image/bin/$NAME" > "$TMP/hello-training.log" 2>&1 || { cat "$TMP/hello-training.log"; exit 1; }
+        cp "$HCFG.base" "$HCFG" && echo "java-options=$USE_OPT" >> "$HCFG"
     fi
     HELLO_LAUNCHER="$TMP/hello-image/bin/$NAME"
 else

@@ -15,11 +15,15 @@ import org.devicedesk.ui.Theme;
 public final class MainWindow {
     private final Stage stage;
     private final Services services;
-    private final List<ScreenSpec> screens;
+    private List<ScreenSpec> screens;
     private Shell shell;
 
+    /**
+     * The screens of {@link ScreenCatalog}, looked up at the first sign-in: their icon packs (Ikonli) and
+     * view classes are not loaded before the sign-in screen is drawn.
+     */
     public MainWindow(Stage stage, Services services) {
-        this(stage, services, ScreenCatalog.all());
+        this(stage, services, null);
     }
 
     MainWindow(Stage stage, Services services, List<ScreenSpec> screens) {
@@ -49,6 +53,7 @@ public final class MainWindow {
     }
 
     public Shell showShell(Session session) {
+        if (screens == null) screens = ScreenCatalog.all();
         shell = new Shell(services, session, screens, () -> Background.run(() -> {
             services.accounts.signOut(session);
             return null;

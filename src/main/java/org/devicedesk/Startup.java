@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Database;
 import org.devicedesk.demo.Demo;
-import org.devicedesk.ui.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +78,6 @@ final class Startup {
 
     private void run() {
         try {
-            Theme.isDark(); // reads the preferences file now, not on the JavaFX thread before the first frame
             log(); // the logging set-up (logback reads its configuration), before the database logs anything
             ready.complete(open());
         } catch (Throwable t) {
