@@ -5,7 +5,7 @@
 #   3. checks the launcher, desktop entry and icon are in place,
 #   4. starts the installed launcher under Xvfb with a temporary --db: once with --demo and
 #      devicedesk.exitAfterFirstFrame (arguments reach the app; it prints its first frames and exits),
-#      then normally, waits for the "Device Desk" window, checks it mapped the AppCDS archive,
+#      then normally, waits for the "Device Desk" window, checks it mapped the AOT cache,
 #      and saves a screenshot to assets/screenshots/installed-sign-in.png,
 #   5. uninstalls with dpkg -r and dpkg --purge and checks that the files are gone.
 # Usage: installer/test-deb.sh        (exit status 0 = every check passed)
@@ -87,10 +87,10 @@ done
 xwininfo -root -tree | grep '"Device Desk"' | head -1 | sed 's/^ */[test-deb]     window: /' || fail "no \"Device Desk\" window appeared within 2 minutes."
 sleep 6   # the window shows "Opening …" first, then the sign-in screen once the database is open
 JVM_PID=$(pgrep -P $APP_PID | head -1 || true); JVM_PID=${JVM_PID:-$APP_PID}
-if grep -q 'devicedesk.jsa' /proc/$APP_PID/maps 2>/dev/null || grep -q 'devicedesk.jsa' /proc/$JVM_PID/maps 2>/dev/null; then
-    say "the running launcher has mapped the AppCDS archive devicedesk.jsa"
+if grep -q 'devicedesk.aot' /proc/$APP_PID/maps 2>/dev/null || grep -q 'devicedesk.aot' /proc/$JVM_PID/maps 2>/dev/null; then
+    say "the running launcher has mapped the AOT cache devicedesk.aot"
 else
-    fail "the launcher did not map the AppCDS archive (see -Xlog:cds in the README)."
+    fail "the launcher did not map the AOT cache (see -Xlog:aot in installer/README.md)."
 fi
 mkdir -p "$(dirname "$SHOT")"
 import -window root "$SHOT"

@@ -1,9 +1,5 @@
 package org.devicedesk;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -15,47 +11,31 @@ import javafx.scene.control.TextArea;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.devicedesk.core.AppClock;
-import org.devicedesk.core.Database;
+import org.devicedesk.accounts.AccountService;
 import org.devicedesk.core.DatabaseProblem;
-import org.devicedesk.demo.Demo;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application (SPEC section 8): parses the arguments, opens the database in the
- * background while the window appears, wires the services and shows set-up or sign-in.
+ * The JavaFX application (SPEC section 8): shows the "Opening …" window while {@link Startup} opens
+ * the database and wires the services in the background, then set-up or sign-in.
  */
 public final class DeviceDesk extends Application {
-    private LaunchOptions options;
-    private Database db;
+    private Startup startup;
 
     @Override
     public void init() {
-        try {
-            options = LaunchOptions.parse(getParameters().getRaw());
-        } catch (LaunchOptions.BadArguments e) {
-            System.err.println(e.getMessage());
-            options = null;
-            return;
-        }
-        // logs go to a rolling file beside the database; this must be set before the first logger
-        Path logDir = options.dbUrl() == null && options.db().toAbsolutePath().getParent() != null
-                ? options.db().toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"), ".devicedesk");
-        System.setProperty("devicedesk.logdir", logDir.toString());
+        startup = Startup.begin(getParameters().getRaw()); // already begun by Main, before the toolkit started
     }
 
     @Override
     public void start(Stage stage) {
         Theme.apply(Theme.isDark());
         stage.setTitle("Device Desk");
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = DeviceDesk.class.getResourceAsStream("/org/devicedesk/icon/devicedesk-" + size + ".png");
-            if (icon != null) stage.getIcons().add(new Image(icon));
-        }
+        LaunchOptions options = startup.options;
         if (options == null) {
+            addIcons(stage);
             fail(stage, "Device Desk could not start", "The command-line arguments are not right.", LaunchOptions.USAGE);
             return;
         }
@@ -68,56 +48,43 @@ public final class DeviceDesk extends Application {
         stage.setScene(scene);
         stage.show();
         if (FirstFrame.requested()) FirstFrame.report(scene);
+        FirstFrame.afterNextFrame(() -> addIcons(stage)); // after the first frame: the window manager takes them as well then
 
-        Clock clock = options.now() != null ? AppClock.startingAt(options.now()) : AppClock.system();
-        Background.run(() -> open(clock), services -> {
-            MainWindow window = new MainWindow(stage, services);
-            window.start();
-            if (services.demoMessage != null) {
-                Alert a = new Alert(Alert.AlertType.INFORMATION);
-                a.initOwner(stage);
-                a.setTitle("Demo data");
-                a.setHeaderText("A demo database was created");
-                a.setContentText(services.demoMessage);
-                a.show();
-            }
-        }, t -> {
-            DatabaseProblem p = t instanceof DatabaseProblem dp ? dp : null;
-            if (p != null) fail(stage, "Device Desk cannot open the database", p.whatIsWrong(), "Database: " + p.location() + "\n\n" + p.whatToDo());
-            else {
-                log().error("Start-up failed", t);
-                fail(stage, "Device Desk could not start", "Something unexpected stopped Device Desk from starting.",
-                        "The details are in the log file in " + System.getProperty("devicedesk.logdir") + ".");
-            }
-        });
+        startup.ready.whenComplete((ready, t) -> Platform.runLater(() -> {
+            if (t == null) show(stage, ready);
+            else failed(stage, t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t);
+        }));
     }
 
-    private StartedServices open(Clock clock) throws IOException {
-        if (options.dbUrl() != null) {
-            db = Database.openPostgres(options.dbUrl(), options.dbUser(), options.dbPassword());
-        } else {
-            if (options.usesDefaultFile()) Files.createDirectories(options.db().toAbsolutePath().getParent());
-            db = Database.openSqlite(options.db());
+    private void show(Stage stage, Startup.Ready ready) {
+        MainWindow window = new MainWindow(stage, ready.services);
+        window.show(ready.firstRun);
+        // the first Argon2 (Bouncy Castle) is not needed to draw sign-in: done in the background once it is drawn
+        FirstFrame.afterNextFrame(() -> Thread.ofPlatform().daemon().name("devicedesk-prepare").start(AccountService::prepare));
+        if (ready.services.demoMessage != null) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(stage);
+            a.setTitle("Demo data");
+            a.setHeaderText("A demo database was created");
+            a.setContentText(ready.services.demoMessage);
+            a.show();
         }
-        StartedServices services = new StartedServices(db, clock);
-        if (options.demo()) {
-            services.demoMessage = Demo.fillIfEmpty(services, options.demoSize());
-            if (services.demoMessage != null) System.out.println(services.demoMessage);
-        }
-        try { // the daily backup: at the first start after midnight (office time); a failure never stops anyone working
-            services.backups.dailyIfDue().ifPresent(b -> log().info("Daily backup made: {}", b.file()));
-        } catch (RuntimeException e) {
-            log().error("The daily backup failed", e);
-        }
-        return services;
     }
 
-    /** Services plus the one-time demo message. */
-    private static final class StartedServices extends Services {
-        String demoMessage;
+    private void failed(Stage stage, Throwable t) {
+        DatabaseProblem p = t instanceof DatabaseProblem dp ? dp : null;
+        if (p != null) fail(stage, "Device Desk cannot open the database", p.whatIsWrong(), "Database: " + p.location() + "\n\n" + p.whatToDo());
+        else {
+            log().error("Start-up failed", t);
+            fail(stage, "Device Desk could not start", "Something unexpected stopped Device Desk from starting.",
+                    "The details are in the log file in " + System.getProperty("devicedesk.logdir") + ".");
+        }
+    }
 
-        StartedServices(Database db, Clock clock) {
-            super(db, clock);
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = DeviceDesk.class.getResourceAsStream("/org/devicedesk/icon/devicedesk-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new Image(icon));
         }
     }
 
@@ -159,10 +126,12 @@ public final class DeviceDesk extends Application {
 
     @Override
     public void stop() {
-        if (db != null) db.close();
+        // the database, if start-up opened it (also when the window closed before sign-in showed)
+        if (startup != null && startup.ready.isDone() && !startup.ready.isCompletedExceptionally()) startup.ready.join().services.db.close();
     }
 
     public static void main(String[] args) {
+        Startup.begin(java.util.List.of(args));
         launch(args);
     }
 }

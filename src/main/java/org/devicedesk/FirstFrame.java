@@ -28,6 +28,20 @@ final class FirstFrame {
         });
     }
 
+    /** Runs {@code then} on the JavaFX thread once the scene's current state has been drawn. */
+    static void afterNextFrame(Runnable then) {
+        new AnimationTimer() {
+            private int ticks;
+
+            @Override
+            public void handle(long now) {
+                if (++ticks < 2) return;
+                stop();
+                then.run();
+            }
+        }.start();
+    }
+
     /**
      * A pulse runs animations, then CSS and layout, then hands the frame to the render thread; the
      * next pulse starts only after that frame is rendered. So the second timer tick after a change

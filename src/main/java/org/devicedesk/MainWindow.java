@@ -15,11 +15,15 @@ import org.devicedesk.ui.Theme;
 public final class MainWindow {
     private final Stage stage;
     private final Services services;
-    private final List<ScreenSpec> screens;
+    private List<ScreenSpec> screens;
     private Shell shell;
 
+    /**
+     * The screens of {@link ScreenCatalog}, looked up at the first sign-in: their icon packs (Ikonli) and
+     * view classes are not loaded before the sign-in screen is drawn.
+     */
     public MainWindow(Stage stage, Services services) {
-        this(stage, services, ScreenCatalog.all());
+        this(stage, services, null);
     }
 
     MainWindow(Stage stage, Services services, List<ScreenSpec> screens) {
@@ -30,10 +34,13 @@ public final class MainWindow {
 
     /** Decides (in the background) between first-run set-up and sign-in. */
     public void start() {
-        Background.run(services.accounts::needsFirstAdministrator, first -> {
-            if (first) showSetup();
-            else showLogin();
-        }, t -> showLogin());
+        Background.run(services.accounts::needsFirstAdministrator, this::show, t -> showLogin());
+    }
+
+    /** Shows first-run set-up or sign-in, already decided (at start-up, in the background). */
+    public void show(boolean firstRun) {
+        if (firstRun) showSetup();
+        else showLogin();
     }
 
     public void showSetup() {
@@ -46,6 +53,7 @@ public final class MainWindow {
     }
 
     public Shell showShell(Session session) {
+        if (screens == null) screens = ScreenCatalog.all();
         shell = new Shell(services, session, screens, () -> Background.run(() -> {
             services.accounts.signOut(session);
             return null;
