@@ -34,6 +34,8 @@ public final class DeviceDesk extends Application {
 
     @Override
     public void init() {
+        // an office in England: date pickers and other locale-formatted text read 4/3/2026 as 4 March, whatever the computer says
+        java.util.Locale.setDefault(java.util.Locale.UK);
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
         } catch (LaunchOptions.BadArguments e) {

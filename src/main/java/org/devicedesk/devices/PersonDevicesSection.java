@@ -67,17 +67,16 @@ public final class PersonDevicesSection {
             int row = 0;
             for (Device d : custody.heldNow()) {
                 Device.Holder h = d.holder();
-                String what = d.kind().label() + (d.makeModel() == null ? "" : " · " + d.makeModel());
-                Label model = wrapping(what);
-                Label since = wrapping((h.kind() == Custody.Kind.POOL_CHECKOUT ? "Checked out " : "Since ") + DAY.format(h.since()));
-                since.getStyleClass().add(Styles.TEXT_MUTED);
-                g.addRow(row, tag(context, links, d.id(), d.assetTag()), model, since);
+                Label model = wrapping(d.kind().label() + (d.makeModel() == null ? "" : " \u00B7 " + d.makeModel()));
+                Label since = wrapping((h.kind() == Custody.Kind.POOL_CHECKOUT ? "Checked out of the pool " : "Issued ") + DAY.format(h.since()));
+                since.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                VBox what = new VBox(1, model, since);
                 if (d.status() != Device.Status.IN_SERVICE) {
                     Label badge = DeviceBadges.status(d.status());
                     badge.setMinWidth(Region.USE_PREF_SIZE);
-                    g.add(badge, 3, row);
+                    what.getChildren().add(badge);
                 }
-                row++;
+                g.addRow(row++, tag(context, links, d.id(), d.assetTag(), "person-device-" + d.assetTag()), what);
             }
             now = g;
         }
@@ -90,10 +89,10 @@ public final class PersonDevicesSection {
             GridPane g = grid("person-devices-before");
             int row = 0;
             for (Custody c : custody.heldBefore()) {
-                Label model = wrapping(c.makeModel() == null ? "" : c.makeModel());
                 Label dates = wrapping(range(c.from(), c.to()));
-                dates.getStyleClass().add(Styles.TEXT_MUTED);
-                g.addRow(row++, tag(context, links, c.deviceId(), c.assetTag()), model, dates);
+                Label model = wrapping(c.makeModel() == null ? "" : c.makeModel());
+                model.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                g.addRow(row++, tag(context, links, c.deviceId(), c.assetTag(), "person-device-before-" + c.assetTag()), new VBox(1, dates, model));
             }
             before = g;
         }
@@ -104,19 +103,21 @@ public final class PersonDevicesSection {
         return DAY.format(from) + " \u2013 " + (to == null ? "now" : DAY.format(to));
     }
 
-    private static Node tag(AppContext context, boolean link, long deviceId, String assetTag) {
+    private static Node tag(AppContext context, boolean link, long deviceId, String assetTag, String id) {
         if (!link) {
             Label l = new Label(assetTag);
             l.getStyleClass().add(Styles.TEXT_BOLD);
             l.setMinWidth(Region.USE_PREF_SIZE);
-            l.setId("person-device-" + assetTag);
+            l.setId(id);
+            GridPane.setValignment(l, javafx.geometry.VPos.TOP);
             return l;
         }
         Hyperlink h = new Hyperlink(assetTag);
-        h.setId("person-device-" + assetTag);
+        h.setId(id);
         h.setMinWidth(Region.USE_PREF_SIZE);
         h.setAccessibleText("Open device " + assetTag);
         h.setOnAction(e -> context.navigate("devices", deviceId));
+        GridPane.setValignment(h, javafx.geometry.VPos.TOP);
         return h;
     }
 
@@ -124,16 +125,14 @@ public final class PersonDevicesSection {
         GridPane g = new GridPane();
         g.setId(id);
         g.setHgap(12);
-        g.setVgap(4);
+        g.setVgap(8);
         g.setAlignment(Pos.TOP_LEFT);
         ColumnConstraints tag = new ColumnConstraints();
         tag.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints model = new ColumnConstraints();
-        model.setHgrow(Priority.ALWAYS);
-        model.setMinWidth(80);
-        ColumnConstraints dates = new ColumnConstraints();
-        dates.setMinWidth(Region.USE_PREF_SIZE);
-        g.getColumnConstraints().addAll(tag, model, dates);
+        ColumnConstraints what = new ColumnConstraints();
+        what.setHgrow(Priority.ALWAYS);
+        what.setMinWidth(120);
+        g.getColumnConstraints().addAll(tag, what);
         return g;
     }
 

@@ -249,16 +249,19 @@ class PeopleViewTest extends FxTest {
         assertTrue(robot.lookup("#declaration-save").queryAs(Button.class).isVisible());
     }
 
-    /** The texts shown in a grid of the devices section, row by row ("LT-NEW | Laptop · Dell ... | Since 4 Mar 2026"). */
+    /** The texts shown in a grid of the devices section, row by row ("LT-NEW | Laptop · Dell ... | Issued 4 Mar 2026"). */
     private static List<String> rowsOf(javafx.scene.Node grid) {
-        java.util.TreeMap<Integer, StringBuilder> rows = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, List<String>> rows = new java.util.TreeMap<>();
         for (javafx.scene.Node n : ((javafx.scene.layout.GridPane) grid).getChildren()) {
             Integer r = javafx.scene.layout.GridPane.getRowIndex(n);
-            StringBuilder sb = rows.computeIfAbsent(r == null ? 0 : r, k -> new StringBuilder());
-            if (!sb.isEmpty()) sb.append(" | ");
-            sb.append(((javafx.scene.control.Labeled) n).getText());
+            texts(n, rows.computeIfAbsent(r == null ? 0 : r, k -> new java.util.ArrayList<>()));
         }
-        return rows.values().stream().map(StringBuilder::toString).toList();
+        return rows.values().stream().map(t -> String.join(" | ", t)).toList();
+    }
+
+    private static void texts(javafx.scene.Node n, List<String> out) {
+        if (n instanceof javafx.scene.control.Labeled l) out.add(l.getText());
+        else if (n instanceof javafx.scene.Parent p) p.getChildrenUnmodifiable().forEach(c -> texts(c, out));
     }
 
     private static org.devicedesk.devices.DeviceDraft laptop(String tag) {
@@ -283,13 +286,13 @@ class PeopleViewTest extends FxTest {
         waitUntil(() -> pageName(robot).getText().equals("Dee Holder"));
         VBox section = node(robot, "person-devices", VBox.class);
         waitUntil(() -> section.lookup("#person-devices-before") != null);
-        assertEquals(List.of("LT-NEW | Laptop · Dell Latitude 5440 | Since 6 Mar 2026"),
+        assertEquals(List.of("LT-NEW | Laptop · Dell Latitude 5440 | Issued 6 Mar 2026"),
                 rowsOf(section.lookup("#person-devices-now")));
-        assertEquals(List.of("LT-OLD | Dell Latitude 5440 | 4 Mar 2026 – 6 Mar 2026"),
+        assertEquals(List.of("LT-OLD | 4 Mar 2026 – 6 Mar 2026 | Dell Latitude 5440"),
                 rowsOf(section.lookup("#person-devices-before")));
 
-        scrollTo(robot, "person-device-LT-OLD");
-        robot.clickOn("#person-device-LT-OLD");
+        scrollTo(robot, "person-device-before-LT-OLD");
+        robot.clickOn("#person-device-before-LT-OLD");
         waitUntil(() -> "devices".equals(shell.currentKey()));
         waitUntil(() -> robot.lookup("#device-asset-tag").tryQuery()
                 .map(n -> "LT-OLD".equals(((javafx.scene.control.TextField) n).getText())).orElse(false));
@@ -305,7 +308,7 @@ class PeopleViewTest extends FxTest {
         robot.clickOn("#nav-people");
         VBox section = node(robot, "person-devices", VBox.class);
         waitUntil(() -> section.lookup("#person-devices-now") != null);
-        assertEquals(List.of("LT-STAN | Laptop · Dell Latitude 5440 | Since 4 Mar 2026"), rowsOf(section.lookup("#person-devices-now")));
+        assertEquals(List.of("LT-STAN | Laptop · Dell Latitude 5440 | Issued 4 Mar 2026"), rowsOf(section.lookup("#person-devices-now")));
         assertTrue(section.lookup("#person-device-LT-STAN") instanceof Label, "staff cannot open the register, so the tag is plain text");
         assertTrue(section.lookup("#person-devices-before") == null);
     }

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import org.devicedesk.devices.Device;
 import org.devicedesk.ui.Shell;
 
 /**
@@ -25,8 +26,47 @@ public final class Scenarios {
         ALL.put("accounts-new", shell -> click(shell, "accounts-new"));
         ALL.put("accounts-first", shell -> selectFirstRow(shell, "accounts-table"));
         ALL.put("audit-verify", shell -> click(shell, "audit-verify"));
+        ALL.put("devices-custody", shell -> shell.navigate("devices", deviceWithLongestHistory(shell)));
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
+        ALL.put("person-devices", shell -> shell.navigate("people", personHoldingAndReturned(shell)));
+        ALL.put("scroll-to-person-devices", shell -> scrollTo(shell, "person-devices"));
+    }
+
+    /** The device with the most custody records (the register's first page), to show a history. */
+    static long deviceWithLongestHistory(Shell shell) {
+        var s = shell.context().session();
+        var devices = shell.context().services().devices;
+        return devices.list(s, org.devicedesk.devices.DeviceQuery.all()).devices().stream()
+                .filter(Device::isHeld)
+                .max(java.util.Comparator.comparingInt(d -> devices.custodyHistory(s, d.id()).size()))
+                .orElseThrow().id();
+    }
+
+    /** A person who holds more than one device now and returned at least two before. */
+    static long personHoldingAndReturned(Shell shell) {
+        var s = shell.context().session();
+        var devices = shell.context().services().devices;
+        return shell.context().services().people.list(s, new org.devicedesk.people.PeopleService.Query(null, null, null, null, false)).stream()
+                .map(r -> r.person().id())
+                .filter(id -> {
+                    var c = devices.personCustody(s, id);
+                    return c.heldNow().size() >= 2 && c.heldBefore().size() >= 2;
+                })
+                .findFirst().orElseThrow();
+    }
+
+    /** Scrolls the scroll pane around the node with this automation id so the node's top is in view. */
+    public static void scrollTo(Shell shell, String id) {
+        Node n = find(shell, id);
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                double content = sp.getContent().getBoundsInLocal().getHeight(), view = sp.getViewportBounds().getHeight();
+                double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+                if (content > view) sp.setVvalue(Math.min(1, Math.max(0, (y - 16) / (content - view))));
+                return;
+            }
+        }
     }
 
     /** Fires the button (or toggle, hyperlink, menu button) with this automation id. */
