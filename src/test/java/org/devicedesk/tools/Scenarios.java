@@ -27,6 +27,19 @@ public final class Scenarios {
         ALL.put("accounts-first", shell -> selectFirstRow(shell, "accounts-table"));
         ALL.put("audit-verify", shell -> click(shell, "audit-verify"));
         ALL.put("devices-custody", shell -> shell.navigate("devices", deviceWithLongestHistory(shell)));
+        ALL.put("incident-new", shell -> shell.navigate("incidents", "new"));
+        ALL.put("incident-fill-lost", shell -> {
+            choose(shell, "incident-type", "LOST");
+            pickFirst(shell, "incident-device");
+            click(shell, "incident-device-locked-yes");
+            date(shell, "incident-occurred-at", shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
+            type(shell, "incident-occurred-at-time", "19:40");
+            type(shell, "incident-location", "Cross City line train, Birmingham New Street to Lichfield");
+            type(shell, "incident-what-happened", "I left my work bag on the train when I got off at Four Oaks and noticed ten minutes later. "
+                    + "The laptop was in the bag. I called West Midlands Railway lost property; nothing handed in yet.");
+        });
+        ALL.put("incident-save", shell -> click(shell, "incident-save"));
+        ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
         ALL.put("person-devices", shell -> shell.navigate("people", personHoldingAndReturned(shell)));
@@ -54,6 +67,30 @@ public final class Scenarios {
                     return c.heldNow().size() >= 2 && c.heldBefore().size() >= 2;
                 })
                 .findFirst().orElseThrow();
+    }
+
+    /** Chooses the item of the combo box whose text (or enum name) is {@code text}. */
+    public static void choose(Shell shell, String id, String text) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        for (int i = 0; i < c.getItems().size(); i++) {
+            Object item = c.getItems().get(i);
+            if (String.valueOf(item).equals(text) || item instanceof Enum<?> e && e.name().equals(text)) {
+                c.getSelectionModel().select(i);
+                return;
+            }
+        }
+        throw new IllegalStateException("The combo box " + id + " has no item " + text + "; it has " + c.getItems());
+    }
+
+    /** Chooses the first item of the combo box (when it has any). */
+    public static void pickFirst(Shell shell, String id) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        if (!c.getItems().isEmpty()) c.getSelectionModel().select(0);
+    }
+
+    /** Sets the date picker with this automation id. */
+    public static void date(Shell shell, String id, java.time.LocalDate day) {
+        ((javafx.scene.control.DatePicker) find(shell, id)).setValue(day);
     }
 
     /** Scrolls the scroll pane around the node with this automation id so the node's top is in view. */
