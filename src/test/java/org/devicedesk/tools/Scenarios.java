@@ -40,6 +40,17 @@ public final class Scenarios {
         });
         ALL.put("incident-save", shell -> click(shell, "incident-save"));
         ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
+        ALL.put("travel-new", shell -> shell.navigate("travel", "new"));
+        ALL.put("travel-fill-late-crypto", shell -> { // China, leaving in three days: late, and a crypto warning
+            type(shell, "travel-destinations-search", "China");
+            find(shell, "travel-destinations-search").fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+            java.time.LocalDate today = shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate();
+            date(shell, "travel-departure-date", today.plusDays(3));
+            date(shell, "travel-return-date", today.plusDays(9));
+            find(shell, "travel-devices").lookupAll(".check-box").stream().findFirst().ifPresent(b -> ((ButtonBase) b).fire());
+            type(shell, "travel-purpose", "Trade delegation with the Mayor's office: meetings in Shanghai on policing and smart-city data.");
+        });
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
         ALL.put("person-devices", shell -> shell.navigate("people", personHoldingAndReturned(shell)));
