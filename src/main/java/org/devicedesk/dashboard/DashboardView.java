@@ -222,7 +222,7 @@ public final class DashboardView implements Screen {
             int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
             HBox row = new HBox(8);
             row.setAlignment(Pos.CENTER_LEFT);
-            Hyperlink type = link(Dashboard.label(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
+            Hyperlink type = link(Dashboard.incidentType(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
             type.setId("dashboard-incidents-type-" + kebab(e.getKey()));
             type.setMinWidth(200);
             row.getChildren().add(type);
@@ -242,7 +242,7 @@ public final class DashboardView implements Screen {
         for (var u : i.urgent()) {
             Label status = new Label(Dashboard.label(u.status()));
             status.getStyleClass().addAll("badge", "REPORTED".equals(u.status()) ? "badge-danger" : "badge-warning");
-            urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.label(u.type()), DashboardTargets.record("incidents", u.id())),
+            urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.incidentType(u.type()), DashboardTargets.record("incidents", u.id())),
                     status, muted(u.reporter() + ", " + WHEN.format(u.reportedAt()))));
         }
         if (i.urgent().isEmpty()) urgent.getChildren().add(muted("No urgent incident is open."));
