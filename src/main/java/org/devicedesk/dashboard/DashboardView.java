@@ -193,9 +193,11 @@ public final class DashboardView implements Screen {
                     : left.compareTo(java.time.Duration.ofHours(24)) <= 0 ? "badge-warning" : "badge-neutral");
             when.setMinWidth(Region.USE_PREF_SIZE);
             HBox whenBox = new HBox(when);
-            whenBox.setMinWidth(150);
+            whenBox.setMinWidth(175); // fixed widths, so the deadlines and links line up from row to row
+            whenBox.setPrefWidth(175);
             Label deadline = muted("deadline " + WHEN.format(c.deadline()));
-            deadline.setMinWidth(200);
+            deadline.setMinWidth(215);
+            deadline.setPrefWidth(215);
             Hyperlink open = link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id()));
             open.setMinWidth(0);
             list.getChildren().add(line(whenBox, deadline, open));

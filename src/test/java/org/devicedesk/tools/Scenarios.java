@@ -30,13 +30,13 @@ public final class Scenarios {
         ALL.put("incident-new", shell -> shell.navigate("incidents", "new"));
         ALL.put("incident-fill-lost", shell -> {
             choose(shell, "incident-type", "LOST");
-            pickFirst(shell, "incident-device");
+            choose(shell, "incident-device", item -> item.toString().contains("Mobile phone")); // the story is a phone in a bag
             click(shell, "incident-device-locked-yes");
             date(shell, "incident-occurred-at", shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
             type(shell, "incident-occurred-at-time", "19:40");
             type(shell, "incident-location", "Cross City line train, Birmingham New Street to Lichfield");
             type(shell, "incident-what-happened", "I left my work bag on the train when I got off at Four Oaks and noticed ten minutes later. "
-                    + "The laptop was in the bag. I called West Midlands Railway lost property; nothing handed in yet.");
+                    + "The phone was in its front pocket. I called West Midlands Railway lost property; nothing handed in yet.");
         });
         ALL.put("incident-save", shell -> click(shell, "incident-save"));
         ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
@@ -91,6 +91,18 @@ public final class Scenarios {
             }
         }
         throw new IllegalStateException("The combo box " + id + " has no item " + text + "; it has " + c.getItems());
+    }
+
+    /** Chooses the first item of the combo box that matches, else the first item (when it has any). */
+    public static void choose(Shell shell, String id, java.util.function.Predicate<Object> wanted) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        for (int i = 0; i < c.getItems().size(); i++) {
+            if (wanted.test(c.getItems().get(i))) {
+                c.getSelectionModel().select(i);
+                return;
+            }
+        }
+        pickFirst(shell, id);
     }
 
     /** Chooses the first item of the combo box (when it has any). */
