@@ -43,6 +43,13 @@ import org.devicedesk.ui.Screen;
 public final class DashboardView implements Screen {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+    private static final DateTimeFormatter WHEN_WITH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+
+    /** "Sat 15 Mar, 16:47" this year; "15 Mar 2025, 16:47" for another year, so an old deadline is not read as a coming one. */
+    private static String when(java.time.Instant at, java.time.Instant now) {
+        boolean sameYear = at.atZone(AppClock.OFFICE_ZONE).getYear() == now.atZone(AppClock.OFFICE_ZONE).getYear();
+        return (sameYear ? WHEN : WHEN_WITH_YEAR).format(at);
+    }
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
     private static final int MAX_POPUPS = 3;
@@ -195,7 +202,7 @@ public final class DashboardView implements Screen {
             HBox whenBox = new HBox(when);
             whenBox.setMinWidth(175); // fixed widths, so the deadlines and links line up from row to row
             whenBox.setPrefWidth(175);
-            Label deadline = muted("deadline " + WHEN.format(c.deadline()));
+            Label deadline = muted("deadline " + when(c.deadline(), now));
             deadline.setMinWidth(215);
             deadline.setPrefWidth(215);
             Hyperlink open = link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id()));
