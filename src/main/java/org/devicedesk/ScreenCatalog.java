@@ -5,10 +5,10 @@ import org.devicedesk.accounts.AccountsView;
 import org.devicedesk.audit.AuditView;
 import org.devicedesk.core.Role;
 import org.devicedesk.dashboard.DashboardView;
+import org.devicedesk.devices.PersonDevicesSection;
 import org.devicedesk.core.Session;
 import org.devicedesk.settings.SettingsView;
 import org.devicedesk.people.PeopleView;
-import org.devicedesk.people.PersonDevices;
 import org.devicedesk.ui.ScreenSpec;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -25,7 +25,7 @@ final class ScreenCatalog {
                 new ScreenSpec("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
                         DashboardView::new),
                 new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
-                        c -> new PeopleView(c, PersonDevices.NONE)),
+                        c -> new PeopleView(c, PersonDevicesSection.FILL)),
                 new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
                         org.devicedesk.devices.DevicesView::forSession),
                 new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,

@@ -54,6 +54,14 @@ public record Dashboard(Instant at, Incidents incidents, Breaches breaches, Trav
     public static final List<String> DEVICE_STATUSES = List.of("IN_STOCK", "IN_SERVICE", "LOST", "STOLEN", "QUARANTINED", "RETIRED");
     public static final List<String> UNDECIDED_BREACH_STATUSES = List.of("AWAITING_REVIEW", "ASSESSING");
 
+    /** An incident type code in the words the incident screens use ("MALFUNCTION" -> "Device not working"). */
+    public static String incidentType(String code) {
+        for (org.devicedesk.incidents.Incident.Type t : org.devicedesk.incidents.Incident.Type.values()) {
+            if (t.name().equals(code)) return t.label();
+        }
+        return label(code);
+    }
+
     /** "PASSWORD_COMPROMISED" -> "Password compromised". */
     public static String label(String code) {
         if (code == null || code.isEmpty()) return "";

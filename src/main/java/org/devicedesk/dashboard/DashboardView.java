@@ -43,6 +43,13 @@ import org.devicedesk.ui.Screen;
 public final class DashboardView implements Screen {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+    private static final DateTimeFormatter WHEN_WITH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
+
+    /** "Sat 15 Mar, 16:47" this year; "15 Mar 2025, 16:47" for another year, so an old deadline is not read as a coming one. */
+    private static String when(java.time.Instant at, java.time.Instant now) {
+        boolean sameYear = at.atZone(AppClock.OFFICE_ZONE).getYear() == now.atZone(AppClock.OFFICE_ZONE).getYear();
+        return (sameYear ? WHEN : WHEN_WITH_YEAR).format(at);
+    }
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
     private static final int MAX_POPUPS = 3;
@@ -193,9 +200,11 @@ public final class DashboardView implements Screen {
                     : left.compareTo(java.time.Duration.ofHours(24)) <= 0 ? "badge-warning" : "badge-neutral");
             when.setMinWidth(Region.USE_PREF_SIZE);
             HBox whenBox = new HBox(when);
-            whenBox.setMinWidth(150);
-            Label deadline = muted("deadline " + WHEN.format(c.deadline()));
-            deadline.setMinWidth(200);
+            whenBox.setMinWidth(175); // fixed widths, so the deadlines and links line up from row to row
+            whenBox.setPrefWidth(175);
+            Label deadline = muted("deadline " + when(c.deadline(), now));
+            deadline.setMinWidth(215);
+            deadline.setPrefWidth(215);
             Hyperlink open = link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id()));
             open.setMinWidth(0);
             list.getChildren().add(line(whenBox, deadline, open));
@@ -222,7 +231,7 @@ public final class DashboardView implements Screen {
             int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
             HBox row = new HBox(8);
             row.setAlignment(Pos.CENTER_LEFT);
-            Hyperlink type = link(Dashboard.label(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
+            Hyperlink type = link(Dashboard.incidentType(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
             type.setId("dashboard-incidents-type-" + kebab(e.getKey()));
             type.setMinWidth(200);
             row.getChildren().add(type);
@@ -242,7 +251,7 @@ public final class DashboardView implements Screen {
         for (var u : i.urgent()) {
             Label status = new Label(Dashboard.label(u.status()));
             status.getStyleClass().addAll("badge", "REPORTED".equals(u.status()) ? "badge-danger" : "badge-warning");
-            urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.label(u.type()), DashboardTargets.record("incidents", u.id())),
+            urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.incidentType(u.type()), DashboardTargets.record("incidents", u.id())),
                     status, muted(u.reporter() + ", " + WHEN.format(u.reportedAt()))));
         }
         if (i.urgent().isEmpty()) urgent.getChildren().add(muted("No urgent incident is open."));

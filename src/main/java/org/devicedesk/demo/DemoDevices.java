@@ -73,15 +73,15 @@ final class DemoDevices {
                 added++;
 
                 // history: earlier holders, oldest first, each returned before the next one took it
-                Instant t = now.minus(Duration.ofDays(500 + random.nextInt(300))).plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
+                Instant t = inOfficeHours(now.minus(Duration.ofDays(500 + random.nextInt(300))).plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60))));
                 int earlier = isPool ? 2 + random.nextInt(5) : random.nextInt(3);
                 for (int k = 0; k < earlier; k++) {
                     Person p = people.get(random.nextInt(people.size()));
                     Duration held = isPool ? Duration.ofHours(2 + random.nextInt(60)) : Duration.ofDays(60 + random.nextInt(200));
-                    Instant to = t.plus(held);
+                    Instant to = inOfficeHours(t.plus(held));
                     if (!to.isBefore(now.minus(Duration.ofDays(2)))) break;
                     devices.recordPastCustodyInTransaction(h, system, id, p.id(), isPool ? Custody.Kind.POOL_CHECKOUT : Custody.Kind.ISSUE, t, to);
-                    t = to.plus(Duration.ofDays(1 + random.nextInt(isPool ? 20 : 40)));
+                    t = inOfficeHours(to.plus(Duration.ofDays(1 + random.nextInt(isPool ? 20 : 40))));
                 }
                 if (retired) {
                     devices.setStatusInTransaction(h, system, id, Device.Status.RETIRED, "end of life");
@@ -118,11 +118,21 @@ final class DemoDevices {
                 var users = devices.designatedUsersInTransaction(h, id);
                 if (users.isEmpty()) continue;
                 long who = users.get(random.nextInt(users.size())).personId();
-                devices.recordPastCustodyInTransaction(h, system, id, who, Custody.Kind.POOL_CHECKOUT, now.minus(Duration.ofHours(3 + random.nextInt(40))), null);
+                Instant out = inOfficeHours(now.minus(Duration.ofHours(3 + random.nextInt(40))));
+                if (out.isAfter(now)) out = out.minus(Duration.ofDays(1));
+                devices.recordPastCustodyInTransaction(h, system, id, who, Custody.Kind.POOL_CHECKOUT, out, null);
                 devices.setStatusInTransaction(h, system, id, Device.Status.IN_SERVICE, "checked out");
             }
             return added;
         });
+    }
+
+    /** Hand-overs happen at the help desk: a time outside 08:00-18:00 (office time) moves on to the next morning. */
+    static Instant inOfficeHours(Instant t) {
+        java.time.ZonedDateTime z = t.atZone(org.devicedesk.core.AppClock.OFFICE_ZONE);
+        if (z.getHour() < 8) return z.withHour(9 + z.getHour()).toInstant();
+        if (z.getHour() >= 18) return z.plusDays(1).withHour(9 + (z.getHour() - 18)).toInstant();
+        return t;
     }
 
     /** A person without a device of this kind yet (the demo accounts' people first, so "My devices" has something to show). */

@@ -72,6 +72,8 @@ final class DemoIncidents {
             Type type = types[random.nextInt(types.length)];
             boolean bySam = i % 23 == 5;
             long reporter = bySam ? staffPersonId : people.get(random.nextInt(people.size()));
+            // the demo staff account keeps devices in service, so whoever tries it out can report one lost themselves
+            if (reporter == staffPersonId && (type == Type.LOST || type == Type.STOLEN || type == Type.TAMPERING || type == Type.SUSPECTED_VIRUS)) type = i % 2 == 0 ? Type.MALFUNCTION : Type.PASSWORD_COMPROMISED;
             Long deviceId = null;
             if (type.device() != Incident.DeviceNeed.DESCRIPTION) {
                 deviceId = inServiceDeviceOf(s, system, reporter);

@@ -25,6 +25,14 @@ final class DeviceBadges {
         };
     }
 
+    private static final java.time.format.DateTimeFormatter DAY_THEN_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy'\n'HH:mm", java.util.Locale.UK).withZone(org.devicedesk.core.AppClock.OFFICE_ZONE);
+
+    /** "2 Nov 2025" over "09:40", for narrow table columns. */
+    static String dayThenTime(Instant at) {
+        return at == null ? "" : DAY_THEN_TIME.format(at);
+    }
+
     static String when(Instant at) {
         return at == null ? "" : DeviceService.WHEN.format(at);
     }

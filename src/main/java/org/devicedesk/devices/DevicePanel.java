@@ -64,9 +64,9 @@ final class DevicePanel {
 
     private final VBox root = new VBox(10);
     private final TabPane tabs = new TabPane();
-    private final Tab custodyTab = new Tab("C_ustody");
-    private final Tab detailsTab = new Tab("_Details");
-    private final Tab poolTab = new Tab("Designated _users");
+    private final Tab custodyTab = new Tab("Custody");
+    private final Tab detailsTab = new Tab("Details");
+    private final Tab poolTab = new Tab("Designated users");
     private final Label heading = new Label();
     private final HBox badgeBox = new HBox();
 
@@ -532,14 +532,20 @@ final class DevicePanel {
         to.setCellFactory(col -> instantCell("still held"));
         to.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         TableColumn<Custody, String> by = new TableColumn<>("Recorded by");
-        by.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().recordedBy()
-                + (c.getValue().returnedBy() == null || c.getValue().returnedBy().equals(c.getValue().recordedBy()) ? "" : " / " + c.getValue().returnedBy())));
+        by.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(recorder(c.getValue().recordedBy())
+                + (c.getValue().returnedBy() == null || c.getValue().returnedBy().equals(c.getValue().recordedBy()) ? "" : " / " + recorder(c.getValue().returnedBy()))));
         by.setComparator(String.CASE_INSENSITIVE_ORDER);
+        person.setPrefWidth(130);
+        how.setPrefWidth(110);
+        from.setPrefWidth(105);
+        to.setPrefWidth(105);
+        by.setPrefWidth(115);
+        for (TableColumn<Custody, ?> c : List.of(person, how, from, to, by)) c.setMinWidth(60);
         history.getColumns().setAll(List.of(person, how, from, to, by));
 
         Label ask = new Label("Who held it at…");
         atDate.setId("custody-at-date");
-        atDate.setPrefWidth(140);
+        atDate.setPrefWidth(150);
         atTime.setId("custody-at-time");
         atTime.setPromptText("HH:mm");
         atTime.setPrefColumnCount(5);
@@ -558,9 +564,15 @@ final class DevicePanel {
         return new javafx.scene.control.TableCell<>() {
             @Override protected void updateItem(java.time.Instant item, boolean isEmpty) {
                 super.updateItem(item, isEmpty);
-                setText(isEmpty ? null : item == null ? empty : DeviceBadges.when(item));
+                setText(isEmpty ? null : item == null ? empty : DeviceBadges.dayThenTime(item));
+                setTooltip(isEmpty || item == null ? null : new javafx.scene.control.Tooltip(DeviceBadges.when(item)));
             }
         };
+    }
+
+    /** Records made by imports and demo data carry the user "system"; people read that as Device Desk. */
+    private static String recorder(String username) {
+        return "system".equals(username) ? "Device Desk" : username;
     }
 
     private void askWhoHeld() {

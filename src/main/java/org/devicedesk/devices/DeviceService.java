@@ -103,6 +103,16 @@ public final class DeviceService {
         return db.read(h -> repo.custodyOfPerson(h, personId));
     }
 
+    /**
+     * A person's devices for their page: held now and held before. HELPDESK, ADMIN and those who may
+     * read the register (INFOSEC, DPO) for anyone; everyone else only for themselves (My page).
+     */
+    public PersonCustody personCustody(Session s, long personId) {
+        s.requireSelfOr(personId, READ_ALL);
+        return db.read(h -> new PersonCustody(repo.heldBy(h, personId),
+                repo.custodyOfPerson(h, personId).stream().filter(c -> !c.isOpen()).toList()));
+    }
+
     /** Pool devices the person is a designated user of. */
     public List<Device> poolDevicesOf(Session s, long personId) {
         s.requireSelfOr(personId, READ_ALL);

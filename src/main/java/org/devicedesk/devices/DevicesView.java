@@ -195,15 +195,15 @@ public final class DevicesView implements Screen {
     private void buildTable() {
         table.setId("devices-table");
         table.setPlaceholder(new Label("No devices match."));
-        TableColumn<Device, String> tag = column("Asset tag", Device::assetTag, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.ASSET_TAG, 110);
+        TableColumn<Device, String> tag = column("Asset tag", Device::assetTag, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.ASSET_TAG, 100);
         TableColumn<Device, Device.Kind> kind = column("Kind", Device::kind, Comparator.naturalOrder(), DeviceQuery.Sort.KIND, 110);
-        TableColumn<Device, String> model = column("Make and model", Device::makeModel, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.MAKE_MODEL, 170);
-        TableColumn<Device, String> serial = column("Serial number", Device::serialNumber, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.SERIAL_NUMBER, 120);
-        TableColumn<Device, String> imei = column("IMEI", Device::imei, Comparator.naturalOrder(), DeviceQuery.Sort.IMEI, 140);
+        TableColumn<Device, String> model = column("Make and model", Device::makeModel, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.MAKE_MODEL, 210);
+        TableColumn<Device, String> serial = column("Serial number", Device::serialNumber, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.SERIAL_NUMBER, 130);
+        TableColumn<Device, String> imei = column("IMEI", Device::imei, Comparator.naturalOrder(), DeviceQuery.Sort.IMEI, 150);
         TableColumn<Device, Device.Mode> mode = column("Mode", Device::mode, Comparator.naturalOrder(), DeviceQuery.Sort.MODE, 70);
-        TableColumn<Device, String> team = column("Team", Device::team, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.TEAM, 120);
+        TableColumn<Device, String> team = column("Team", Device::team, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.TEAM, 150);
         TableColumn<Device, String> holder = column("Held by", d -> d.holder() == null ? null : d.holder().name(),
-                String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.HOLDER, 150);
+                String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.HOLDER, 160);
         TableColumn<Device, Device.Status> status = column("Status", Device::status, Comparator.naturalOrder(), DeviceQuery.Sort.STATUS, 110);
         status.setCellFactory(col -> new TableCell<>() {
             @Override protected void updateItem(Device.Status item, boolean empty) {
@@ -295,7 +295,7 @@ public final class DevicesView implements Screen {
     private void ensurePanel() {
         if (!panelOpen) {
             split.getItems().add(panel.node());
-            split.setDividerPositions(0.6);
+            split.setDividerPositions(0.45); // the panel needs room for the custody history
             panelOpen = true;
         }
     }

@@ -20,8 +20,11 @@ public final class IncidentDevices implements IncidentService.DeviceRegister {
 
     @Override
     public List<DeviceChoice> heldBy(Session s, long personId) {
+        // devices in use first; one already recorded as lost, stolen or quarantined says so, so nobody reports it twice by mistake
         return devices.devicesHeldBy(s, personId).stream()
-                .map(d -> new DeviceChoice(d.id(), d.assetTag(), d.kind().label() + (d.makeModel() == null ? "" : ", " + d.makeModel())))
+                .sorted(java.util.Comparator.comparing((Device d) -> !d.status().canBeHandedOut()))
+                .map(d -> new DeviceChoice(d.id(), d.assetTag(), d.kind().label() + (d.makeModel() == null ? "" : ", " + d.makeModel())
+                        + (d.status().canBeHandedOut() ? "" : " (" + d.status().label().toLowerCase(java.util.Locale.UK) + ")")))
                 .toList();
     }
 

@@ -114,6 +114,7 @@ final class IncidentReportForm {
         device.setPromptText("Choose the device…");
         noDevices.getStyleClass().add(Styles.TEXT_MUTED);
         noDevices.setWrapText(true);
+        noDevices.managedProperty().bind(noDevices.textProperty().isNotEmpty()); // no blank line under the device when there is nothing to say
         deviceDescription.setId("incident-device-description");
         deviceDescription.setPromptText("Make, model and phone number of your own phone");
         occurredOn.setId("incident-occurred-at");
@@ -126,7 +127,7 @@ final class IncidentReportForm {
         whatHappened.setId("incident-what-happened");
         whatHappened.setPromptText("In your own words: what happened, and when you noticed");
         whatHappened.setWrapText(true);
-        whatHappened.setPrefRowCount(4);
+        whatHappened.setPrefRowCount(5);
         crimeReference.setId("incident-crime-reference");
         crimeReference.setPromptText("e.g. 20/123456/26, or \"not yet\"");
         save.setId("incident-save");
@@ -268,7 +269,10 @@ final class IncidentReportForm {
 
     private void add(Label label, Node field) {
         label.setWrapText(true);
+        // level with the text inside the field beside it (fields are about 32 px high); a long question wraps below
+        label.setPadding(new Insets(7, 0, 0, 0));
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(field, javafx.geometry.VPos.TOP);
         questions.addRow(row++, label, field);
     }
 

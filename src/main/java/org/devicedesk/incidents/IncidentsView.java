@@ -48,6 +48,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class IncidentsView implements Screen {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm").withZone(AppClock.OFFICE_ZONE);
+    private static final DateTimeFormatter TABLE_WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(AppClock.OFFICE_ZONE);
 
     /** The status filter's choices: open ones, any, or one status. */
     enum StatusChoice {
@@ -156,8 +157,10 @@ public final class IncidentsView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("incidents-search");
-        search.setPromptText("Search reference, person, device, place…");
-        search.setPrefColumnCount(24);
+        search.setPromptText("Reference, person, device, place…");
+        search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, person, device, place or what happened"));
+        search.setPrefWidth(270);
+        search.setMinWidth(140);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
         typing.setOnFinished(e -> reload());
         typeFilter.setId("incidents-type");
@@ -179,11 +182,17 @@ public final class IncidentsView implements Screen {
             c.valueProperty().addListener((o, a, b) -> reload());
         }
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        typeFilter.setPrefWidth(190);
+        statusFilter.setPrefWidth(140);
+        assigneeFilter.setPrefWidth(130);
+        ageFilter.setPrefWidth(130);
+        for (Region r : new Region[] {typeFilter, statusFilter, assigneeFilter, ageFilter, count}) r.setMinWidth(Region.USE_PREF_SIZE);
         HBox filters = new HBox(10, new FontIcon(MaterialDesignM.MAGNIFY), search, typeFilter, statusFilter);
         if (all) filters.getChildren().add(assigneeFilter);
         Button export = new Button("_Export CSV", new FontIcon(MaterialDesignM.MICROSOFT_EXCEL));
         export.setId("incidents-export");
         export.setOnAction(e -> export());
+        export.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         filters.getChildren().addAll(ageFilter, count, gap, export);
@@ -214,7 +223,8 @@ public final class IncidentsView implements Screen {
         TableColumn<Incident, String> ref = new TableColumn<>("Reference");
         ref.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reference()));
         ref.setComparator(Comparator.naturalOrder());
-        ref.setPrefWidth(120);
+        ref.setPrefWidth(130);
+        ref.setMinWidth(125);
 
         TableColumn<Incident, Incident> flags = new TableColumn<>("");
         flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -227,17 +237,19 @@ public final class IncidentsView implements Screen {
                     return;
                 }
                 HBox box = new HBox(4);
+                box.setAlignment(Pos.CENTER_LEFT);
                 if (i.urgent()) box.getChildren().add(badge("URGENT", "badge-danger"));
                 if (i.policyBreach()) box.getChildren().add(badge("Policy", "badge-warning"));
                 setGraphic(box);
             }
         });
-        flags.setPrefWidth(120);
+        flags.setPrefWidth(140);
+        flags.setMinWidth(135);
 
         TableColumn<Incident, Type> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
         type.setComparator(Comparator.comparing(Type::label));
-        type.setPrefWidth(170);
+        type.setPrefWidth(185);
 
         TableColumn<Incident, Status> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
@@ -248,17 +260,18 @@ public final class IncidentsView implements Screen {
                 setGraphic(empty || s == null ? null : statusBadge(s));
             }
         });
-        status.setPrefWidth(120);
+        status.setPrefWidth(125);
+        status.setMinWidth(120);
 
         TableColumn<Incident, String> reporter = new TableColumn<>("Reported by");
         reporter.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reporterName()));
         reporter.setComparator(String.CASE_INSENSITIVE_ORDER);
-        reporter.setPrefWidth(150);
+        reporter.setPrefWidth(140);
 
         TableColumn<Incident, String> device = new TableColumn<>("Device");
         device.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().deviceText()));
         device.setComparator(String.CASE_INSENSITIVE_ORDER);
-        device.setPrefWidth(150);
+        device.setPrefWidth(85);
 
         TableColumn<Incident, Instant> reported = new TableColumn<>("Reported");
         reported.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reportedAt()));
@@ -266,12 +279,12 @@ public final class IncidentsView implements Screen {
         reported.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : when(at));
+                setText(empty || at == null ? null : TABLE_WHEN.format(at));
             }
         });
-        reported.setPrefWidth(170);
+        reported.setPrefWidth(150);
 
-        TableColumn<Incident, Incident> waiting = new TableColumn<>("Since reported");
+        TableColumn<Incident, Incident> waiting = new TableColumn<>("Open for");
         waiting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         waiting.setComparator(Comparator.comparing(Incident::reportedAt).reversed());
         waiting.setCellFactory(c -> new TableCell<>() {
@@ -280,7 +293,7 @@ public final class IncidentsView implements Screen {
                 setText(empty || i == null ? null : i.status().isOpen() ? since(i.sinceReported(loadedAt)) : "–");
             }
         });
-        waiting.setPrefWidth(110);
+        waiting.setPrefWidth(100);
 
         table.getColumns().setAll(java.util.List.of(ref, flags, type, status, reporter, device, reported, waiting));
         if (all) {
@@ -345,6 +358,7 @@ public final class IncidentsView implements Screen {
     static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("badge", style);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a badge is read whole or not at all
         return l;
     }
 

@@ -266,7 +266,8 @@ public final class PeopleView implements Screen {
                 setText(empty || d == null ? null : PersonPage.SHORT.format(d));
             }
         });
-        until.setPrefWidth(110);
+        until.setPrefWidth(120);
+        until.setMinWidth(115); // the header reads whole beside an open person page
         TableColumn<PeopleService.Row, String> status = column("Status",
                 r -> r.person().active() ? "Active" : "Left " + (r.person().leftOn() == null ? "" : PersonPage.SHORT.format(r.person().leftOn())), text, 110);
         table.getColumns().setAll(List.of(name, cat, tm, manager, decl, until, status));

@@ -72,7 +72,7 @@ final class TravelForm {
         show(noticeDays, false);
 
         devices.setId("travel-devices");
-        devices.setPrefHeight(84);
+        devices.setPrefHeight(96);
         devices.setPlaceholder(new Label("You hold no devices in the register.\nAsk the help desk (see the Devices screen)."));
         devices.setCellFactory(lv -> new ListCell<>() {
             private final CheckBox box = new CheckBox();
@@ -83,6 +83,8 @@ final class TravelForm {
                     return;
                 }
                 box.setText(d.label());
+                box.setWrapText(true);
+                setPrefWidth(0); // wrap long device names instead of scrolling sideways
                 box.setId("travel-device-" + d.assetTag());
                 box.setSelected(ticked.contains(d.id()));
                 box.setOnAction(e -> {
@@ -93,7 +95,7 @@ final class TravelForm {
             }
         });
         purpose.setId("travel-purpose");
-        purpose.setPrefRowCount(2);
+        purpose.setPrefRowCount(4);
         purpose.setWrapText(true);
         purpose.setPromptText("Why you are travelling, e.g. a conference, a delegation, leave with a work phone");
 
@@ -112,13 +114,12 @@ final class TravelForm {
         int r = 0;
         grid.addRow(r++, FormMessages.labelFor("_Destinations", destinations.searchField()), destinations);
         grid.add(cryptoWarning, 1, r++);
-        departure.setPrefWidth(150);
-        returning.setPrefWidth(150);
-        Label to = FormMessages.labelFor("_return", returning);
-        HBox dates = new HBox(8, departure, to, returning);
-        dates.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        grid.addRow(r++, FormMessages.labelFor("De_parture", departure), dates);
+        departure.setPrefWidth(160);
+        returning.setPrefWidth(160);
+        for (DatePicker p : List.of(departure, returning)) p.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(r++, FormMessages.labelFor("De_parture", departure), departure);
         grid.add(noticeDays, 1, r++);
+        grid.addRow(r++, FormMessages.labelFor("_Return", returning), returning);
         grid.addRow(r++, FormMessages.labelFor("De_vices taken", devices), devices);
         grid.addRow(r++, FormMessages.labelFor("P_urpose", purpose), purpose);
 

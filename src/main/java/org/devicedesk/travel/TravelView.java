@@ -75,7 +75,8 @@ public final class TravelView implements Screen {
         Label sub = new Label(queue ? "Information Security queue: pending first, departing soonest on top." : "Overseas travel notices you have filed (policy 53).");
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         search.setId("travel-search");
-        search.setPromptText("Search reference, traveller, country, purpose");
+        search.setPromptText("Search reference, traveller, country…");
+        search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, traveller, country or purpose"));
         search.setPrefWidth(300);
         search.textProperty().addListener((o, a, text) -> applyFilter(text));
         Button create = new Button("_New travel notice", new FontIcon(MaterialDesignP.PLUS));
@@ -114,11 +115,15 @@ public final class TravelView implements Screen {
 
     private void buildTable() {
         table.setId("travel-table");
-        table.setPlaceholder(new Label("No travel notices yet. File one with \"New travel notice\" at least 7 days before you travel."));
+        Label none = new Label("No travel notices yet. File one with \"New travel notice\" at least 7 days before you travel.");
+        none.setWrapText(true);
+        none.setMaxWidth(360);
+        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TravelNotice, String> ref = text("Reference", TravelNotice::reference, 110);
+        TableColumn<TravelNotice, String> ref = text("Reference", TravelNotice::reference, 125);
         TableColumn<TravelNotice, String> traveller = text("Traveller", TravelNotice::travellerName, 140);
-        TableColumn<TravelNotice, String> dest = text("Destinations", TravelNotice::destinationNames, 160);
+        TableColumn<TravelNotice, String> dest = text("Destinations", TravelNotice::destinationNames, 150);
         TableColumn<TravelNotice, LocalDate> departs = new TableColumn<>("Departs");
         departs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().departureDate()));
         departs.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
@@ -137,7 +142,7 @@ public final class TravelView implements Screen {
             if (n.cryptoWarning()) box.getChildren().add(badge("Encryption", "badge-warning"));
             return box;
         }));
-        notice.setPrefWidth(190);
+        notice.setPrefWidth(215);
         TableColumn<TravelNotice, TravelNotice> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setComparator(Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate));
@@ -147,7 +152,7 @@ public final class TravelView implements Screen {
             if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
             return box;
         }));
-        status.setPrefWidth(230);
+        status.setPrefWidth(235);
         table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
         SortedList<TravelNotice> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -176,7 +181,9 @@ public final class TravelView implements Screen {
             @Override protected void updateItem(TravelNotice n, boolean empty) {
                 super.updateItem(n, empty);
                 setText(null);
-                setGraphic(empty || n == null ? null : f.apply(n));
+                Node g = empty || n == null ? null : f.apply(n);
+                if (g instanceof HBox box) box.setAlignment(Pos.CENTER_LEFT); // badges on the row's middle line, like the text beside them
+                setGraphic(g);
             }
         };
     }
@@ -184,6 +191,7 @@ public final class TravelView implements Screen {
     static Label badge(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().addAll("badge", style);
+        l.setMinWidth(Region.USE_PREF_SIZE); // a badge is read whole or not at all
         return l;
     }
 

@@ -171,6 +171,39 @@ class DeviceServiceTest {
         assertEquals(2, devices.list(infosec, DeviceQuery.all()).total());
     }
 
+    @Test
+    void aPersonsDevicesShowWhatTheyHoldNowAndHeldBeforeToTheHelpdeskAndToThemselvesOnly() {
+        Session staff = db.session("pat", Role.STAFF);
+        Session other = db.session("oli", Role.STAFF);
+        Session admin = db.session("ada", Role.ADMIN);
+        long returned = devices.create(helpdesk, laptop("LT-OLD"));
+        long held = devices.create(helpdesk, laptop("LT-NEW"));
+        long pool = devices.create(helpdesk, poolPhone("PH-POOL"));
+        devices.issue(helpdesk, returned, staff.personId());
+        db.clock.advance(Duration.ofDays(30));
+        devices.returnDevice(helpdesk, returned);
+        devices.issue(helpdesk, held, staff.personId());
+        devices.addDesignatedUser(helpdesk, pool, staff.personId());
+        devices.checkOut(helpdesk, pool, staff.personId());
+        devices.issue(helpdesk, returned, other.personId()); // the returned laptop now held by someone else
+
+        PersonCustody mine = devices.personCustody(staff, staff.personId());
+        assertEquals(List.of("LT-NEW", "PH-POOL"), mine.heldNow().stream().map(Device::assetTag).toList());
+        assertEquals(Custody.Kind.POOL_CHECKOUT, mine.heldNow().get(1).holder().kind());
+        assertEquals(1, mine.heldBefore().size());
+        Custody before = mine.heldBefore().get(0);
+        assertEquals("LT-OLD", before.assetTag());
+        assertEquals(Instant.parse("2026-03-04T10:00:00Z"), before.from());
+        assertEquals(Instant.parse("2026-04-03T10:00:00Z"), before.to());
+
+        assertEquals(mine, devices.personCustody(helpdesk, staff.personId()), "the helpdesk sees anyone's");
+        assertEquals(mine, devices.personCustody(admin, staff.personId()), "so does an administrator");
+        assertEquals(List.of("LT-OLD"), devices.personCustody(other, other.personId()).heldNow().stream().map(Device::assetTag).toList());
+        assertTrue(devices.personCustody(other, other.personId()).heldBefore().isEmpty());
+        assertThrows(AccessDenied.class, () -> devices.personCustody(other, staff.personId()), "staff see only their own");
+        assertThrows(AccessDenied.class, () -> devices.personCustody(staff, other.personId()));
+    }
+
     // ---- issue and return ----
 
     @Test

@@ -248,4 +248,68 @@ class PeopleViewTest extends FxTest {
         assertTrue(node(robot, "declaration-confirm") != null, "their own page lets them sign");
         assertTrue(robot.lookup("#declaration-save").queryAs(Button.class).isVisible());
     }
+
+    /** The texts shown in a grid of the devices section, row by row ("LT-NEW | Laptop · Dell ... | Issued 4 Mar 2026"). */
+    private static List<String> rowsOf(javafx.scene.Node grid) {
+        java.util.TreeMap<Integer, List<String>> rows = new java.util.TreeMap<>();
+        for (javafx.scene.Node n : ((javafx.scene.layout.GridPane) grid).getChildren()) {
+            Integer r = javafx.scene.layout.GridPane.getRowIndex(n);
+            texts(n, rows.computeIfAbsent(r == null ? 0 : r, k -> new java.util.ArrayList<>()));
+        }
+        return rows.values().stream().map(t -> String.join(" | ", t)).toList();
+    }
+
+    private static void texts(javafx.scene.Node n, List<String> out) {
+        if (n instanceof javafx.scene.control.Labeled l) out.add(l.getText());
+        else if (n instanceof javafx.scene.Parent p) p.getChildrenUnmodifiable().forEach(c -> texts(c, out));
+    }
+
+    private static org.devicedesk.devices.DeviceDraft laptop(String tag) {
+        return new org.devicedesk.devices.DeviceDraft(tag, org.devicedesk.devices.Device.Kind.LAPTOP, "Dell Latitude 5440", null, null, null,
+                true, org.devicedesk.devices.Device.Mode.ISSUED, org.devicedesk.devices.Device.Status.IN_STOCK, "Policy", null);
+    }
+
+    @Test
+    void aPersonPageListsTheDevicesHeldNowAndBeforeAndOpensThem(FxRobot robot) {
+        Session hana = testDb.session("hana", Role.HELPDESK);
+        long dee = testDb.person("Dee Holder", true);
+        var devices = testDb.services.devices;
+        long old = devices.create(hana, laptop("LT-OLD"));
+        long now = devices.create(hana, laptop("LT-NEW"));
+        devices.issue(hana, old, dee);
+        testDb.clock.advance(java.time.Duration.ofDays(2));
+        devices.returnDevice(hana, old);
+        devices.issue(hana, now, dee);
+
+        Shell shell = signInAs(hana);
+        runFx(() -> shell.navigate("people", dee));
+        waitUntil(() -> pageName(robot).getText().equals("Dee Holder"));
+        VBox section = node(robot, "person-devices", VBox.class);
+        waitUntil(() -> section.lookup("#person-devices-before") != null);
+        assertEquals(List.of("LT-NEW | Laptop · Dell Latitude 5440 | Issued 6 Mar 2026"),
+                rowsOf(section.lookup("#person-devices-now")));
+        assertEquals(List.of("LT-OLD | 4 Mar 2026 – 6 Mar 2026 | Dell Latitude 5440"),
+                rowsOf(section.lookup("#person-devices-before")));
+
+        scrollTo(robot, "person-device-before-LT-OLD");
+        robot.clickOn("#person-device-before-LT-OLD");
+        waitUntil(() -> "devices".equals(shell.currentKey()));
+        waitUntil(() -> robot.lookup("#device-asset-tag").tryQuery()
+                .map(n -> "LT-OLD".equals(((javafx.scene.control.TextField) n).getText())).orElse(false));
+    }
+
+    @Test
+    void staffSeeTheirOwnDevicesOnMyPage(FxRobot robot) {
+        Session hana = testDb.session("hana", Role.HELPDESK);
+        Session stan = testDb.session("stan", Role.STAFF);
+        long lt = testDb.services.devices.create(hana, laptop("LT-STAN"));
+        testDb.services.devices.issue(hana, lt, stan.personId());
+        signInAs(stan);
+        robot.clickOn("#nav-people");
+        VBox section = node(robot, "person-devices", VBox.class);
+        waitUntil(() -> section.lookup("#person-devices-now") != null);
+        assertEquals(List.of("LT-STAN | Laptop · Dell Latitude 5440 | Issued 4 Mar 2026"), rowsOf(section.lookup("#person-devices-now")));
+        assertTrue(section.lookup("#person-device-LT-STAN") instanceof Label, "staff cannot open the register, so the tag is plain text");
+        assertTrue(section.lookup("#person-devices-before") == null);
+    }
 }

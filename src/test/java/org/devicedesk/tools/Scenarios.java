@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import org.devicedesk.devices.Device;
 import org.devicedesk.ui.Shell;
 
 /**
@@ -28,8 +29,107 @@ public final class Scenarios {
         ALL.put("breach-case", shell -> shell.navigate("breaches", shell.context().services().breaches.queue(shell.context().session(), null).stream()
                 .filter(c -> c.fromIncident() && c.status() == org.devicedesk.breaches.BreachCase.Status.REPORTED_TO_ICO).findFirst().orElseThrow().id()));
         ALL.put("breach-register", shell -> click(shell, "breaches-register"));
+        ALL.put("devices-custody", shell -> shell.navigate("devices", deviceWithLongestHistory(shell)));
+        ALL.put("incident-new", shell -> shell.navigate("incidents", "new"));
+        ALL.put("incident-fill-lost", shell -> {
+            choose(shell, "incident-type", "LOST");
+            choose(shell, "incident-device", item -> item.toString().contains("Mobile phone")); // the story is a phone in a bag
+            click(shell, "incident-device-locked-yes");
+            date(shell, "incident-occurred-at", shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
+            type(shell, "incident-occurred-at-time", "19:40");
+            type(shell, "incident-location", "Cross City line train, Birmingham New Street to Lichfield");
+            type(shell, "incident-what-happened", "I left my work bag on the train when I got off at Four Oaks and noticed ten minutes later. "
+                    + "The phone was in its front pocket. I called West Midlands Railway lost property; nothing handed in yet.");
+        });
+        ALL.put("incident-save", shell -> click(shell, "incident-save"));
+        ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
+        ALL.put("travel-new", shell -> shell.navigate("travel", "new"));
+        ALL.put("travel-fill-late-crypto", shell -> { // China, leaving in three days: late, and a crypto warning
+            type(shell, "travel-destinations-search", "China");
+            find(shell, "travel-destinations-search").fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+            java.time.LocalDate today = shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate();
+            date(shell, "travel-departure-date", today.plusDays(3));
+            date(shell, "travel-return-date", today.plusDays(9));
+            find(shell, "travel-devices").lookupAll(".check-box").stream().findFirst().ifPresent(b -> ((ButtonBase) b).fire());
+            type(shell, "travel-purpose", "Trade delegation with the Mayor's office: meetings in Shanghai on policing and smart-city data.");
+        });
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
+        ALL.put("person-devices", shell -> shell.navigate("people", personHoldingAndReturned(shell)));
+        ALL.put("scroll-to-person-devices", shell -> scrollTo(shell, "person-devices"));
+    }
+
+    /** The device with the most custody records (the register's first page), to show a history. */
+    static long deviceWithLongestHistory(Shell shell) {
+        var s = shell.context().session();
+        var devices = shell.context().services().devices;
+        return devices.list(s, org.devicedesk.devices.DeviceQuery.all()).devices().stream()
+                .filter(Device::isHeld)
+                .max(java.util.Comparator.comparingInt(d -> devices.custodyHistory(s, d.id()).size()))
+                .orElseThrow().id();
+    }
+
+    /** A person who holds more than one device now and returned at least two before. */
+    static long personHoldingAndReturned(Shell shell) {
+        var s = shell.context().session();
+        var devices = shell.context().services().devices;
+        return shell.context().services().people.list(s, new org.devicedesk.people.PeopleService.Query(null, null, null, null, false)).stream()
+                .map(r -> r.person().id())
+                .filter(id -> {
+                    var c = devices.personCustody(s, id);
+                    return c.heldNow().size() >= 2 && c.heldBefore().size() >= 2;
+                })
+                .findFirst().orElseThrow();
+    }
+
+    /** Chooses the item of the combo box whose text (or enum name) is {@code text}. */
+    public static void choose(Shell shell, String id, String text) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        for (int i = 0; i < c.getItems().size(); i++) {
+            Object item = c.getItems().get(i);
+            if (String.valueOf(item).equals(text) || item instanceof Enum<?> e && e.name().equals(text)) {
+                c.getSelectionModel().select(i);
+                return;
+            }
+        }
+        throw new IllegalStateException("The combo box " + id + " has no item " + text + "; it has " + c.getItems());
+    }
+
+    /** Chooses the first item of the combo box that matches, else the first item (when it has any). */
+    public static void choose(Shell shell, String id, java.util.function.Predicate<Object> wanted) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        for (int i = 0; i < c.getItems().size(); i++) {
+            if (wanted.test(c.getItems().get(i))) {
+                c.getSelectionModel().select(i);
+                return;
+            }
+        }
+        pickFirst(shell, id);
+    }
+
+    /** Chooses the first item of the combo box (when it has any). */
+    public static void pickFirst(Shell shell, String id) {
+        javafx.scene.control.ComboBox<?> c = (javafx.scene.control.ComboBox<?>) find(shell, id);
+        if (!c.getItems().isEmpty()) c.getSelectionModel().select(0);
+    }
+
+    /** Sets the date picker with this automation id. */
+    public static void date(Shell shell, String id, java.time.LocalDate day) {
+        ((javafx.scene.control.DatePicker) find(shell, id)).setValue(day);
+    }
+
+    /** Scrolls the scroll pane around the node with this automation id so the node's top is in view. */
+    public static void scrollTo(Shell shell, String id) {
+        Node n = find(shell, id);
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                double content = sp.getContent().getBoundsInLocal().getHeight(), view = sp.getViewportBounds().getHeight();
+                double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+                if (content > view) sp.setVvalue(Math.min(1, Math.max(0, (y - 16) / (content - view))));
+                return;
+            }
+        }
     }
 
     /** Fires the button (or toggle, hyperlink, menu button) with this automation id. */

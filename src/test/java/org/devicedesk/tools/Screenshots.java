@@ -41,7 +41,7 @@ import org.devicedesk.ui.Theme;
  * <pre>
  *   --as admin|helpdesk|infosec|dpo|staff   sign in as that demo account
  *   --screen KEY [--arg TEXT]               navigate to a screen (the word after "nav-"), with an optional argument
- *   --scenario NAME                         then run a named set-up from {@link Scenarios}
+ *   --scenario NAME[,NAME]                  then run named set-ups from {@link Scenarios}, in turn
  *   --login | --setup                       the sign-in window, or the first-run window on an empty database
  *   --problem not-a-database|newer-version|read-only|missing-folder|locked|corrupt   the start-up problem dialog
  *   --out FILE.png                          where to write (folders are created)
@@ -58,6 +58,7 @@ public final class Screenshots {
                    Path out, Instant now, boolean dark, int width, int height, boolean wholeScreen) {}
 
     public static void main(String[] args) throws Exception {
+        java.util.Locale.setDefault(java.util.Locale.UK); // as DeviceDesk.init does
         Options o;
         try {
             o = parse(Arrays.asList(args));
@@ -110,7 +111,7 @@ public final class Screenshots {
         if (!login && !setup && problem == null && (as == null || screen == null)) {
             throw new IllegalArgumentException("Give --as ACCOUNT --screen KEY, or --login, --setup or --problem KIND.");
         }
-        if (scenario != null && !Scenarios.ALL.containsKey(scenario)) {
+        if (scenario != null && !java.util.Arrays.stream(scenario.split(",")).map(String::strip).allMatch(Scenarios.ALL::containsKey)) {
             throw new IllegalArgumentException("No scenario " + scenario + "; known: " + Scenarios.ALL.keySet());
         }
         return new Options(as, screen, arg, scenario, login, setup, problem, out, now, dark, w, h, whole);
@@ -173,9 +174,11 @@ public final class Screenshots {
                 throw new IllegalStateException("The screen " + o.screen() + " is not there or " + o.as() + " may not see it.");
             }
             if (o.scenario() != null) {
-                Consumer<Shell> scenario = Scenarios.ALL.get(o.scenario());
-                onFx(() -> scenario.accept(shell[0]));
-                settle();
+                for (String name : o.scenario().split(",")) { // a,b: b runs after a's background work has finished
+                    Consumer<Shell> scenario = Scenarios.ALL.get(name.strip());
+                    onFx(() -> scenario.accept(shell[0]));
+                    settle();
+                }
             }
         }
         WritableImage image = o.wholeScreen() ? screen() : onFxGet(() -> stage[0].getScene().snapshot(null));
