@@ -26,23 +26,7 @@ public final class DeviceDesk extends Application {
 
     @Override
     public void init() {
-<<<<<<< HEAD
         startup = Startup.begin(getParameters().getRaw()); // already begun by Main, before the toolkit started
-=======
-        // an office in England: date pickers and other locale-formatted text read 4/3/2026 as 4 March, whatever the computer says
-        java.util.Locale.setDefault(java.util.Locale.UK);
-        try {
-            options = LaunchOptions.parse(getParameters().getRaw());
-        } catch (LaunchOptions.BadArguments e) {
-            System.err.println(e.getMessage());
-            options = null;
-            return;
-        }
-        // logs go to a rolling file beside the database; this must be set before the first logger
-        Path logDir = options.dbUrl() == null && options.db().toAbsolutePath().getParent() != null
-                ? options.db().toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"), ".devicedesk");
-        System.setProperty("devicedesk.logdir", logDir.toString());
->>>>>>> qa
     }
 
     @Override

@@ -72,6 +72,8 @@ final class Startup {
 
     /** Begins the start-up for these arguments, once: Main and DeviceDesk.init() both call it. */
     static synchronized Startup begin(List<String> args) {
+        // an office in England: date pickers and other locale-formatted text read 4/3/2026 as 4 March, whatever the computer says
+        java.util.Locale.setDefault(java.util.Locale.UK);
         if (current == null || !current.args.equals(args)) current = new Startup(args);
         return current;
     }
