@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final String location;
     private final Path file;
     private final Pool pool;
+    private boolean ranFlyway;
 
     private Database(Pool pool, Dialect dialect, String location, Path file) {
         this.pool = pool;
@@ -192,6 +193,11 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        if (historyMatches(ShippedMigrations.versions("org/devicedesk/db/migration/common", "org/devicedesk/db/migration/" + vendor))) {
+            ranFlyway = false; // up to date: loading Flyway to find nothing to do took most of a start-up (README, Performance)
+            return;
+        }
+        ranFlyway = true;
         Flyway flyway = Flyway.configure()
                 .dataSource(new PoolDataSource(pool))
                 .locations("classpath:org/devicedesk/db/migration/common", "classpath:org/devicedesk/db/migration/" + vendor)
@@ -214,6 +220,34 @@ public final class Database implements AutoCloseable {
         }
         if (dialect == Dialect.SQLITE) jdbi.useHandle(h -> h.execute("PRAGMA journal_mode=WAL")); // persistent in the file
         flyway.migrate();
+    }
+
+    /**
+     * The schema history holds exactly the shipped migrations, each applied successfully. Anything else —
+     * a new file, a pending or failed migration, a version this build does not ship — goes through Flyway,
+     * which migrates, refuses or explains. (Migrations are never edited once landed, so the versions suffice.)
+     */
+    private boolean historyMatches(Set<String> shipped) {
+        if (shipped == null || shipped.isEmpty()) return false;
+        return jdbi.withHandle(h -> {
+            String exists = dialect == Dialect.SQLITE
+                    ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'"
+                    : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'flyway_schema_history'";
+            if (h.createQuery(exists).mapTo(Integer.class).one() == 0) return false;
+            Set<String> applied = new java.util.TreeSet<>();
+            boolean[] clean = {true};
+            h.createQuery("SELECT version, success FROM flyway_schema_history").map((rs, ctx) -> {
+                String version = rs.getString(1);
+                if (version == null || !rs.getBoolean(2) || !applied.add(version)) clean[0] = false;
+                return version;
+            }).list();
+            return clean[0] && applied.equals(shipped);
+        });
+    }
+
+    /** Whether opening this database ran Flyway (false: the schema was already up to date). */
+    boolean ranFlyway() {
+        return ranFlyway;
     }
 
     /** Tables but no Flyway history: another program's database, which migrating would change. */
