@@ -33,11 +33,26 @@ final class AuditRepository {
     }
 
     List<String> actors(Handle h) {
-        return h.createQuery("SELECT DISTINCT actor FROM audit_event ORDER BY actor").mapTo(String.class).list();
+        return h.createQuery(distinct("actor")).mapTo(String.class).list();
     }
 
     List<String> recordTypes(Handle h) {
-        return h.createQuery("SELECT DISTINCT record_type FROM audit_event ORDER BY record_type").mapTo(String.class).list();
+        return h.createQuery(distinct("record_type")).mapTo(String.class).list();
+    }
+
+    /**
+     * The distinct values of an indexed column in order, by hopping from one value to the next in
+     * its index (a dozen seeks) instead of reading a million rows as DISTINCT does. SQLite and
+     * PostgreSQL alike; {@code column} is one of ours, never input.
+     */
+    private static String distinct(String column) {
+        return """
+                WITH RECURSIVE v(value) AS (
+                    SELECT min(%1$s) FROM audit_event
+                    UNION ALL
+                    SELECT (SELECT min(%1$s) FROM audit_event WHERE %1$s > v.value) FROM v WHERE v.value IS NOT NULL
+                )
+                SELECT value FROM v WHERE value IS NOT NULL""".formatted(column);
     }
 
 }

@@ -53,12 +53,19 @@ final class DeviceRepository {
         return byId(h, id);
     }
 
-    // ---- the list: one method, filtering and paging in SQL (the place to switch text search to FTS5) ----
+    /** True on SQLite: text search goes through the device_search FTS5 table (migration V70). */
+    private final boolean fts;
+
+    DeviceRepository(boolean fts) {
+        this.fts = fts;
+    }
+
+    // ---- the list: one method, filtering, sorting and paging in SQL ----
 
     List<Device> search(Handle h, DeviceQuery q) {
         StringBuilder sql = new StringBuilder(SELECT);
         where(sql, q);
-        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
+        orderBy(sql, q);
         if (q.limit() > 0) sql.append(" LIMIT :limit OFFSET :offset");
         Query query = h.createQuery(sql.toString());
         bind(query, q);
@@ -70,7 +77,7 @@ final class DeviceRepository {
     void forEach(Handle h, DeviceQuery q, Consumer<Device> each) {
         StringBuilder sql = new StringBuilder(SELECT);
         where(sql, q);
-        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
+        orderBy(sql, q);
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         try (var it = query.setFetchSize(1000).map(DEVICE).iterator()) {
@@ -78,17 +85,34 @@ final class DeviceRepository {
         }
     }
 
+    /** The tie-break runs the same way as the key, so each sort is one walk of its index (V71), forwards or backwards. */
+    private static void orderBy(StringBuilder sql, DeviceQuery q) {
+        String dir = q.descending() ? " DESC" : " ASC";
+        sql.append(" ORDER BY ").append(order(q.sort())).append(dir).append(", d.id").append(dir);
+    }
+
     int count(Handle h, DeviceQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT count(*)").append(FROM);
+        // the holder joins are only needed when the LIKE search reads the holder's name
+        StringBuilder sql = new StringBuilder("SELECT count(*)").append(likeSearch(q) ? FROM : " FROM device d");
         where(sql, q);
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         return query.mapTo(Integer.class).one();
     }
 
-    private static void where(StringBuilder sql, DeviceQuery q) {
+    private void where(StringBuilder sql, DeviceQuery q) {
         sql.append(" WHERE 1 = 1");
-        if (hasText(q)) {
+        if (hasText(q) && fts) {
+            // trigram MATCH needs three characters; shorter text scans the index's own columns (no joins)
+            if (ftsPhrase(q)) {
+                sql.append(" AND d.id IN (SELECT rowid FROM device_search WHERE device_search MATCH :fts)");
+            } else {
+                String like = " LIKE :t ESCAPE '!'";
+                sql.append(" AND d.id IN (SELECT rowid FROM device_search WHERE asset_tag").append(like).append(" OR serial_number").append(like)
+                        .append(" OR imei").append(like).append(" OR make_model").append(like).append(" OR phone_number").append(like)
+                        .append(" OR holder_name").append(like).append(')');
+            }
+        } else if (hasText(q)) {
             String like = " LIKE :t ESCAPE '!'";
             sql.append(" AND (lower(d.asset_tag)").append(like)
                     .append(" OR lower(coalesce(d.serial_number, ''))").append(like)
@@ -107,8 +131,21 @@ final class DeviceRepository {
         return q.text() != null && !q.text().isBlank();
     }
 
-    private static void bind(Query query, DeviceQuery q) {
-        if (hasText(q)) query.bind("t", "%" + escapeLike(q.text().strip().toLowerCase()) + "%");
+    private boolean likeSearch(DeviceQuery q) {
+        return hasText(q) && !fts;
+    }
+
+    private boolean ftsPhrase(DeviceQuery q) {
+        return fts && q.text().strip().codePointCount(0, q.text().strip().length()) >= 3;
+    }
+
+    private void bind(Query query, DeviceQuery q) {
+        if (hasText(q)) {
+            String text = q.text().strip();
+            // one quoted phrase: the trigram index then matches it as a substring, quotes and all
+            if (ftsPhrase(q)) query.bind("fts", '"' + text.replace("\"", "\"\"") + '"');
+            else query.bind("t", "%" + escapeLike(text.toLowerCase()) + "%");
+        }
         if (q.kind() != null) query.bind("kind", q.kind().name());
         if (q.mode() != null) query.bind("mode", q.mode().name());
         if (q.status() != null) query.bind("status", q.status().name());
@@ -170,6 +207,70 @@ final class DeviceRepository {
                 .bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0).bind("mode", d.mode().name())
                 .bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes()).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    // ---- bulk (CSV import): a few queries of up to CHUNK values instead of one query per row ----
+
+    private static final int CHUNK = 900;
+
+    /** How the case-insensitive checks compare: the same fold on both sides. */
+    static String fold(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    java.util.Map<String, DeviceService.TakenBy> tagsTaken(Handle h, java.util.Collection<String> tags) {
+        java.util.Map<String, DeviceService.TakenBy> out = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(tags.stream().map(DeviceRepository::fold).distinct().toList())) {
+            h.createQuery("SELECT asset_tag, make_model FROM device WHERE lower(asset_tag) IN (<v>)").bindList("v", chunk)
+                    .map((rs, ctx) -> new DeviceService.TakenBy(rs.getString(1), rs.getString(2)))
+                    .forEach(t -> out.put(fold(t.assetTag()), t));
+        }
+        return out;
+    }
+
+    java.util.Map<String, String> serialsTaken(Handle h, java.util.Collection<String> serials) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(serials.stream().map(DeviceRepository::fold).distinct().toList())) {
+            h.createQuery("SELECT serial_number, asset_tag FROM device WHERE lower(serial_number) IN (<v>)").bindList("v", chunk)
+                    .map((rs, ctx) -> java.util.Map.entry(fold(rs.getString(1)), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    java.util.Map<String, String> imeisTaken(Handle h, java.util.Collection<String> imeis) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(imeis.stream().distinct().toList())) {
+            h.createQuery("SELECT imei, asset_tag FROM device WHERE imei IN (<v>)").bindList("v", chunk)
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    java.util.Map<String, Long> idsByAssetTag(Handle h, List<String> tags) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(tags)) {
+            h.createQuery("SELECT asset_tag, id FROM device WHERE asset_tag IN (<v>)").bindList("v", chunk)
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) out.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        return out;
+    }
+
+    void insertAll(Handle h, List<DeviceDraft> drafts, Instant now) {
+        var batch = h.prepareBatch("""
+                INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
+                VALUES (:tag, :kind, :model, :serial, :imei, :phone, :enc, :mode, :status, :team, :notes, :now, :now)""");
+        for (DeviceDraft d : drafts) {
+            batch.bind("tag", d.assetTag()).bind("kind", d.kind().name()).bind("model", d.makeModel()).bind("serial", d.serialNumber())
+                    .bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0).bind("mode", d.mode().name())
+                    .bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes()).bind("now", now).add();
+        }
+        batch.execute();
     }
 
     void update(Handle h, long id, DeviceDraft d, Instant now) {
