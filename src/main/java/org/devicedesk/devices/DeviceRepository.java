@@ -62,14 +62,32 @@ final class DeviceRepository {
 
     // ---- the list: one method, filtering, sorting and paging in SQL ----
 
+    /** The list's page and how many match in all. */
+    DeviceQuery.Page page(Handle h, DeviceQuery q) {
+        return new DeviceQuery.Page(search(h, q), count(h, q), q);
+    }
+
     List<Device> search(Handle h, DeviceQuery q) {
         StringBuilder sql = new StringBuilder(SELECT);
+        if (hasText(q) && fts && q.sort() != DeviceQuery.Sort.HOLDER && q.limit() > 0) {
+            // a search can match tens of thousands of devices: pick the page's ids from the device rows
+            // alone, then join custody and holder for those 200 only (the joins for every match cost 5x)
+            StringBuilder ids = new StringBuilder("SELECT d.id FROM device d");
+            where(ids, q);
+            orderBy(ids, q);
+            ids.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(Math.max(0, q.offset()));
+            sql.append(" WHERE d.id IN (").append(ids).append(')');
+            orderBy(sql, q);
+            Query query = h.createQuery(sql.toString());
+            bind(query, q);
+            return query.map(DEVICE).list();
+        }
         where(sql, q);
         orderBy(sql, q);
-        if (q.limit() > 0) sql.append(" LIMIT :limit OFFSET :offset");
+        // written in, not bound: SQLite walks a sort index for a page only when it can see the page is small
+        if (q.limit() > 0) sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(Math.max(0, q.offset()));
         Query query = h.createQuery(sql.toString());
         bind(query, q);
-        if (q.limit() > 0) query.bind("limit", q.limit()).bind("offset", Math.max(0, q.offset()));
         return query.map(DEVICE).list();
     }
 
@@ -92,25 +110,42 @@ final class DeviceRepository {
     }
 
     int count(Handle h, DeviceQuery q) {
-        // the holder joins are only needed when the LIKE search reads the holder's name
-        StringBuilder sql = new StringBuilder("SELECT count(*)").append(likeSearch(q) ? FROM : " FROM device d");
-        where(sql, q);
+        StringBuilder sql;
+        if (hasText(q) && fts && !hasFilters(q)) {
+            // text alone: the search index counts its own matches, no device row read
+            sql = new StringBuilder(ftsPhrase(q) ? "SELECT count(*) FROM device_search WHERE device_search MATCH :fts"
+                    : "SELECT count(*) FROM device d WHERE " + SHORT_MATCH);
+        } else {
+            // the holder joins are only needed when the LIKE search reads the holder's name
+            sql = new StringBuilder("SELECT count(*)").append(likeSearch(q) ? FROM : " FROM device d");
+            where(sql, q);
+        }
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         return query.mapTo(Integer.class).one();
     }
 
+    private static boolean hasFilters(DeviceQuery q) {
+        return q.kind() != null || q.mode() != null || q.status() != null || q.team() != null && !q.team().isBlank();
+    }
+
+    /**
+     * One or two characters (before the trigram index can help) match the start of the asset tag,
+     * serial number or IMEI, through their indexes (V71): "any part of" would match nearly every
+     * device and read all of them on each keystroke.
+     */
+    private static final String SHORT_MATCH = "(lower(d.asset_tag) >= :lo AND lower(d.asset_tag) < :hi"
+            + " OR lower(d.serial_number) >= :lo AND lower(d.serial_number) < :hi"
+            + " OR coalesce(d.imei, '') >= :lo AND coalesce(d.imei, '') < :hi)";
+
     private void where(StringBuilder sql, DeviceQuery q) {
-        sql.append(" WHERE 1 = 1");
+        int start = sql.length();
         if (hasText(q) && fts) {
-            // trigram MATCH needs three characters; shorter text scans the index's own columns (no joins)
+            // trigram MATCH needs three characters; shorter text is a prefix of the identifiers
             if (ftsPhrase(q)) {
                 sql.append(" AND d.id IN (SELECT rowid FROM device_search WHERE device_search MATCH :fts)");
             } else {
-                String like = " LIKE :t ESCAPE '!'";
-                sql.append(" AND d.id IN (SELECT rowid FROM device_search WHERE asset_tag").append(like).append(" OR serial_number").append(like)
-                        .append(" OR imei").append(like).append(" OR make_model").append(like).append(" OR phone_number").append(like)
-                        .append(" OR holder_name").append(like).append(')');
+                sql.append(" AND ").append(SHORT_MATCH);
             }
         } else if (hasText(q)) {
             String like = " LIKE :t ESCAPE '!'";
@@ -125,6 +160,8 @@ final class DeviceRepository {
         if (q.mode() != null) sql.append(" AND d.mode = :mode");
         if (q.status() != null) sql.append(" AND d.status = :status");
         if (q.team() != null && !q.team().isBlank()) sql.append(" AND d.team = :team");
+        // no condition at all stays "no WHERE": SQLite then counts the register from its smallest index
+        if (sql.length() > start) sql.replace(start, start + " AND".length(), " WHERE");
     }
 
     private static boolean hasText(DeviceQuery q) {
@@ -144,6 +181,7 @@ final class DeviceRepository {
             String text = q.text().strip();
             // one quoted phrase: the trigram index then matches it as a substring, quotes and all
             if (ftsPhrase(q)) query.bind("fts", '"' + text.replace("\"", "\"\"") + '"');
+            else if (fts) query.bind("lo", text.toLowerCase()).bind("hi", text.toLowerCase() + '\uffff'); // a prefix range
             else query.bind("t", "%" + escapeLike(text.toLowerCase()) + "%");
         }
         if (q.kind() != null) query.bind("kind", q.kind().name());

@@ -60,7 +60,7 @@ public final class DeviceService {
     /** One page of the register, filtered and sorted in the database. */
     public DeviceQuery.Page list(Session s, DeviceQuery q) {
         s.require(READ_ALL);
-        return db.read(h -> new DeviceQuery.Page(repo.search(h, q), repo.count(h, q), q));
+        return db.read(h -> repo.page(h, q));
     }
 
     /** A device, if the session may see it: STAFF only a device they hold now. */
