@@ -256,59 +256,81 @@ final class DeviceRepository {
         return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
+    // plain JDBC here: these run per row of a 10k-row file, where Jdbi's binding and parsing cost more than SQLite's work
+
     java.util.Map<String, DeviceService.TakenBy> tagsTaken(Handle h, java.util.Collection<String> tags) {
         java.util.Map<String, DeviceService.TakenBy> out = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(tags.stream().map(DeviceRepository::fold).distinct().toList())) {
-            h.createQuery("SELECT asset_tag, make_model FROM device WHERE lower(asset_tag) IN (<v>)").bindList("v", chunk)
-                    .map((rs, ctx) -> new DeviceService.TakenBy(rs.getString(1), rs.getString(2)))
-                    .forEach(t -> out.put(fold(t.assetTag()), t));
-        }
+        inChunks(h, "SELECT asset_tag, make_model FROM device WHERE lower(asset_tag) IN ", tags.stream().map(DeviceRepository::fold).distinct().toList(),
+                rs -> out.put(fold(rs.getString(1)), new DeviceService.TakenBy(rs.getString(1), rs.getString(2))));
         return out;
     }
 
     java.util.Map<String, String> serialsTaken(Handle h, java.util.Collection<String> serials) {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(serials.stream().map(DeviceRepository::fold).distinct().toList())) {
-            h.createQuery("SELECT serial_number, asset_tag FROM device WHERE lower(serial_number) IN (<v>)").bindList("v", chunk)
-                    .map((rs, ctx) -> java.util.Map.entry(fold(rs.getString(1)), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
-        }
+        inChunks(h, "SELECT serial_number, asset_tag FROM device WHERE lower(serial_number) IN ", serials.stream().map(DeviceRepository::fold).distinct().toList(),
+                rs -> out.put(fold(rs.getString(1)), rs.getString(2)));
         return out;
     }
 
     java.util.Map<String, String> imeisTaken(Handle h, java.util.Collection<String> imeis) {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(imeis.stream().distinct().toList())) {
-            h.createQuery("SELECT imei, asset_tag FROM device WHERE imei IN (<v>)").bindList("v", chunk)
-                    .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        inChunks(h, "SELECT imei, asset_tag FROM device WHERE imei IN ", imeis.stream().distinct().toList(), rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    private interface RowReader { void read(java.sql.ResultSet rs) throws java.sql.SQLException; }
+
+    /** {@code select} + "(?, ?, ...)" for up to CHUNK values at a time, each row handed to {@code each}. */
+    private static void inChunks(Handle h, String select, List<String> values, RowReader each) {
+        try {
+            java.sql.Connection c = h.getConnection();
+            for (int i = 0; i < values.size(); i += CHUNK) {
+                List<String> chunk = values.subList(i, Math.min(values.size(), i + CHUNK));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (java.sql.PreparedStatement ps = c.prepareStatement(select + "(" + marks + ")")) {
+                    for (int k = 0; k < chunk.size(); k++) ps.setString(k + 1, chunk.get(k));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) each.read(rs);
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
         }
-        return out;
     }
 
-    java.util.Map<String, Long> idsByAssetTag(Handle h, List<String> tags) {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(tags)) {
-            h.createQuery("SELECT asset_tag, id FROM device WHERE asset_tag IN (<v>)").bindList("v", chunk)
-                    .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
-        }
-        return out;
-    }
-
-    private static List<List<String>> chunks(List<String> values) {
-        List<List<String>> out = new java.util.ArrayList<>();
-        for (int i = 0; i < values.size(); i += CHUNK) out.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
-        return out;
-    }
-
-    void insertAll(Handle h, List<DeviceDraft> drafts, Instant now) {
-        var batch = h.prepareBatch("""
+    /** Inserts the drafts in order through one prepared statement; returns their ids in the same order. */
+    long[] insertAll(Handle h, List<DeviceDraft> drafts, Instant now) {
+        long[] ids = new long[drafts.size()];
+        String at = Times.store(now);
+        try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement("""
                 INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
-                VALUES (:tag, :kind, :model, :serial, :imei, :phone, :enc, :mode, :status, :team, :notes, :now, :now)""");
-        for (DeviceDraft d : drafts) {
-            batch.bind("tag", d.assetTag()).bind("kind", d.kind().name()).bind("model", d.makeModel()).bind("serial", d.serialNumber())
-                    .bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0).bind("mode", d.mode().name())
-                    .bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes()).bind("now", now).add();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+            for (int i = 0; i < drafts.size(); i++) {
+                DeviceDraft d = drafts.get(i);
+                ps.setString(1, d.assetTag());
+                ps.setString(2, d.kind().name());
+                ps.setString(3, d.makeModel());
+                ps.setString(4, d.serialNumber());
+                ps.setString(5, d.imei());
+                ps.setString(6, d.phoneNumber());
+                ps.setInt(7, d.encrypted() ? 1 : 0);
+                ps.setString(8, d.mode().name());
+                ps.setString(9, d.status().name());
+                ps.setString(10, d.team());
+                ps.setString(11, d.notes());
+                ps.setString(12, at);
+                ps.setString(13, at);
+                ps.executeUpdate();
+                try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    ids[i] = keys.getLong(1);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
         }
-        batch.execute();
+        return ids;
     }
 
     void update(Handle h, long id, DeviceDraft d, Instant now) {

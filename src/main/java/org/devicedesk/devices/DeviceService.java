@@ -542,10 +542,9 @@ public final class DeviceService {
     int createAllInTransaction(Handle h, Session actor, List<DeviceDraft> drafts) {
         if (drafts.isEmpty()) return 0;
         Instant now = clock.instant();
-        repo.insertAll(h, drafts, now);
-        java.util.Map<String, Long> ids = repo.idsByAssetTag(h, drafts.stream().map(DeviceDraft::assetTag).toList());
+        long[] ids = repo.insertAll(h, drafts, now);
         List<Audit.Entry> events = new ArrayList<>(drafts.size());
-        for (DeviceDraft d : drafts) events.add(new Audit.Entry("DEVICE_CREATED", "device", ids.get(d.assetTag()), createdSummary(d)));
+        for (int i = 0; i < drafts.size(); i++) events.add(new Audit.Entry("DEVICE_CREATED", "device", ids[i], createdSummary(drafts.get(i))));
         Audit.recordAll(h, actor, now, events);
         return drafts.size();
     }
