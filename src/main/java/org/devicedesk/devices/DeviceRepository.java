@@ -53,7 +53,7 @@ final class DeviceRepository {
         return byId(h, id);
     }
 
-    /** True on SQLite: text search goes through the device_search FTS5 table (migration V70). */
+    /** True on SQLite: text search goes through the device_search FTS5 table (migration V70), and bulk inserts are batched. */
     private final boolean fts;
 
     DeviceRepository(boolean fts) {
@@ -303,9 +303,11 @@ final class DeviceRepository {
     long[] insertAll(Handle h, List<DeviceDraft> drafts, Instant now) {
         long[] ids = new long[drafts.size()];
         String at = Times.store(now);
-        try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement("""
+        java.sql.Connection c = h.getConnection();
+        String sql = """
                 INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (java.sql.PreparedStatement ps = fts ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[] {"id"})) {
             for (int i = 0; i < drafts.size(); i++) {
                 DeviceDraft d = drafts.get(i);
                 ps.setString(1, d.assetTag());
@@ -321,10 +323,34 @@ final class DeviceRepository {
                 ps.setString(11, d.notes());
                 ps.setString(12, at);
                 ps.setString(13, at);
-                ps.executeUpdate();
-                try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    ids[i] = keys.getLong(1);
+                if (fts) {
+                    ps.addBatch();
+                } else {
+                    ps.executeUpdate();
+                    try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+            if (fts) {
+                ps.executeBatch();
+                // SQLite, inside this write transaction nobody else inserts: the batch took the ids after the previous maximum, in order
+                long last;
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                    rs.next();
+                    last = rs.getLong(1);
+                }
+                for (int i = 0; i < ids.length; i++) ids[i] = last - ids.length + 1 + i;
+                try (java.sql.PreparedStatement check = c.prepareStatement("SELECT asset_tag FROM device WHERE id = ?")) {
+                    for (int i : new int[] {0, ids.length - 1}) { // the first and last prove the run of ids
+                        check.setLong(1, ids[i]);
+                        try (java.sql.ResultSet rs = check.executeQuery()) {
+                            if (!rs.next() || !rs.getString(1).equals(drafts.get(i).assetTag())) {
+                                throw new IllegalStateException("The imported devices did not get consecutive ids; nothing was imported.");
+                            }
+                        }
+                    }
                 }
             }
         } catch (java.sql.SQLException e) {
