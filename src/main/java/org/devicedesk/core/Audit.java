@@ -21,9 +21,8 @@ public final class Audit {
 
     /** Appends one event in the caller's transaction; returns its sequence number. */
     public static long record(Handle h, Session actor, Instant at, String action, String recordType, Object recordId, String summary) {
-        // the head row serialises appenders on SQLite and PostgreSQL alike
-        h.execute("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1");
-        var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+        // the head row serialises appenders on SQLite and PostgreSQL alike; RETURNING reads it in the same statement
+        var head = h.createQuery("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
         long seq = (Long) head[0];
         String prev = (String) head[1];
