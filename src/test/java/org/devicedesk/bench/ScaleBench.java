@@ -62,6 +62,16 @@ class ScaleBench {
     private Session session;
     private Connection raw;
 
+    private static final String LOAD_AT_START = loadAverage();
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?"; // not Linux
+        }
+    }
+
     @Test
     void scale() throws Exception {
         // -Dbench.db=FILE keeps the generated database there and reuses it on the next run (for working on one figure)
@@ -119,8 +129,8 @@ class ScaleBench {
     // ---- the figures ----
 
     private void deviceList() throws Exception {
-        Timing app = time(() -> services.devices.list(session, DeviceQuery.all()));
-        Timing base = time(() -> rawPage("", "lower(d.asset_tag)", 200));
+        Timing[] t = timePair(() -> services.devices.list(session, DeviceQuery.all()), () -> rawPage("", "lower(d.asset_tag)", 200));
+        Timing app = t[0], base = t[1];
         timeRow("Device list at 100k: open (first page + count)", app, base, 150);
     }
 
@@ -194,12 +204,12 @@ class ScaleBench {
             for (boolean desc : new boolean[] {false, true}) {
                 Comparator<Device> order = comparator(sort);
                 Comparator<Device> c = desc ? order.reversed() : order;
-                Timing app = time(() -> services.devices.list(session, DeviceQuery.all().sortedBy(sort, desc)));
-                Timing base = time(() -> {
+                Timing[] t = timePair(() -> services.devices.list(session, DeviceQuery.all().sortedBy(sort, desc)), () -> {
                     List<Device> copy = new ArrayList<>(all);
                     copy.sort(c);
                     return copy.size();
                 });
+                Timing app = t[0], base = t[1];
                 double ratio = app.median() / base.median();
                 if (ratio > worstRatio) {
                     worstRatio = ratio;
@@ -278,32 +288,36 @@ class ScaleBench {
 
     private void auditScreen() throws Exception {
         AuditService audit = services.audit;
-        Timing open = time(() -> {
+        Timing[] t = timePair(() -> {
             audit.actors(session);
             audit.recordTypes(session);
             return audit.page(session, AuditService.Query.all()).size();
-        });
-        Timing openBase = time(() -> rawAudit("", List.of()));
+        }, () -> rawAudit("", List.of()));
+        Timing open = t[0], openBase = t[1];
         timeRow("Audit screen at 1M events: open (actors, record types, first page)", open, openBase, 150);
 
-        Timing actor = time(() -> audit.page(session, new AuditService.Query("hd.khan", null, null, null, null)).size());
-        Timing actorBase = time(() -> rawAudit(" AND actor = ?", List.of("hd.khan")));
+        t = timePair(() -> audit.page(session, new AuditService.Query("hd.khan", null, null, null, null)).size(),
+                () -> rawAudit(" AND actor = ?", List.of("hd.khan")));
+        Timing actor = t[0], actorBase = t[1];
         timeRow("Audit screen: filter by actor", actor, actorBase, 150);
 
         Instant weekFrom = LocalDate.now(ZoneOffset.UTC).minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant weekTo = weekFrom.plus(Duration.ofDays(7));
-        Timing week = time(() -> audit.page(session, new AuditService.Query(null, null, null, weekFrom, weekTo)).size());
-        Timing weekBase = time(() -> rawAudit(" AND at >= ? AND at < ?", List.of(Times.store(weekFrom), Times.store(weekTo))));
+        t = timePair(() -> audit.page(session, new AuditService.Query(null, null, null, weekFrom, weekTo)).size(),
+                () -> rawAudit(" AND at >= ? AND at < ?", List.of(Times.store(weekFrom), Times.store(weekTo))));
+        Timing week = t[0], weekBase = t[1];
         timeRow("Audit screen: filter by date (one week, a year ago)", week, weekBase, 150);
 
         Instant yearFrom = LocalDate.now(ZoneOffset.UTC).minusYears(2).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant yearTo = yearFrom.plus(Duration.ofDays(365));
-        Timing year = time(() -> audit.page(session, new AuditService.Query(null, null, null, yearFrom, yearTo)).size());
-        Timing yearBase = time(() -> rawAudit(" AND at >= ? AND at < ?", List.of(Times.store(yearFrom), Times.store(yearTo))));
+        t = timePair(() -> audit.page(session, new AuditService.Query(null, null, null, yearFrom, yearTo)).size(),
+                () -> rawAudit(" AND at >= ? AND at < ?", List.of(Times.store(yearFrom), Times.store(yearTo))));
+        Timing year = t[0], yearBase = t[1];
         timeRow("Audit screen: filter by date (a whole year, two years ago)", year, yearBase, 150);
 
-        Timing both = time(() -> audit.page(session, new AuditService.Query("hd.khan", null, null, yearFrom, yearTo)).size());
-        Timing bothBase = time(() -> rawAudit(" AND actor = ? AND at >= ? AND at < ?", List.of("hd.khan", Times.store(yearFrom), Times.store(yearTo))));
+        t = timePair(() -> audit.page(session, new AuditService.Query("hd.khan", null, null, yearFrom, yearTo)).size(),
+                () -> rawAudit(" AND actor = ? AND at >= ? AND at < ?", List.of("hd.khan", Times.store(yearFrom), Times.store(yearTo))));
+        Timing both = t[0], bothBase = t[1];
         timeRow("Audit screen: filter by actor and date (a year)", both, bothBase, 150);
         notes.add("Audit baseline: raw JDBC reading the same first page (500 newest matching events) with the same WHERE.");
     }
@@ -326,12 +340,12 @@ class ScaleBench {
 
     private void verify() throws Exception {
         long[] progressCalls = {0};
-        Timing app = time(() -> {
+        Timing[] t = timePair(() -> {
             Audit.Verification v = services.audit.verify(session, checked -> progressCalls[0]++);
             if (!v.intact()) throw new IllegalStateException("the generated chain does not verify: " + v.explanation());
             return (int) v.eventsChecked();
-        });
-        Timing base = time(this::rawSha256Pass);
+        }, this::rawSha256Pass);
+        Timing app = t[0], base = t[1];
         row("Audit chain verification (streams, with progress)", app, base, "<= 2x raw SHA-256 pass", app.median() / base.median() <= 2);
         notes.add("Verify baseline: raw JDBC streaming the same columns of every event in seq order and one SHA-256 per event over the same bytes; "
                 + "the service also reports progress (" + progressCalls[0] + " progress calls over all rounds) and audits the check.");
@@ -481,9 +495,10 @@ class ScaleBench {
             for (int k = 0; k < size; k++) r.add(rawDevice("RAW" + run + "X" + i, k));
             rowsOf.add(r);
         }
-        Timing app = time(() -> services.devices.importer().importAll(session, new StringReader(files.get(batch[0]++))));
-        batch[0] = 0;
-        Timing base = time(() -> rawImport(rowsOf.get(batch[0]++)));
+        int[] rawBatch = {0};
+        Timing[] t = timePair(() -> services.devices.importer().importAll(session, new StringReader(files.get(batch[0]++))),
+                () -> rawImport(rowsOf.get(rawBatch[0]++)));
+        Timing app = t[0], base = t[1];
         row("CSV import of 10k devices (one transaction, audited)", app, base, "<= 1.25x raw JDBC batch", app.median() / base.median() <= 1.25);
         notes.add("Import baseline: raw JDBC batch-inserting the same 10k device rows and their 10k chained audit events in one transaction "
                 + "(no checks); the import also parses the CSV, checks every row's rules (unique tag, serial and IMEI, Luhn) and reports by line.");
@@ -557,11 +572,18 @@ class ScaleBench {
         String show() { return ms(median()) + " (worst " + ms(worst()) + ")"; }
     }
 
-    private static Timing time(Work w) throws Exception {
-        double cold = once(w);
-        double[] r = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) r[i] = once(w);
-        return new Timing(cold, r);
+    /**
+     * The candidate and its baseline, taking turns: a cold round of each, then ROUNDS rounds of each,
+     * alternating, so a change in the machine's load falls on both alike.
+     */
+    private static Timing[] timePair(Work app, Work base) throws Exception {
+        double coldApp = once(app), coldBase = once(base);
+        double[] a = new double[ROUNDS], b = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            a[i] = once(app);
+            b[i] = once(base);
+        }
+        return new Timing[] {new Timing(coldApp, a), new Timing(coldBase, b)};
     }
 
     /** Each item timed on its own: the cold value is the first item of the first pass; rounds are every item of the later passes. */
@@ -618,7 +640,7 @@ class ScaleBench {
         StringBuilder md = new StringBuilder();
         md.append("# Device Desk scale benchmark\n\n");
         md.append("Command: `mvn -B -Pbench verify` · ").append(machine()).append("\n\n");
-        md.append(String.format(Locale.ROOT, "%d rounds after one cold round (reported apart); median and worst of the rounds; ratio = candidate median / baseline median. ", ROUNDS));
+        md.append(String.format(Locale.ROOT, "%d rounds after one cold round (reported apart), candidate and baseline taking turns; median and worst of the rounds; ratio = candidate median / baseline median. ", ROUNDS));
         md.append("Candidate = the real service with a real session; baseline = raw JDBC (or plain Java) in the same JVM on the same file, same run.\n\n");
         md.append("| Figure | Device Desk: median (worst) | Baseline: median (worst) | Ratio | Cold round | Goal | Result |\n");
         md.append("|---|---|---|---|---|---|---|\n");
@@ -639,10 +661,7 @@ class ScaleBench {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
         } catch (IOException ignored) { /* not Linux */ }
-        String load = "";
-        try {
-            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end";
-        } catch (IOException ignored) { /* not Linux */ }
+        String load = ", load average " + LOAD_AT_START + " at the start and " + loadAverage() + " at the end (1-minute)";
         return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), JDK " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB" + load + ", " + java.time.LocalDate.now();
