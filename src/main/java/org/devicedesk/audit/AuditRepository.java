@@ -11,15 +11,33 @@ final class AuditRepository {
             rs.getString("actor"), rs.getString("action"), rs.getString("record_type"), rs.getString("record_id"),
             rs.getString("summary"), rs.getString("hash"));
 
+    private static final String COLUMNS = "SELECT seq, at, actor, action, record_type, record_id, summary, hash FROM audit_event";
+
+    /**
+     * One page, newest first, after the event {@code beforeSeq} of the previous page. Without dates
+     * the trail is walked backwards by seq. With a date range it is walked backwards through the
+     * date index (V1, and actor and date in V71) in time order, which finds a page at once even for
+     * a year long ago; ordering those by seq instead would sort the whole range (a year of a million
+     * events: over a second). Time order and seq order are the same unless a clock was changed.
+     */
     List<AuditEvent> page(Handle h, AuditService.Query q, int limit, long beforeSeq) {
-        StringBuilder sql = new StringBuilder("SELECT seq, at, actor, action, record_type, record_id, summary, hash FROM audit_event WHERE seq < :before");
+        boolean dated = q.from() != null || q.to() != null;
+        String beforeAt = dated && beforeSeq != Long.MAX_VALUE
+                ? h.createQuery("SELECT at FROM audit_event WHERE seq = :s").bind("s", beforeSeq).mapTo(String.class).findOne().orElse(null)
+                : null;
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE 1 = 1");
+        if (!dated) sql.append(" AND seq < :before");
+        else if (beforeAt != null) sql.append(" AND at <= :beforeAt AND (at < :beforeAt OR seq < :before)");
         if (q.actor() != null && !q.actor().isBlank()) sql.append(" AND actor = :actor");
         if (q.recordType() != null && !q.recordType().isBlank()) sql.append(" AND record_type = :type");
         if (q.recordId() != null && !q.recordId().isBlank()) sql.append(" AND record_id = :rid");
         if (q.from() != null) sql.append(" AND at >= :from");
         if (q.to() != null) sql.append(" AND at < :to");
-        sql.append(" ORDER BY seq DESC LIMIT :limit");
-        var query = h.createQuery(sql.toString()).bind("before", beforeSeq).bind("limit", limit);
+        // the page size is written in: the planner sizes the page from it
+        sql.append(dated ? " ORDER BY at DESC, seq DESC LIMIT " : " ORDER BY seq DESC LIMIT ").append(limit);
+        var query = h.createQuery(sql.toString());
+        if (!dated) query.bind("before", beforeSeq);
+        else if (beforeAt != null) query.bind("beforeAt", beforeAt).bind("before", beforeSeq);
         if (q.actor() != null && !q.actor().isBlank()) query.bind("actor", q.actor());
         if (q.recordType() != null && !q.recordType().isBlank()) query.bind("type", q.recordType());
         if (q.recordId() != null && !q.recordId().isBlank()) query.bind("rid", q.recordId());
@@ -33,11 +51,26 @@ final class AuditRepository {
     }
 
     List<String> actors(Handle h) {
-        return h.createQuery("SELECT DISTINCT actor FROM audit_event ORDER BY actor").mapTo(String.class).list();
+        return h.createQuery(distinct("actor")).mapTo(String.class).list();
     }
 
     List<String> recordTypes(Handle h) {
-        return h.createQuery("SELECT DISTINCT record_type FROM audit_event ORDER BY record_type").mapTo(String.class).list();
+        return h.createQuery(distinct("record_type")).mapTo(String.class).list();
+    }
+
+    /**
+     * The distinct values of an indexed column in order, by hopping from one value to the next in
+     * its index (a dozen seeks) instead of reading a million rows as DISTINCT does. SQLite and
+     * PostgreSQL alike; {@code column} is one of ours, never input.
+     */
+    private static String distinct(String column) {
+        return """
+                WITH RECURSIVE v(value) AS (
+                    SELECT min(%1$s) FROM audit_event
+                    UNION ALL
+                    SELECT (SELECT min(%1$s) FROM audit_event WHERE %1$s > v.value) FROM v WHERE v.value IS NOT NULL
+                )
+                SELECT value FROM v WHERE value IS NOT NULL""".formatted(column);
     }
 
 }

@@ -27,7 +27,7 @@ public final class AuditService {
         public static Query all() { return new Query(null, null, null, null, null); }
     }
 
-    /** Newest first, one page; pass the last seq seen to get the next page. */
+    /** Newest first, one page; pass the seq of the last event of the previous page to get the next page. */
     public List<AuditEvent> page(Session s, Query q, long beforeSeq) {
         s.require(Role.ADMIN, Role.DPO);
         return db.read(h -> repo.page(h, q, PAGE, beforeSeq));

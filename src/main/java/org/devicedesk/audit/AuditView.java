@@ -250,7 +250,7 @@ public final class AuditView implements Screen {
     private void loadMore() {
         if (rows.isEmpty()) return;
         int mine = generation;
-        long before = rows.stream().mapToLong(AuditEvent::seq).min().orElse(Long.MAX_VALUE);
+        long before = rows.get(rows.size() - 1).seq(); // the last event of the pages so far: the next page starts after it
         AuditService.Query q = query();
         more.setDisable(true);
         Background.run(() -> audit.page(session, q, before), page -> {

@@ -78,9 +78,12 @@ final class BreachRepository {
 
     /** The next BRE-YYYY-NNNN number for the year. */
     int nextNumber(Handle h, int year) {
-        Integer max = h.createQuery("SELECT max(CAST(substr(reference, 10) AS INTEGER)) FROM breach_case WHERE reference LIKE :p")
-                .bind("p", "BRE-" + year + "-%").mapTo(Integer.class).findOne().orElse(null);
-        return max == null ? 1 : max + 1;
+        // the year's highest reference by walking the index of V72 backwards (longest, then highest)
+        return h.createQuery("""
+                        SELECT reference FROM breach_case WHERE substr(reference, 1, 9) = :p
+                        ORDER BY length(reference) DESC, reference DESC LIMIT 1""")
+                .bind("p", "BRE-" + year + "-").mapTo(String.class).findOne()
+                .map(ref -> Integer.parseInt(ref.substring(9)) + 1).orElse(1);
     }
 
     long insert(Handle h, String reference, Long incidentId, String title, String description, Instant awareAt, String by, Instant now) {

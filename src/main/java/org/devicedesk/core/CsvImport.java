@@ -39,6 +39,9 @@ public final class CsvImport {
     @FunctionalInterface
     public interface RowRule {
         void apply(Handle h, Row row);
+
+        /** Called once with every well-formed row before the first {@link #apply}, so a rule can look up in bulk what the rows name. */
+        default void prepare(Handle h, List<Row> rows) {}
     }
 
     /** What the import would do: how many rows, the header, the first rows, and every problem found. */
@@ -119,15 +122,16 @@ public final class CsvImport {
         int count = rows.size() - 1;
         if (!problems.isEmpty()) return new Preview(count, header, sample, problems);
 
+        List<Row> wellFormed = new ArrayList<>();
+        List<Object> inOrder = new ArrayList<>(); // each line's Row, or the sentence saying why it is not one
         for (Csv.Row r : rows.subList(1, rows.size())) {
             if (sample.size() < SAMPLE_ROWS) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < header.size(); i++) cells.add(Csv.unneutralise(r.get(i)));
                 sample.add(cells);
             }
-            if (problems.size() >= MAX_PROBLEMS) continue;
             if (r.fields().size() > header.size()) {
-                problems.add("Line " + r.line() + ": it has " + r.fields().size() + " cells but the header names " + header.size()
+                inOrder.add("Line " + r.line() + ": it has " + r.fields().size() + " cells but the header names " + header.size()
                         + " columns. A comma inside a value needs the value in double quotes.");
                 continue;
             }
@@ -135,12 +139,24 @@ public final class CsvImport {
             for (int i = 0; i < header.size(); i++) {
                 if (!header.get(i).isEmpty() && !format.ignored().contains(header.get(i))) cells.put(header.get(i), Csv.unneutralise(r.get(i)));
             }
+            Row row = new Row(r.line(), cells);
+            wellFormed.add(row);
+            inOrder.add(row);
+        }
+        rule.prepare(h, wellFormed);
+        for (Object line : inOrder) {
+            if (problems.size() >= MAX_PROBLEMS) break;
+            if (line instanceof String problem) {
+                problems.add(problem);
+                continue;
+            }
+            Row row = (Row) line;
             try {
-                rule.apply(h, new Row(r.line(), cells));
+                rule.apply(h, row);
             } catch (Refused refused) {
                 for (Refused.Problem p : refused.problems()) {
                     String column = p.field() == null ? null : p.field().replace('-', '_');
-                    problems.add("Line " + r.line() + (column == null ? "" : ", column " + column) + ": " + p.message());
+                    problems.add("Line " + row.line() + (column == null ? "" : ", column " + column) + ": " + p.message());
                 }
             }
         }

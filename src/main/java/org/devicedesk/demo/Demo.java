@@ -9,7 +9,8 @@ import org.devicedesk.core.Session;
 
 /**
  * {@code --demo}: fills a new, empty database with believable synthetic data so every screen can be
- * tried. Refuses to touch a database that already has accounts. Each feature adds its own part,
+ * tried. Refuses to touch a database that already has accounts. {@code --demo-size large} first
+ * writes a large force's history in bulk ({@link LargeDemo}), so the app can be felt at scale. Each feature adds its own part,
  * in dependency order, from a seeded random so a demo looks the same every time.
  */
 public final class Demo {
@@ -21,6 +22,8 @@ public final class Demo {
     public static String fillIfEmpty(Services s, String size) {
         if (!s.accounts.needsFirstAdministrator()) return null;
         String password = System.getProperty("devicedesk.demoPassword", generatePassword());
+        // --demo-size large: three years of a large force's history first (bulk), then the normal demo on top of it
+        LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db, s.clock, LargeDemo.Scale.LARGE, 20261201L) : null;
         Random random = new Random(20261122L);
         Session system = Session.system();
         DemoPeople.Result people = DemoPeople.fill(s, system, random);
@@ -36,8 +39,11 @@ public final class Demo {
         DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
         DemoBreaches.fill(s, new Random(72L), people.dpo()); // after incidents: the DPO decides their referrals
         DemoTravel.fill(s, new Random(53L), people.infosec(), people.helpdesk()); // after devices: travellers take the devices they hold
+        String scale = large == null ? "" : String.format(java.util.Locale.UK,
+                "\nLarge demo: %,d devices, %,d people, %,d incidents and %,d audit events of history, written in %d s.",
+                large.devices(), large.people(), large.incidents(), large.auditEvents(), large.took().toSeconds());
         return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
-                + "\nThis is shown once; write it down now.";
+                + "\nThis is shown once; write it down now." + scale;
     }
 
     private static String generatePassword() {

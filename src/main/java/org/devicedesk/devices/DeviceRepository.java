@@ -53,16 +53,41 @@ final class DeviceRepository {
         return byId(h, id);
     }
 
-    // ---- the list: one method, filtering and paging in SQL (the place to switch text search to FTS5) ----
+    /** True on SQLite: text search goes through the device_search FTS5 table (migration V70), and bulk inserts are batched. */
+    private final boolean fts;
+
+    DeviceRepository(boolean fts) {
+        this.fts = fts;
+    }
+
+    // ---- the list: one method, filtering, sorting and paging in SQL ----
+
+    /** The list's page and how many match in all. */
+    DeviceQuery.Page page(Handle h, DeviceQuery q) {
+        return new DeviceQuery.Page(search(h, q), count(h, q), q);
+    }
 
     List<Device> search(Handle h, DeviceQuery q) {
         StringBuilder sql = new StringBuilder(SELECT);
+        if (hasText(q) && fts && q.sort() != DeviceQuery.Sort.HOLDER && q.limit() > 0) {
+            // a search can match tens of thousands of devices: pick the page's ids from the device rows
+            // alone, then join custody and holder for those 200 only (the joins for every match cost 5x)
+            StringBuilder ids = new StringBuilder("SELECT d.id FROM device d");
+            where(ids, q);
+            orderBy(ids, q);
+            ids.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(Math.max(0, q.offset()));
+            sql.append(" WHERE d.id IN (").append(ids).append(')');
+            orderBy(sql, q);
+            Query query = h.createQuery(sql.toString());
+            bind(query, q);
+            return query.map(DEVICE).list();
+        }
         where(sql, q);
-        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
-        if (q.limit() > 0) sql.append(" LIMIT :limit OFFSET :offset");
+        orderBy(sql, q);
+        // written in, not bound: SQLite walks a sort index for a page only when it can see the page is small
+        if (q.limit() > 0) sql.append(" LIMIT ").append(q.limit()).append(" OFFSET ").append(Math.max(0, q.offset()));
         Query query = h.createQuery(sql.toString());
         bind(query, q);
-        if (q.limit() > 0) query.bind("limit", q.limit()).bind("offset", Math.max(0, q.offset()));
         return query.map(DEVICE).list();
     }
 
@@ -70,7 +95,7 @@ final class DeviceRepository {
     void forEach(Handle h, DeviceQuery q, Consumer<Device> each) {
         StringBuilder sql = new StringBuilder(SELECT);
         where(sql, q);
-        sql.append(" ORDER BY ").append(order(q.sort())).append(q.descending() ? " DESC" : " ASC").append(", d.id");
+        orderBy(sql, q);
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         try (var it = query.setFetchSize(1000).map(DEVICE).iterator()) {
@@ -78,17 +103,51 @@ final class DeviceRepository {
         }
     }
 
+    /** The tie-break runs the same way as the key, so each sort is one walk of its index (V71), forwards or backwards. */
+    private static void orderBy(StringBuilder sql, DeviceQuery q) {
+        String dir = q.descending() ? " DESC" : " ASC";
+        sql.append(" ORDER BY ").append(order(q.sort())).append(dir).append(", d.id").append(dir);
+    }
+
     int count(Handle h, DeviceQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT count(*)").append(FROM);
-        where(sql, q);
+        StringBuilder sql;
+        if (hasText(q) && fts && !hasFilters(q)) {
+            // text alone: the search index counts its own matches, no device row read
+            sql = new StringBuilder(ftsPhrase(q) ? "SELECT count(*) FROM device_search WHERE device_search MATCH :fts"
+                    : "SELECT count(*) FROM device d WHERE " + SHORT_MATCH);
+        } else {
+            // the holder joins are only needed when the LIKE search reads the holder's name
+            sql = new StringBuilder("SELECT count(*)").append(likeSearch(q) ? FROM : " FROM device d");
+            where(sql, q);
+        }
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         return query.mapTo(Integer.class).one();
     }
 
-    private static void where(StringBuilder sql, DeviceQuery q) {
-        sql.append(" WHERE 1 = 1");
-        if (hasText(q)) {
+    private static boolean hasFilters(DeviceQuery q) {
+        return q.kind() != null || q.mode() != null || q.status() != null || q.team() != null && !q.team().isBlank();
+    }
+
+    /**
+     * One or two characters (before the trigram index can help) match the start of the asset tag,
+     * serial number or IMEI, through their indexes (V71): "any part of" would match nearly every
+     * device and read all of them on each keystroke.
+     */
+    private static final String SHORT_MATCH = "(lower(d.asset_tag) >= :lo AND lower(d.asset_tag) < :hi"
+            + " OR lower(d.serial_number) >= :lo AND lower(d.serial_number) < :hi"
+            + " OR coalesce(d.imei, '') >= :lo AND coalesce(d.imei, '') < :hi)";
+
+    private void where(StringBuilder sql, DeviceQuery q) {
+        int start = sql.length();
+        if (hasText(q) && fts) {
+            // trigram MATCH needs three characters; shorter text is a prefix of the identifiers
+            if (ftsPhrase(q)) {
+                sql.append(" AND d.id IN (SELECT rowid FROM device_search WHERE device_search MATCH :fts)");
+            } else {
+                sql.append(" AND ").append(SHORT_MATCH);
+            }
+        } else if (hasText(q)) {
             String like = " LIKE :t ESCAPE '!'";
             sql.append(" AND (lower(d.asset_tag)").append(like)
                     .append(" OR lower(coalesce(d.serial_number, ''))").append(like)
@@ -101,14 +160,30 @@ final class DeviceRepository {
         if (q.mode() != null) sql.append(" AND d.mode = :mode");
         if (q.status() != null) sql.append(" AND d.status = :status");
         if (q.team() != null && !q.team().isBlank()) sql.append(" AND d.team = :team");
+        // no condition at all stays "no WHERE": SQLite then counts the register from its smallest index
+        if (sql.length() > start) sql.replace(start, start + " AND".length(), " WHERE");
     }
 
     private static boolean hasText(DeviceQuery q) {
         return q.text() != null && !q.text().isBlank();
     }
 
-    private static void bind(Query query, DeviceQuery q) {
-        if (hasText(q)) query.bind("t", "%" + escapeLike(q.text().strip().toLowerCase()) + "%");
+    private boolean likeSearch(DeviceQuery q) {
+        return hasText(q) && !fts;
+    }
+
+    private boolean ftsPhrase(DeviceQuery q) {
+        return fts && q.text().strip().codePointCount(0, q.text().strip().length()) >= 3;
+    }
+
+    private void bind(Query query, DeviceQuery q) {
+        if (hasText(q)) {
+            String text = q.text().strip();
+            // one quoted phrase: the trigram index then matches it as a substring, quotes and all
+            if (ftsPhrase(q)) query.bind("fts", '"' + text.replace("\"", "\"\"") + '"');
+            else if (fts) query.bind("lo", text.toLowerCase()).bind("hi", text.toLowerCase() + '\uffff'); // a prefix range
+            else query.bind("t", "%" + escapeLike(text.toLowerCase()) + "%");
+        }
         if (q.kind() != null) query.bind("kind", q.kind().name());
         if (q.mode() != null) query.bind("mode", q.mode().name());
         if (q.status() != null) query.bind("status", q.status().name());
@@ -170,6 +245,118 @@ final class DeviceRepository {
                 .bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0).bind("mode", d.mode().name())
                 .bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes()).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    // ---- bulk (CSV import): a few queries of up to CHUNK values instead of one query per row ----
+
+    private static final int CHUNK = 900;
+
+    /** How the case-insensitive checks compare: the same fold on both sides. */
+    static String fold(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // plain JDBC here: these run per row of a 10k-row file, where Jdbi's binding and parsing cost more than SQLite's work
+
+    java.util.Map<String, DeviceService.TakenBy> tagsTaken(Handle h, java.util.Collection<String> tags) {
+        java.util.Map<String, DeviceService.TakenBy> out = new java.util.HashMap<>();
+        inChunks(h, "SELECT asset_tag, make_model FROM device WHERE lower(asset_tag) IN ", tags.stream().map(DeviceRepository::fold).distinct().toList(),
+                rs -> out.put(fold(rs.getString(1)), new DeviceService.TakenBy(rs.getString(1), rs.getString(2))));
+        return out;
+    }
+
+    java.util.Map<String, String> serialsTaken(Handle h, java.util.Collection<String> serials) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        inChunks(h, "SELECT serial_number, asset_tag FROM device WHERE lower(serial_number) IN ", serials.stream().map(DeviceRepository::fold).distinct().toList(),
+                rs -> out.put(fold(rs.getString(1)), rs.getString(2)));
+        return out;
+    }
+
+    java.util.Map<String, String> imeisTaken(Handle h, java.util.Collection<String> imeis) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        inChunks(h, "SELECT imei, asset_tag FROM device WHERE imei IN ", imeis.stream().distinct().toList(), rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    private interface RowReader { void read(java.sql.ResultSet rs) throws java.sql.SQLException; }
+
+    /** {@code select} + "(?, ?, ...)" for up to CHUNK values at a time, each row handed to {@code each}. */
+    private static void inChunks(Handle h, String select, List<String> values, RowReader each) {
+        try {
+            java.sql.Connection c = h.getConnection();
+            for (int i = 0; i < values.size(); i += CHUNK) {
+                List<String> chunk = values.subList(i, Math.min(values.size(), i + CHUNK));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (java.sql.PreparedStatement ps = c.prepareStatement(select + "(" + marks + ")")) {
+                    for (int k = 0; k < chunk.size(); k++) ps.setString(k + 1, chunk.get(k));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) each.read(rs);
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Inserts the drafts in order through one prepared statement; returns their ids in the same order. */
+    long[] insertAll(Handle h, List<DeviceDraft> drafts, Instant now) {
+        long[] ids = new long[drafts.size()];
+        String at = Times.store(now);
+        java.sql.Connection c = h.getConnection();
+        String sql = """
+                INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (java.sql.PreparedStatement ps = fts ? c.prepareStatement(sql) : c.prepareStatement(sql, new String[] {"id"})) {
+            for (int i = 0; i < drafts.size(); i++) {
+                DeviceDraft d = drafts.get(i);
+                ps.setString(1, d.assetTag());
+                ps.setString(2, d.kind().name());
+                ps.setString(3, d.makeModel());
+                ps.setString(4, d.serialNumber());
+                ps.setString(5, d.imei());
+                ps.setString(6, d.phoneNumber());
+                ps.setInt(7, d.encrypted() ? 1 : 0);
+                ps.setString(8, d.mode().name());
+                ps.setString(9, d.status().name());
+                ps.setString(10, d.team());
+                ps.setString(11, d.notes());
+                ps.setString(12, at);
+                ps.setString(13, at);
+                if (fts) {
+                    ps.addBatch();
+                } else {
+                    ps.executeUpdate();
+                    try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+            if (fts) {
+                ps.executeBatch();
+                // SQLite, inside this write transaction nobody else inserts: the batch took the ids after the previous maximum, in order
+                long last;
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                    rs.next();
+                    last = rs.getLong(1);
+                }
+                for (int i = 0; i < ids.length; i++) ids[i] = last - ids.length + 1 + i;
+                try (java.sql.PreparedStatement check = c.prepareStatement("SELECT asset_tag FROM device WHERE id = ?")) {
+                    for (int i : new int[] {0, ids.length - 1}) { // the first and last prove the run of ids
+                        check.setLong(1, ids[i]);
+                        try (java.sql.ResultSet rs = check.executeQuery()) {
+                            if (!rs.next() || !rs.getString(1).equals(drafts.get(i).assetTag())) {
+                                throw new IllegalStateException("The imported devices did not get consecutive ids; nothing was imported.");
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
+        return ids;
     }
 
     void update(Handle h, long id, DeviceDraft d, Instant now) {

@@ -39,13 +39,14 @@ public final class DeviceService {
     private final Database db;
     private final Clock clock;
     private final PeopleService people;
-    private final DeviceRepository repo = new DeviceRepository();
+    private final DeviceRepository repo;
     private final DeviceImport importer;
 
     public DeviceService(Database db, Clock clock, PeopleService people) {
         this.db = db;
         this.clock = clock;
         this.people = people;
+        this.repo = new DeviceRepository(db.dialect() == Database.Dialect.SQLITE);
         this.importer = new DeviceImport(db, clock, this);
     }
 
@@ -59,7 +60,7 @@ public final class DeviceService {
     /** One page of the register, filtered and sorted in the database. */
     public DeviceQuery.Page list(Session s, DeviceQuery q) {
         s.require(READ_ALL);
-        return db.read(h -> new DeviceQuery.Page(repo.search(h, q), repo.count(h, q), q));
+        return db.read(h -> repo.page(h, q));
     }
 
     /** A device, if the session may see it: STAFF only a device they hold now. */
@@ -190,9 +191,7 @@ public final class DeviceService {
         validate(h, d, null);
         Instant now = clock.instant();
         long id = repo.insert(h, d, now);
-        Audit.record(h, actor, now, "DEVICE_CREATED", "device", id,
-                "Created " + d.mode().label().toLowerCase() + " " + d.kind().label().toLowerCase() + " " + describe(d)
-                        + (d.team() == null ? "" : " (team " + d.team() + ")") + ", status " + d.status().label());
+        Audit.record(h, actor, now, "DEVICE_CREATED", "device", id, createdSummary(d));
         return id;
     }
 
@@ -474,18 +473,47 @@ public final class DeviceService {
     }
 
     private void validate(Handle h, DeviceDraft d, Long self) {
+        validate(d, inRegister(h, self));
+    }
+
+    /** The device already using an asset tag: its tag and model, for the refusal. */
+    record TakenBy(String assetTag, String makeModel) {}
+
+    /** Where the uniqueness checks look: the register one query at a time, or (an import) a bulk look-up plus the file's earlier rows. */
+    interface Taken {
+        Optional<TakenBy> assetTag(String assetTag);
+
+        /** The asset tag of the device that has this serial number (any case). */
+        Optional<String> serial(String serialNumber);
+
+        Optional<String> imei(String imei);
+    }
+
+    private Taken inRegister(Handle h, Long self) {
+        return new Taken() {
+            @Override public Optional<TakenBy> assetTag(String assetTag) {
+                return repo.byAssetTag(h, assetTag).filter(other -> !Long.valueOf(other.id()).equals(self))
+                        .map(other -> new TakenBy(other.assetTag(), other.makeModel()));
+            }
+            @Override public Optional<String> serial(String serialNumber) { return repo.assetTagBySerial(h, serialNumber, self); }
+            @Override public Optional<String> imei(String imei) { return repo.assetTagByImei(h, imei, self); }
+        };
+    }
+
+    /** The rules of the device form for a draft already normalised; every problem at once. */
+    static void validate(DeviceDraft d, Taken taken) {
         Problems p = new Problems();
         if (d.assetTag() == null) {
             p.add("asset-tag", "The asset tag is required: it is the number on the label stuck to the device.");
         } else {
-            repo.byAssetTag(h, d.assetTag()).filter(other -> !Long.valueOf(other.id()).equals(self)).ifPresent(other ->
-                    p.add("asset-tag", "The asset tag " + d.assetTag() + " is already used by " + describeOther(other)
+            taken.assetTag(d.assetTag()).ifPresent(other ->
+                    p.add("asset-tag", "The asset tag " + d.assetTag() + " is already used by " + describeOther(other.makeModel())
                             + ". Each device needs its own asset tag."));
         }
         p.required(d.kind(), "kind", "The kind of device");
         p.required(d.mode(), "mode", "Whether the device is issued or in a pool");
         if (d.serialNumber() != null) {
-            repo.assetTagBySerial(h, d.serialNumber(), self).ifPresent(tag ->
+            taken.serial(d.serialNumber()).ifPresent(tag ->
                     p.add("serial-number", "The serial number " + d.serialNumber() + " is already recorded for device " + tag
                             + ". Check the serial number on the device; if it is the same device, edit " + tag + " instead."));
         }
@@ -494,7 +522,7 @@ public final class DeviceService {
             if (imeiProblem != null) {
                 p.add("imei", imeiProblem);
             } else {
-                repo.assetTagByImei(h, d.imei(), self).ifPresent(tag ->
+                taken.imei(d.imei()).ifPresent(tag ->
                         p.add("imei", "The IMEI " + d.imei() + " is already recorded for device " + tag + "."));
             }
         }
@@ -502,8 +530,42 @@ public final class DeviceService {
         p.throwIfAny();
     }
 
-    private static String describeOther(Device d) {
-        return "another device" + (d.makeModel() == null ? "" : " (" + d.makeModel() + ")");
+    // ---- bulk creation (CSV import) ----
+
+    /** For the import: the register's devices that already use any of these tags, serials or IMEIs, a few queries in all. */
+    Taken takenInRegister(Handle h, java.util.Collection<String> assetTags, java.util.Collection<String> serials, java.util.Collection<String> imeis) {
+        java.util.Map<String, TakenBy> tags = repo.tagsTaken(h, assetTags);
+        java.util.Map<String, String> serialTags = repo.serialsTaken(h, serials);
+        java.util.Map<String, String> imeiTags = repo.imeisTaken(h, imeis);
+        return new Taken() {
+            @Override public Optional<TakenBy> assetTag(String assetTag) { return Optional.ofNullable(tags.get(DeviceRepository.fold(assetTag))); }
+            @Override public Optional<String> serial(String serialNumber) { return Optional.ofNullable(serialTags.get(DeviceRepository.fold(serialNumber))); }
+            @Override public Optional<String> imei(String imei) { return Optional.ofNullable(imeiTags.get(imei)); }
+        };
+    }
+
+    /**
+     * Creates devices already checked by {@link #validate(DeviceDraft, Taken)} (and unique among
+     * themselves) in the caller's transaction: one batch of rows and one batch of audit events,
+     * each event the same as {@link #createInTransaction} writes.
+     */
+    int createAllInTransaction(Handle h, Session actor, List<DeviceDraft> drafts) {
+        if (drafts.isEmpty()) return 0;
+        Instant now = clock.instant();
+        long[] ids = repo.insertAll(h, drafts, now);
+        List<Audit.Entry> events = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) events.add(new Audit.Entry("DEVICE_CREATED", "device", ids[i], createdSummary(drafts.get(i))));
+        Audit.recordAll(h, actor, now, events);
+        return drafts.size();
+    }
+
+    private static String createdSummary(DeviceDraft d) {
+        return "Created " + d.mode().label().toLowerCase() + " " + d.kind().label().toLowerCase() + " " + describe(d)
+                + (d.team() == null ? "" : " (team " + d.team() + ")") + ", status " + d.status().label();
+    }
+
+    private static String describeOther(String makeModel) {
+        return "another device" + (makeModel == null ? "" : " (" + makeModel + ")");
     }
 
     private static String describe(DeviceDraft d) {

@@ -78,10 +78,12 @@ final class IncidentRepository {
 
     /** The next free number for a year: INC-2026-0001, -0002 ... */
     int nextNumber(Handle h, int year) {
-        String prefix = "INC-" + year + "-";
-        Integer max = h.createQuery("SELECT max(CAST(substr(reference, :from) AS INTEGER)) FROM incident WHERE reference LIKE :p")
-                .bind("from", prefix.length() + 1).bind("p", prefix + "%").mapTo(Integer.class).findOne().orElse(null);
-        return max == null ? 1 : max + 1;
+        // the year's highest reference by walking the index of V72 backwards (longest, then highest)
+        return h.createQuery("""
+                        SELECT reference FROM incident WHERE substr(reference, 1, 9) = :p
+                        ORDER BY length(reference) DESC, reference DESC LIMIT 1""")
+                .bind("p", "INC-" + year + "-").mapTo(String.class).findOne()
+                .map(ref -> Integer.parseInt(ref.substring(9)) + 1).orElse(1);
     }
 
     long insert(Handle h, String reference, Incident.Draft d, long reporterId, boolean urgent, boolean outOfHours,

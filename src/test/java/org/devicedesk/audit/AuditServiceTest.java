@@ -162,6 +162,26 @@ class AuditServiceTest {
     }
 
     @Test
+    void aDatedFilterPagesOnInTimeOrderWithoutGapsOrRepeats() {
+        Instant from = db.clock.instant();
+        for (int i = 0; i < AuditService.PAGE + 30; i++) {
+            db.clock.advance(Duration.ofSeconds(1));
+            db.db.useTransaction(h -> Audit.record(h, admin, db.clock.instant(), "TEST_EVENT", "test", "x", "event"));
+        }
+        Instant to = db.clock.instant().plusSeconds(1);
+        AuditService.Query q = new AuditService.Query(null, "test", null, from, to);
+        List<AuditEvent> first = audit.page(admin, q);
+        assertEquals(AuditService.PAGE, first.size());
+        List<AuditEvent> second = audit.page(admin, q, first.get(first.size() - 1).seq());
+        assertEquals(30, second.size());
+        List<Long> seqs = new ArrayList<>();
+        first.forEach(e -> seqs.add(e.seq()));
+        second.forEach(e -> seqs.add(e.seq()));
+        for (int i = 1; i < seqs.size(); i++) assertTrue(seqs.get(i) < seqs.get(i - 1), "newest first, each once");
+        assertTrue(first.get(0).at().isAfter(second.get(0).at()));
+    }
+
+    @Test
     void exportWritesEveryMatchingEventAsCsvAndIsAudited() {
         java.io.StringWriter out = new java.io.StringWriter();
         int n = audit.export(admin, new AuditService.Query(null, "account", null, null, null), out);

@@ -66,6 +66,16 @@ class DeviceImportTest {
         assertEquals(1000, count("SELECT count(*) FROM device"));
         assertEquals(1000, count("SELECT count(*) FROM audit_event WHERE action = 'DEVICE_CREATED'"));
         assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'DEVICES_IMPORTED'"));
+        assertEquals(0, count("""
+                SELECT count(*) FROM audit_event e WHERE e.action = 'DEVICE_CREATED' AND NOT EXISTS
+                (SELECT 1 FROM device d WHERE CAST(d.id AS TEXT) = e.record_id AND e.summary LIKE '% ' || d.asset_tag || ' %')"""),
+                "each device's event names that device's id and tag");
+        assertTrue(db.services.audit.verify(helpdeskAndAdmin(), n -> { }).intact(), "the batch kept the chain");
+    }
+
+    Session helpdeskAndAdmin() {
+        return new Session(helpdesk.accountId(), helpdesk.username(), helpdesk.personId(), helpdesk.displayName(),
+                java.util.EnumSet.of(Role.HELPDESK, Role.ADMIN));
     }
 
     @Test

@@ -477,6 +477,38 @@ class DeviceServiceTest {
         assertEquals("PH-1", devices.list(helpdesk, DeviceQuery.all().sortedBy(DeviceQuery.Sort.ASSET_TAG, true)).devices().get(0).assetTag());
     }
 
+    @Test
+    void searchFollowsTheHolderThroughIssueReturnAndRename() {
+        long ann = db.person("Ann Able", true);
+        long bob = db.person("Bob Baker", true);
+        long id = devices.create(helpdesk, laptop("LT-100"));
+        devices.create(helpdesk, laptop("LT-200"));
+        assertEquals(List.of(), tags(DeviceQuery.all().withText("able")));
+
+        devices.issue(helpdesk, id, ann);
+        assertEquals(List.of("LT-100"), tags(DeviceQuery.all().withText("ann ABLE")), "the holder's name, any case");
+        assertEquals(1, devices.list(helpdesk, DeviceQuery.all().withText("able")).total());
+
+        devices.returnDevice(helpdesk, id);
+        assertEquals(List.of(), tags(DeviceQuery.all().withText("able")), "returned: nobody holds it now");
+        devices.issue(helpdesk, id, bob);
+        assertEquals(List.of("LT-100"), tags(DeviceQuery.all().withText("baker")));
+
+        var before = db.services.people.get(helpdesk, bob);
+        db.services.people.update(helpdesk, bob, new org.devicedesk.people.PersonDraft("Bob Carter", before.email(), before.staffNumber(),
+                before.category(), before.team(), before.lineManagerId()));
+        assertEquals(List.of("LT-100"), tags(DeviceQuery.all().withText("carter")), "a renamed holder is found by the new name");
+        assertEquals(List.of(), tags(DeviceQuery.all().withText("baker")));
+
+        devices.update(helpdesk, id, new DeviceDraft("LT-100", Device.Kind.LAPTOP, "HP EliteBook", "ZZ9", null, null, true,
+                Device.Mode.ISSUED, Device.Status.IN_SERVICE, "Policy", null));
+        assertEquals(List.of("LT-100"), tags(DeviceQuery.all().withText("elitebook")), "an edited model is searched");
+        assertEquals(List.of("LT-100"), tags(DeviceQuery.all().withText("zz")), "two letters: the start of tag, serial or IMEI");
+        assertEquals(List.of("LT-100", "LT-200"), tags(DeviceQuery.all().withText("l")));
+        assertEquals(List.of(), tags(DeviceQuery.all().withText("latitude 5440 \"x")), "quotes typed are text, not syntax");
+        assertEquals(List.of("LT-200"), tags(DeviceQuery.all().withText("latitude")));
+    }
+
     List<String> tags(DeviceQuery q) {
         return devices.list(helpdesk, q).devices().stream().map(Device::assetTag).toList();
     }
