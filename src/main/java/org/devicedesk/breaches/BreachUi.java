@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import javafx.geometry.Pos;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -14,17 +13,16 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 import org.devicedesk.breaches.BreachCase.DeadlineState;
 import org.devicedesk.breaches.BreachCase.Risk;
 import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Refused;
+import org.devicedesk.ui.DatePickers;
 
 /** Small pieces the breach screens share: badges, the countdown, and a date-and-time field read the British way. */
 final class BreachUi {
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter LOOSE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter SHOWN = DatePickers.SHOWN;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private BreachUi() {}
@@ -146,29 +144,11 @@ final class BreachUi {
     }
 
     static DatePicker datePicker(String id) {
-        DatePicker p = new DatePicker();
-        p.setId(id);
-        p.setPromptText("dd/mm/yyyy");
-        p.setConverter(new StringConverter<>() {
-            @Override public String toString(LocalDate d) {
-                return d == null ? "" : SHOWN.format(d);
-            }
-
-            @Override public LocalDate fromString(String s) {
-                return parseDate(s);
-            }
-        });
-        return p;
+        return DatePickers.british(id);
     }
 
     static LocalDate parseDate(String s) {
-        if (s == null || s.isBlank()) return null;
-        String t = s.strip();
-        try {
-            return t.contains("-") ? LocalDate.parse(t) : LocalDate.parse(t, LOOSE);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DatePickers.parse(s);
     }
 
     /** A date picker with its "HH:mm" time box beside it (ids {@code id} and {@code id-time}). */

@@ -38,8 +38,8 @@ final class TravelForm {
     private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
     private final FormMessages messages = new FormMessages("travel");
     private final CountryPicker destinations = new CountryPicker();
-    private final DatePicker departure = Dates.picker("travel-departure-date");
-    private final DatePicker returning = Dates.picker("travel-return-date");
+    private final DatePicker departure = org.devicedesk.ui.DatePickers.british("travel-departure-date");
+    private final DatePicker returning = org.devicedesk.ui.DatePickers.british("travel-return-date");
     private final Label noticeDays = new Label();
     private final Label cryptoWarning = new Label();
     private final ListView<TravelDevice> devices = new ListView<>();
