@@ -27,8 +27,11 @@ say() { echo "[installer] ${SECONDS}s $*"; }
 die() { echo "[installer] ERROR: $*" >&2; exit 1; }
 
 for tool in jdeps jlink jpackage; do
-    [ -x "$JDK/$tool" ] || die "$JDK/$tool is missing: set JAVA_HOME to a full JDK 21+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)."
+    [ -x "$JDK/$tool" ] || die "$JDK/$tool is missing: set JAVA_HOME to a full JDK 25+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)."
 done
+# the app builds and runs on JDK 21+, but the package's start-up cache is JDK 25's AOT cache (JEP 514)
+JDK_MAJOR=$("$JDK/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}')
+[ "${JDK_MAJOR:-0}" -ge 25 ] || die "the installer needs JDK 25 or newer (found $JDK_MAJOR at $JAVA_HOME): its start-up cache is JDK 25's AOT cache. Set JAVA_HOME to a JDK 25+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64); the app itself builds and runs on JDK 21+." 
 command -v dpkg-deb >/dev/null || die "dpkg-deb is missing: the .deb needs it (apt-get install dpkg-dev)."
 command -v fakeroot >/dev/null || die "fakeroot is missing: jpackage needs it for the .deb (apt-get install fakeroot)."
 MAIN_JAR="$PKG-$VERSION.jar"
