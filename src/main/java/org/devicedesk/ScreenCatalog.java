@@ -22,23 +22,23 @@ final class ScreenCatalog {
 
     static List<ScreenSpec> all() {
         return List.of(
-                new ScreenSpec("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
+                new ScreenSpec("nav-dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
                         DashboardView::new),
-                new ScreenSpec("people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
+                new ScreenSpec("nav-people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
                         c -> new PeopleView(c, PersonDevicesSection.FILL)),
-                new ScreenSpec("devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
+                new ScreenSpec("nav-devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
                         org.devicedesk.devices.DevicesView::forSession),
-                new ScreenSpec("incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
+                new ScreenSpec("nav-incidents", "Incidents", MaterialDesignA.ALERT_OCTAGON_OUTLINE, s -> true,
                         org.devicedesk.incidents.IncidentsView::new),
-                new ScreenSpec("travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
+                new ScreenSpec("nav-travel", "Travel", MaterialDesignA.AIRPLANE, s -> true,
                         org.devicedesk.travel.TravelView::new),
-                new ScreenSpec("breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
+                new ScreenSpec("nav-breaches", "Breaches", MaterialDesignS.SHIELD_ALERT_OUTLINE, s -> s.hasAny(Role.DPO, Role.ADMIN),
                         org.devicedesk.breaches.BreachesView::new),
-                new ScreenSpec("audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),
+                new ScreenSpec("nav-audit", "Audit trail", MaterialDesignC.CLIPBOARD_TEXT_CLOCK_OUTLINE, s -> s.hasAny(Role.ADMIN, Role.DPO),
                         AuditView::new),
-                new ScreenSpec("settings", "Settings", MaterialDesignC.COG_OUTLINE, (Session s) -> s.has(Role.ADMIN),
+                new ScreenSpec("nav-settings", "Settings", MaterialDesignC.COG_OUTLINE, (Session s) -> s.has(Role.ADMIN),
                         c -> new SettingsView(c, SettingsTabs.all())),
-                new ScreenSpec("accounts", "Accounts", MaterialDesignA.ACCOUNT_KEY_OUTLINE, s -> s.has(Role.ADMIN),
+                new ScreenSpec("nav-accounts", "Accounts", MaterialDesignA.ACCOUNT_KEY_OUTLINE, s -> s.has(Role.ADMIN),
                         AccountsView::new));
     }
 }

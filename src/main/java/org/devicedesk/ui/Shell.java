@@ -53,7 +53,7 @@ public final class Shell {
         for (ScreenSpec spec : screens) {
             specs.put(spec.key(), spec);
             ToggleButton b = new ToggleButton(spec.title(), new FontIcon(spec.icon()));
-            b.setId("nav-" + spec.key());
+            b.setId(spec.navId());
             b.setToggleGroup(navGroup);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
