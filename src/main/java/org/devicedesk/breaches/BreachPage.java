@@ -343,7 +343,7 @@ final class BreachPage {
         long caseId = c.id();
         Background.run(() -> incidents.get(session, c.incidentId()), d -> {
             if (shown == null || shown.id() != caseId) return;
-            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), timeline(d));
+            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false));
         }, t -> {
             if (t instanceof AccessDenied) {
                 loading.setText("Your account cannot open incident " + c.source() + "; the DPO and the helpdesk can.");
@@ -391,32 +391,6 @@ final class BreachPage {
         r = fact(g, r, "What happened", i.whatHappened());
         if (i.closingSummary() != null) fact(g, r, "Closing summary", i.closingSummary());
         return g;
-    }
-
-    private static Node timeline(Incident.Detail d) {
-        Incident i = d.incident();
-        VBox list = new VBox(6);
-        list.setId("breach-incident-timeline");
-        list.getChildren().add(entry(i.reportedAt(), i.recordedBy(), "Reported", i.type().label() + " reported by " + i.reporterName()));
-        for (Incident.Action a : d.timeline()) list.getChildren().add(entry(a.at(), a.actor(), a.type().label(), a.note()));
-        return list;
-    }
-
-    private static Node entry(Instant at, String actor, String what, String note) {
-        Label when = new Label(BreachUi.when(at));
-        when.getStyleClass().add(Styles.TEXT_MUTED);
-        when.setMinWidth(150);
-        Label action = new Label(what + (actor == null ? "" : "  ·  " + actor));
-        action.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox text = new VBox(2, action);
-        if (note != null && !note.isBlank()) {
-            Label n = new Label(note);
-            n.setWrapText(true);
-            text.getChildren().add(n);
-        }
-        HBox row = new HBox(12, when, text);
-        row.getStyleClass().add("incident-timeline-entry");
-        return row;
     }
 
     private static Node decisionCard(BreachCase c) {

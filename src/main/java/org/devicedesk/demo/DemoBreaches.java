@@ -1,9 +1,7 @@
 package org.devicedesk.demo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +12,6 @@ import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.breaches.BreachCase.SubjectsTold;
 import org.devicedesk.breaches.BreachDraft;
 import org.devicedesk.breaches.BreachService;
-import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.incidents.Incident;
@@ -30,19 +27,6 @@ import org.devicedesk.incidents.Incident.Type;
  */
 final class DemoBreaches {
     private DemoBreaches() {}
-
-    /** A clock the demo moves by hand; never later than the demo's now. */
-    private static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant now) { this.now = now; }
-
-        @Override public ZoneId getZone() { return AppClock.OFFICE_ZONE; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 
     record Result(int decided, int open) {}
 

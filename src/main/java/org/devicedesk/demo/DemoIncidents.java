@@ -1,10 +1,8 @@
 package org.devicedesk.demo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,19 +31,6 @@ final class DemoIncidents {
     private static final int COUNT = 80;
 
     private DemoIncidents() {}
-
-    /** A clock the demo moves by hand; never later than the real now. */
-    private static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant now) { this.now = now; }
-
-        @Override public ZoneId getZone() { return AppClock.OFFICE_ZONE; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 
     static int fill(Services s, Random random, long helpdeskPersonId, long staffPersonId) {
         Instant realNow = s.clock.instant();

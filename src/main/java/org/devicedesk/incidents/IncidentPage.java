@@ -113,7 +113,7 @@ final class IncidentPage {
         VBox factsCard = new VBox(10, section("What was reported"), facts);
         factsCard.getStyleClass().add("card");
 
-        VBox timelineCard = new VBox(10, section("Timeline"), timeline(d));
+        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimeline.of(d, "incident-timeline", true));
         timelineCard.getStyleClass().add("card");
 
         VBox left = new VBox(14, factsCard, timelineCard);
@@ -148,33 +148,6 @@ final class IncidentPage {
         v.setWrapText(true);
         grid.addRow(row, l, v);
         return row + 1;
-    }
-
-    private Node timeline(Incident.Detail d) {
-        Incident i = d.incident();
-        VBox list = new VBox(8);
-        list.setId("incident-timeline");
-        list.getChildren().add(entry(i.reportedAt(), i.recordedBy(), "Reported", i.type().label() + " reported by " + i.reporterName()));
-        for (Incident.Action a : d.timeline()) list.getChildren().add(entry(a.at(), a.actor(), a.type().label(), a.note()));
-        if (i.closingSummary() != null) list.getChildren().add(entry(i.updatedAt(), null, "Closed", i.closingSummary()));
-        return list;
-    }
-
-    private static Node entry(Instant at, String actor, String what, String note) {
-        Label when = new Label(IncidentsView.when(at));
-        when.getStyleClass().add(Styles.TEXT_MUTED);
-        when.setMinWidth(150);
-        Label action = new Label(what + (actor == null ? "" : "  ·  " + actor));
-        action.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox text = new VBox(2, action);
-        if (note != null && !note.isBlank()) {
-            Label n = new Label(note);
-            n.setWrapText(true);
-            text.getChildren().add(n);
-        }
-        HBox row = new HBox(12, when, text);
-        row.getStyleClass().add("incident-timeline-entry");
-        return row;
     }
 
     /** The helpdesk's panel: only the steps that make sense now. */
