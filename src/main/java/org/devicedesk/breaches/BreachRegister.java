@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -128,22 +127,12 @@ final class BreachRegister {
         table.setId("breaches-register-table");
         table.setPlaceholder(new Label("No breach case matches these filters."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 125);
+        TableColumn<BreachCase, String> ref = BreachUi.textColumn("Reference", BreachCase::reference, 125);
         ref.setMinWidth(125);
-        TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
-        aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
-        aware.setComparator(Comparator.naturalOrder());
-        aware.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : BreachUi.DAY.format(at));
-            }
-        });
-        aware.setPrefWidth(105);
-        aware.setMinWidth(105);
-        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 135);
+        TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.DAY, 105);
+        TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 135);
         source.setMinWidth(135);
-        TableColumn<BreachCase, String> what = text("Title", BreachUi::shortTitle, 240);
+        TableColumn<BreachCase, String> what = BreachUi.textColumn("Title", BreachUi::shortTitle, 240);
         TableColumn<BreachCase, BreachCase> out = new TableColumn<>("Outcome");
         out.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         out.setComparator(Comparator.comparing(Outcome::of));
@@ -171,7 +160,7 @@ final class BreachRegister {
         subjects.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         subjects.setPrefWidth(80);
         subjects.setMinWidth(80);
-        TableColumn<BreachCase, String> ico = text("ICO reference", c -> c.icoReference() == null ? "" : c.icoReference()
+        TableColumn<BreachCase, String> ico = BreachUi.textColumn("ICO reference", c -> c.icoReference() == null ? "" : c.icoReference()
                 + (c.reportedLate() ? " (late)" : ""), 150);
         ico.setMinWidth(150);
         what.setMinWidth(200);
@@ -190,14 +179,6 @@ final class BreachRegister {
             BreachCase c = table.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && c != null) onOpen.accept(c.id());
         });
-    }
-
-    private static TableColumn<BreachCase, String> text(String title, Function<BreachCase, String> f, double width) {
-        TableColumn<BreachCase, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-        c.setPrefWidth(width);
-        return c;
     }
 
     static Label outcomeBadge(BreachCase c) {

@@ -6,10 +6,16 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -128,6 +134,31 @@ final class BreachUi {
         String t = c.title();
         String ref = c.incidentReference();
         return ref != null && t.startsWith(ref + " ") ? t.substring(ref.length() + 1) : t;
+    }
+
+    /** A text column sorted without regard to case (an explicit comparator: the default collator is slow on long lists). */
+    static TableColumn<BreachCase, String> textColumn(String title, Function<BreachCase, String> f, double width) {
+        var c = new TableColumn<BreachCase, String>(title);
+        c.setCellValueFactory(x -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** When the office became aware of the case, in this format, sorted in time order. */
+    static TableColumn<BreachCase, Instant> awareColumn(DateTimeFormatter format, double width) {
+        var aware = new TableColumn<BreachCase, Instant>("Aware at");
+        aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
+        aware.setComparator(Comparator.naturalOrder());
+        aware.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : format.format(at));
+            }
+        });
+        aware.setPrefWidth(width);
+        aware.setMinWidth(width);
+        return aware;
     }
 
     static String when(Instant at) {

@@ -4,13 +4,11 @@ import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -189,7 +187,7 @@ public final class BreachesView implements Screen {
         table.setPlaceholder(new Label("No breach cases. Every incident reported is referred here; you can also open a case yourself."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<BreachCase, String> ref = text("Reference", BreachCase::reference, 125);
+        TableColumn<BreachCase, String> ref = BreachUi.textColumn("Reference", BreachCase::reference, 125);
         ref.setMinWidth(125);
         TableColumn<BreachCase, BreachCase> left = new TableColumn<>("ICO deadline");
         left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -225,20 +223,10 @@ public final class BreachesView implements Screen {
         });
         risk.setPrefWidth(90);
         risk.setMinWidth(90);
-        TableColumn<BreachCase, String> source = text("Source", BreachCase::source, 150);
+        TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
-        TableColumn<BreachCase, Instant> aware = new TableColumn<>("Aware at");
-        aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
-        aware.setComparator(Comparator.naturalOrder());
-        aware.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : BreachUi.SHORT_WHEN.format(at));
-            }
-        });
-        aware.setPrefWidth(140);
-        aware.setMinWidth(140);
-        TableColumn<BreachCase, String> what = text("Title", BreachUi::shortTitle, 300);
+        TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);
+        TableColumn<BreachCase, String> what = BreachUi.textColumn("Title", BreachUi::shortTitle, 300);
         table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, what));
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -254,14 +242,6 @@ public final class BreachesView implements Screen {
             BreachCase c = table.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && c != null) showCase(c.id());
         });
-    }
-
-    private static TableColumn<BreachCase, String> text(String title, Function<BreachCase, String> f, double width) {
-        TableColumn<BreachCase, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private void reload() {
