@@ -50,6 +50,8 @@ class AboutDialogTest extends FxTest {
         robot.clickOn(node(robot, "restore-confirm"));
         node(robot, "restore-done");
         assertEquals(0, people(later), "the record written after the backup is gone");
+        // the window starts over at sign-in once the restore has finished (asynchronously, on the FX thread)
+        waitUntil(() -> robot.lookup("#login-username").tryQuery().isPresent());
         assertTrue(robot.lookup("#login-username").tryQuery().isPresent(), "the window starts over at sign-in");
         assertFalse(robot.lookup("#shell-user").tryQuery().isPresent());
     }
