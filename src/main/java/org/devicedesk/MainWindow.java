@@ -44,12 +44,12 @@ public final class MainWindow {
     }
 
     public void showSetup() {
-        setRoot(SignInView.setup(services.accounts, services.settings.values().organisationName(), this::showShell));
+        setRoot(SignInView.setup(services.accounts, services.settings.displayed().organisationName(), this::showShell));
     }
 
     public void showLogin() {
         shell = null;
-        setRoot(SignInView.login(services.accounts, services.settings.values().organisationName(), this::showShell));
+        setRoot(SignInView.login(services.accounts, services.settings.displayed().organisationName(), this::showShell));
     }
 
     public Shell showShell(Session session) {

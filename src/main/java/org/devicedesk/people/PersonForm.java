@@ -30,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 /** Create or edit a person ({@code person-*} ids). Enter saves, Esc cancels; a refusal keeps the form open. */
 final class PersonForm {
     /** Stands for "no line manager" in the list, so it can be chosen like anyone else. */
-    private static final Person NO_MANAGER = new Person(-1, "No line manager", null, null, Category.EMPLOYEE, null, null, null, true, null, null, null);
+    private static final Person NO_MANAGER = new Person(-1, "No line manager", null, null, Category.EMPLOYEE, null, null, null, true, null, null, null, 0);
 
     private final PeopleService people;
     private final Session session;

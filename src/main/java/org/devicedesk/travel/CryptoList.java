@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The countries that restrict the import or use of encryption, where the list came from, and when it was reviewed. */
-public record CryptoList(String source, LocalDate reviewedOn, List<Entry> countries) {
+/** {@code version}: the list's one version (ADR 0008), raised by every change to it; an editor keeps it and passes it back. */
+public record CryptoList(String source, LocalDate reviewedOn, List<Entry> countries, long version) {
     public record Entry(String code, String name, String note) {}
 
     public boolean restricts(String code) {

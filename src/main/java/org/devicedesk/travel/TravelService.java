@@ -169,7 +169,7 @@ public final class TravelService {
 
     private long insert(Handle h, Session s, long travellerId, TravelDraft d, Instant at, LocalDate on, NoticeCheck check) {
         boolean crypto = restrictsAny(h, d.destinations());
-        String reference = repo.nextReference(h, on.getYear());
+        String reference = org.devicedesk.core.References.next(h, org.devicedesk.core.References.Kind.TRAVEL, on.getYear());
         long id = repo.insert(h, reference, travellerId, d, at, on, check.noticeDays(), check.late(), crypto, s.username());
         Person p = people.byId(h, travellerId);
         Audit.record(h, s, at, "TRAVEL_NOTICE_FILED", "travel_notice", id, reference + ": " + p.fullName() + " to "
@@ -183,9 +183,19 @@ public final class TravelService {
      * still count from the day it was submitted, and a late notice stays late whatever is changed (policy 53).
      */
     public void update(Session s, long id, TravelDraft draft) {
+        update(s, id, null, draft);
+    }
+
+    /**
+     * The same from a form loaded at {@code expectedVersion} ({@link TravelNotice#version()}): refused
+     * with a {@link org.devicedesk.core.Conflict} when the notice changed since, nothing stored.
+     */
+    public void update(Session s, long id, Long expectedVersion, TravelDraft draft) {
         TravelDraft d = normalise(draft);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            TravelNotice found = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+            org.devicedesk.core.Versions.expect(h, "travel_notice", id, expectedVersion, "travel_notice", "Travel notice " + found.reference());
             TravelNotice before = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
             if (!s.has(Role.INFOSEC) && !s.isSelf(before.travellerId())) {
                 throw new AccessDenied("Your account (" + s.username() + ") can only change your own travel notices.");
@@ -268,8 +278,17 @@ public final class TravelService {
      * written justification of why it is late.
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification) {
+        decide(s, id, null, decision, advice, lateJustification);
+    }
+
+    /** The same from a page loaded at {@code expectedVersion}: two decisions from pages opened together cannot both stand. */
+    public void decide(Session s, long id, Long expectedVersion, TravelDecision decision, String advice, String lateJustification) {
         s.require(Role.INFOSEC);
-        db.useTransaction(h -> decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant()));
+        db.useTransaction(h -> {
+            TravelNotice found = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+            org.devicedesk.core.Versions.expect(h, "travel_notice", id, expectedVersion, "travel_notice", "Travel notice " + found.reference());
+            decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant());
+        });
     }
 
     /** The decision inside a caller's transaction (the demo records past decisions with their time). */
@@ -355,11 +374,11 @@ public final class TravelService {
     }
 
     private CryptoList loadCryptoList(Handle h) {
-        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null});
+        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null, "0"});
         List<CryptoList.Entry> entries = repo.cryptoCountries(h).stream()
                 .map(r -> new CryptoList.Entry(r[0], Country.nameOf(r[0]), r[1]))
                 .sorted(Comparator.comparing(CryptoList.Entry::name)).toList();
-        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries);
+        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries, Long.parseLong(header[2]));
     }
 
     /** Whether any of these destinations restricts encryption (for the form's warning, before saving). */
@@ -373,11 +392,20 @@ public final class TravelService {
 
     /** ADMIN adds a country to the list or changes its note. */
     public void saveCryptoCountry(Session s, String code, String note) {
+        saveCryptoCountry(s, null, code, note);
+    }
+
+    /**
+     * The same from an editor loaded at {@code expectedVersion} ({@link CryptoList#version()}): refused with a
+     * {@link org.devicedesk.core.Conflict} when another administrator changed the list since.
+     */
+    public void saveCryptoCountry(Session s, Long expectedVersion, String code, String note) {
         s.require(Role.ADMIN);
         String c = code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!Country.isKnown(c)) throw Refused.because("crypto-country", "Choose a country from the list.");
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            expectCryptoList(h, expectedVersion);
             boolean existed = repo.cryptoCountryListed(h, c);
             Instant now = clock.instant();
             repo.upsertCryptoCountry(h, c, blankToNull(note), now, s.username());
@@ -387,9 +415,15 @@ public final class TravelService {
     }
 
     public void removeCryptoCountry(Session s, String code) {
+        removeCryptoCountry(s, null, code);
+    }
+
+    /** The same from an editor loaded at {@code expectedVersion}. */
+    public void removeCryptoCountry(Session s, Long expectedVersion, String code) {
         s.require(Role.ADMIN);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            expectCryptoList(h, expectedVersion);
             if (!repo.deleteCryptoCountry(h, code)) throw Refused.because(Country.nameOf(code) + " is not on the list.");
             Audit.record(h, s, clock.instant(), "CRYPTO_COUNTRY_REMOVED", "crypto_country", code, Country.nameOf(code) + " removed from the encryption warning list");
         });
@@ -397,6 +431,11 @@ public final class TravelService {
 
     /** ADMIN records where the list comes from and when it was last reviewed. */
     public void saveCryptoListDetails(Session s, String source, LocalDate reviewedOn) {
+        saveCryptoListDetails(s, null, source, reviewedOn);
+    }
+
+    /** The same from an editor loaded at {@code expectedVersion}. */
+    public void saveCryptoListDetails(Session s, Long expectedVersion, String source, LocalDate reviewedOn) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
         p.required(blankToNull(source), "crypto-source", "The source of the list");
@@ -405,10 +444,17 @@ public final class TravelService {
         p.throwIfAny();
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            expectCryptoList(h, expectedVersion);
             Instant now = clock.instant();
             repo.updateCryptoListHeader(h, source.strip(), reviewedOn, now, s.username());
             Audit.record(h, s, now, "CRYPTO_LIST_REVIEWED", "crypto_list", 1, "Source: " + source.strip() + "; reviewed on " + reviewedOn);
         });
+    }
+
+    /** Checks the editor's version of the list and raises it (every change to the list is a change to its version). */
+    private static void expectCryptoList(Handle h, Long expectedVersion) {
+        org.devicedesk.core.Versions.expect(h, "crypto_list", 1, expectedVersion, "crypto_list", "The encryption warning list");
+        h.createUpdate("UPDATE crypto_list SET version = version + 1 WHERE id = 1").execute();
     }
 
     /** The shipped file is loaded into the table the first time the list is needed (once per database). */

@@ -89,16 +89,22 @@ public final class FormMessages {
         if (t instanceof Refused r) return String.join("\n", r.messages());
         if (t instanceof AccessDenied a) return a.getMessage();
         if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        // "nothing was saved" only when the database says the write rolled back (Database.nothingSaved)
+        boolean nothingSaved = org.devicedesk.core.Database.nothingSaved(t);
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
-                return "The database is busy (another copy of Device Desk may be saving). Nothing was saved; try again in a moment.";
+                return nothingSaved
+                        ? "The database is busy (another copy of Device Desk may be saving). Nothing was saved; try again in a moment."
+                        : "The database was busy (another copy of Device Desk may be saving). Check whether your change shows before trying again.";
             }
             if (m != null && m.contains("SQLITE_READONLY")) {
                 return "The database has become read-only, so nothing was saved. Check the file's permissions.";
             }
         }
-        return "Something went wrong and nothing was saved. The details are in the log file beside the database.";
+        return nothingSaved
+                ? "Something went wrong and nothing was saved. The details are in the log file beside the database."
+                : "Something went wrong. The details are in the log file beside the database; check whether your change shows before trying again.";
     }
 
     /** Small helper: a field label bound to its control for keyboard users. */
