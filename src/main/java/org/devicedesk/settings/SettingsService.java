@@ -52,8 +52,8 @@ public final class SettingsService {
         int changed = db.inTransaction(h -> {
             // the conditional UPDATE checks and takes the settings' row lock in one statement
             int matched = h.createUpdate("UPDATE settings_version SET version = version + 1 WHERE id = 1"
-                            + (expectedVersion == null ? "" : " AND version = :v"))
-                    .bind("v", expectedVersion == null ? 0 : expectedVersion).execute();
+                            + " AND (:any = 1 OR version = :v)")
+                    .bind("any", expectedVersion == null ? 1 : 0).bind("v", expectedVersion == null ? 0 : expectedVersion).execute();
             if (matched == 0) {
                 Conflict.Change last = h.createQuery("SELECT actor, at, summary FROM audit_event WHERE record_type = 'setting' ORDER BY seq DESC LIMIT 1")
                         .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
