@@ -58,7 +58,12 @@ public final class SettingsService {
                 Conflict.Change last = h.createQuery("SELECT actor, at, summary FROM audit_event WHERE record_type = 'setting' ORDER BY seq DESC LIMIT 1")
                         .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
                         .findOne().orElse(null);
-                throw new Conflict("setting", "", "The settings", last);
+                String who = last == null ? "another administrator" : last.actor();
+                String when = last == null || last.at() == null ? "" : " at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy")
+                        .withZone(org.devicedesk.core.AppClock.OFFICE_ZONE).format(last.at());
+                throw new Conflict("setting", "", "The settings", last, "The settings were changed by " + who + when
+                        + (last == null ? "" : " (" + last.summary() + ")") + " after you opened them. Nothing was saved. "
+                        + "Reload the settings to see their change, then make yours again.");
             }
             Settings.Values before = Settings.load(h);
             int n = 0;

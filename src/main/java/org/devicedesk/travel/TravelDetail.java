@@ -164,7 +164,7 @@ final class TravelDetail {
         save.setOnAction(e -> {
             save.setDisable(true);
             Background.run(() -> {
-                travel.decide(session, n.id(), decision.getValue(), advice.getText(), justification.getText());
+                travel.decide(session, n.id(), n.version(), decision.getValue(), advice.getText(), justification.getText());
                 return n.id();
             }, id -> {
                 save.setDisable(false);
