@@ -342,6 +342,12 @@ public final class Database implements AutoCloseable {
 
     /** How long a write waits for another process's write before telling the person (busy_timeout per attempt included). */
     static final int BEGIN_ATTEMPTS = 12;
+    private static final java.util.concurrent.atomic.AtomicLong BUSY_RETRIES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times, in this process, starting a write found SQLite busy past its busy timeout and was tried again. */
+    public static long busyRetries() {
+        return BUSY_RETRIES.get();
+    }
     private static final int PG_ATTEMPTS = 8;
 
     private <R> R sqliteTransaction(HandleCallback<R, RuntimeException> work) {
@@ -382,6 +388,7 @@ public final class Database implements AutoCloseable {
                     throw markNothingSaved(Refused.because("The database is busy: another copy of Device Desk has been saving "
                             + "for a long time. Nothing was saved; try again in a moment."));
                 }
+                BUSY_RETRIES.incrementAndGet();
                 LOG.info("Database busy starting a write (attempt {}), retrying", attempt);
                 pause(backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff));
                 backoff = Math.min(backoff * 2, 1000);
@@ -398,6 +405,8 @@ public final class Database implements AutoCloseable {
                     return joined(h, work);
                 });
             } catch (RuntimeException e) {
+                // a failed COMMIT (the connection lost on the way) may or may not have stored it: never claim either
+                if (e instanceof org.jdbi.v3.core.transaction.TransactionException && String.valueOf(e.getMessage()).contains("commit")) throw e;
                 if (!isRetryablePostgres(e) || attempt >= PG_ATTEMPTS) throw markNothingSaved(e);
                 LOG.info("PostgreSQL asked for the transaction to be run again (attempt {})", attempt);
                 pause(backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff));

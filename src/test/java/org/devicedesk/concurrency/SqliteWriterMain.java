@@ -45,7 +45,7 @@ public final class SqliteWriterMain {
                 }
             }
         }
-        System.out.println("RESULT ok=" + ok + " errors=" + errors);
+        System.out.println("RESULT ok=" + ok + " errors=" + errors + " busyRetries=" + Database.busyRetries());
         System.out.flush();
     }
 }
