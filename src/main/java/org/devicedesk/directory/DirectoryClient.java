@@ -159,7 +159,7 @@ final class DirectoryClient implements AutoCloseable {
     }
 
     private String[] attributes() {
-        return new String[] {config.usernameAttribute(), "displayName", "cn", "givenName", "sn", "mail", "department", "manager",
+        return new String[] {config.usernameAttribute(), "displayName", "cn", "givenName", "sn", "mail", "department", "departmentNumber", "manager",
                 "employeeID", "employeeNumber", "memberOf", config.disabledAttribute()};
     }
 
@@ -219,8 +219,10 @@ final class DirectoryClient implements AutoCloseable {
         }
         String staff = first(e, "employeeID");
         if (staff == null) staff = first(e, "employeeNumber");
+        String team = first(e, "department"); // AD; inetOrgPerson has departmentNumber
+        if (team == null) team = first(e, "departmentNumber");
         String[] memberOf = e.getAttributeValues("memberOf");
-        return new DirectoryUser(e.getDN(), first(e, config.usernameAttribute()), name, first(e, "mail"), first(e, "department"),
+        return new DirectoryUser(e.getDN(), first(e, config.usernameAttribute()), name, first(e, "mail"), team,
                 first(e, "manager"), staff, disabled(e), memberOf == null ? List.of() : Arrays.asList(memberOf));
     }
 
