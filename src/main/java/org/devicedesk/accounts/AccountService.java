@@ -29,11 +29,17 @@ public final class AccountService {
     private final Clock clock;
     private final PeopleService people;
     private final AccountRepository repo = new AccountRepository();
+    private volatile DirectorySignIn directory;
 
     public AccountService(Database db, Clock clock, PeopleService people) {
         this.db = db;
         this.clock = clock;
         this.people = people;
+    }
+
+    /** Lets directory accounts sign in (issue 19); local accounts keep signing in whether or not the directory is up. */
+    public void useDirectory(DirectorySignIn directory) {
+        this.directory = directory;
     }
 
     /** True on an empty database: the first administrator must be created before anything else. */
@@ -100,6 +106,10 @@ public final class AccountService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw Refused.because("Enter your username and password.");
         }
+        DirectorySignIn dir = directory;
+        if (dir != null && dir.enabled() && db.read(h -> repo.byUsername(h, username.strip()).map(a -> repo.isDirectory(h, a.id())).orElse(true))) {
+            return dir.signIn(username, password);
+        }
         Instant now = clock.instant();
         Settings.Values settings = db.read(Settings::load);
         // Argon2 runs before any write transaction (it takes seconds under load; holding SQLite's write
@@ -110,7 +120,8 @@ public final class AccountService {
             throw Refused.because("The username or password is not right.");
         }
         String storedHash = db.read(h -> repo.passwordHash(h, found.id()));
-        boolean passwordRight = PasswordHasher.matches(password, storedHash);
+        // an account without a local password (a directory account while the directory is off) never matches, in the same time
+        boolean passwordRight = PasswordHasher.matches(password, storedHash == null ? DummyHash.VALUE : storedHash) && storedHash != null;
         // the outcome is decided and stored in one transaction so two tries cannot both slip under the limit
         Object outcome = db.inTransaction(h -> {
             Account a = repo.byUsername(h, username.strip()).orElse(null);
@@ -121,7 +132,7 @@ public final class AccountService {
                         + HH_MM.format(a.lockedUntil().atZone(zone())) + ", or ask an administrator to reset your password.");
             }
             // a password reset between the check and now: judge against the hash stored now, without hashing again
-            boolean right = passwordRight && storedHash.equals(repo.passwordHash(h, a.id()));
+            boolean right = passwordRight && java.util.Objects.equals(storedHash, repo.passwordHash(h, a.id()));
             if (!right) {
                 int attempts = a.failedAttempts() + 1;
                 if (attempts >= settings.lockoutAttempts()) {
@@ -221,6 +232,7 @@ public final class AccountService {
             if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                 throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
             }
+            if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
             repo.setRoles(h, accountId, roles);
             Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
         });
@@ -232,6 +244,7 @@ public final class AccountService {
         Instant now = clock.instant();
         db.useTransaction(h -> {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (!active) requireAnotherLocalAdmin(h, a, "deactivate");
             repo.setActive(h, accountId, active);
             Audit.record(h, s, now, active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "account", accountId, a.username());
         });
@@ -248,6 +261,9 @@ public final class AccountService {
         String hash = PasswordHasher.hash(newPassword); // outside the write transaction
         db.useTransaction(h -> {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (repo.isDirectory(h, accountId)) {
+                throw Refused.because("password", a.username() + " signs in with the office directory; Device Desk keeps no password for it. Change it in the directory.");
+            }
             repo.setPassword(h, accountId, hash);
             Audit.record(h, s, now, "PASSWORD_RESET", "account", accountId, "Password reset for " + a.username());
         });
@@ -297,6 +313,7 @@ public final class AccountService {
                 if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                     throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
                 }
+                if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
                 repo.setRoles(h, accountId, roles);
                 Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
                 changed++;
@@ -327,5 +344,50 @@ public final class AccountService {
         repo.setRoles(h, id, roles);
         Audit.record(h, actor, now, "ACCOUNT_CREATED", "account", id, "Created account " + username + " with roles " + roles);
         return id;
+    }
+
+    // ---- the office directory (issue 19) ----
+
+    /**
+     * At least one active local administrator always remains, so the office can get in when the directory
+     * is down or misconfigured (SPEC section 11).
+     */
+    private void requireAnotherLocalAdmin(Handle h, Account a, String action) {
+        if (!a.active() || !a.roles().contains(Role.ADMIN) || repo.isDirectory(h, a.id())) return;
+        if (repo.countActiveLocalAdmins(h, a.id()) == 0) {
+            throw Refused.because("roles", "You cannot " + action + " " + a.username() + ": it is the last active local administrator,"
+                    + " the way in when the office directory is down. Give another local account the administrator role first.");
+        }
+    }
+
+    /** The account with this username, inside a caller's transaction (the directory's sign-in). */
+    public java.util.Optional<Account> byUsernameInTransaction(Handle h, String username) {
+        return repo.byUsername(h, username);
+    }
+
+    public java.util.Optional<Account> byPersonInTransaction(Handle h, long personId) {
+        return repo.byPerson(h, personId);
+    }
+
+    /** True for an account that signs in with the office directory. */
+    public boolean isDirectoryAccount(Handle h, long accountId) {
+        return repo.isDirectory(h, accountId);
+    }
+
+    /** The first sign-in of a directory user creates their account; no password is stored for it. */
+    public long createDirectoryAccountInTransaction(Handle h, Session actor, String username, long personId, Set<Role> roles) {
+        Instant now = clock.instant();
+        long id = repo.insertDirectory(h, username, personId, now);
+        repo.setRoles(h, id, roles);
+        Audit.record(h, actor, now, "ACCOUNT_CREATED", "account", id, "Directory account " + username + " created at first sign-in with roles " + roles);
+        return id;
+    }
+
+    /** Roles follow the directory's groups at each sign-in; audited when they change. */
+    public void setDirectoryRolesInTransaction(Handle h, Session actor, Account a, Set<Role> roles) {
+        if (a.roles().equals(roles)) return;
+        repo.setRoles(h, a.id(), roles);
+        Audit.record(h, actor, clock.instant(), "ACCOUNT_ROLES_CHANGED", "account", a.id(),
+                a.username() + ": roles " + a.roles() + " -> " + roles + " (from directory groups)");
     }
 }
