@@ -34,6 +34,7 @@ public class Services {
     public final DeviceService devices;
     public final DashboardService dashboard;
     public final org.devicedesk.people.PeopleImport peopleImport;
+    public final org.devicedesk.mail.MailService mail;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -51,5 +52,6 @@ public class Services {
         this.travel = new TravelService(db, clock, people, devices,
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
         this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
+        this.mail = new org.devicedesk.mail.MailService(db, clock);
     }
 }
