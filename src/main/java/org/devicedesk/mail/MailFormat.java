@@ -25,7 +25,7 @@ public final class MailFormat {
     /** "2 days 5 hours left", "40 minutes left", "overdue by 3 hours". */
     public static String timeLeft(Instant now, Instant deadline) {
         Duration d = Duration.between(now, deadline);
-        boolean overdue = d.isNegative();
+        boolean overdue = !d.isPositive();
         String text = span(d.abs());
         return overdue ? "overdue by " + text : text + " left";
     }
