@@ -60,6 +60,10 @@ public final class MailFixture implements AutoCloseable {
 
     /** A person with an e-mail address, an account with the roles and a current declaration. */
     public Session person(String username, String email, Role... roles) {
+        return person(t, username, email, roles);
+    }
+
+    public static Session person(TestDb t, String username, String email, Role... roles) {
         Session system = Session.system();
         String name = Character.toUpperCase(username.charAt(0)) + username.substring(1) + " Example";
         long personId = t.db.inTransaction(h -> t.services.people.createInTransaction(h, system,
@@ -72,8 +76,12 @@ public final class MailFixture implements AutoCloseable {
 
     /** A phone issued to the person. */
     public long phoneFor(long personId) {
+        return phoneFor(t, personId, "PH-" + (++tags));
+    }
+
+    public static long phoneFor(TestDb t, long personId, String tag) {
         Session system = Session.system();
-        long id = t.services.devices.create(system, new DeviceDraft("PH-" + (++tags), Device.Kind.MOBILE_PHONE, "Samsung Galaxy A55", null, null,
+        long id = t.services.devices.create(system, new DeviceDraft(tag, Device.Kind.MOBILE_PHONE, "Samsung Galaxy A55", null, null,
                 null, true, Device.Mode.ISSUED, Device.Status.IN_STOCK, null, null));
         t.services.devices.issue(system, id, personId);
         return id;
