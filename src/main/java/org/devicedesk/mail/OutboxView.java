@@ -52,21 +52,25 @@ public final class OutboxView implements Screen {
 
         table.setId("outbox-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(column("Created", m -> MailFormat.when(m.createdAt()), Comparator.comparing(OutboxMessage::createdAt), 170));
-        table.getColumns().add(column("Kind", m -> m.kind().label(), Comparator.comparing(m -> m.kind().label()), 220));
-        table.getColumns().add(column("To", OutboxMessage::recipient, Comparator.comparing(OutboxMessage::recipient), 180));
-        table.getColumns().add(column("Subject", OutboxMessage::subject, Comparator.comparing(OutboxMessage::subject), 260));
-        table.getColumns().add(column("Status", m -> m.status().label(), Comparator.comparing(OutboxMessage::status), 130));
-        table.getColumns().add(column("Attempts", m -> Integer.toString(m.attempts()), Comparator.comparingInt(OutboxMessage::attempts), 80));
-        table.getColumns().add(column("Last error", m -> m.lastError() == null ? "" : m.lastError(),
-                Comparator.comparing(m -> m.lastError() == null ? "" : m.lastError()), 320));
+        table.getColumns().add(column("Created", m -> MailFormat.when(m.createdAt()), Comparator.comparing(OutboxMessage::createdAt), 150));
+        table.getColumns().add(column("Kind", m -> m.kind().label(), Comparator.comparing(m -> m.kind().label()), 150));
+        table.getColumns().add(column("To", OutboxMessage::recipient, Comparator.comparing(OutboxMessage::recipient), 150));
+        table.getColumns().add(column("Subject", OutboxMessage::subject, Comparator.comparing(OutboxMessage::subject), 190));
+        table.getColumns().add(column("Status", m -> m.status().label(), Comparator.comparing(OutboxMessage::status), 110));
+        table.getColumns().add(column("Tries", m -> Integer.toString(m.attempts()), Comparator.comparingInt(OutboxMessage::attempts), 50));
         table.getColumns().add(column("Sent", m -> MailFormat.when(m.sentAt()),
-                Comparator.comparing(m -> m.sentAt() == null ? java.time.Instant.MIN : m.sentAt()), 170));
+                Comparator.comparing(m -> m.sentAt() == null ? java.time.Instant.MIN : m.sentAt()), 130));
+        // the last error is what an administrator reads first: it takes the room that is left
+        table.getColumns().add(column("Last error", m -> m.lastError() == null ? "" : m.lastError(),
+                Comparator.comparing(m -> m.lastError() == null ? "" : m.lastError()), 260));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<OutboxMessage> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No messages yet. Turn mail on in the Mail tab."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> body.setText(now == null ? "" : now.bodyText()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> body.setText(now == null ? ""
+                : "To: " + now.recipient() + "\nSubject: " + now.subject() + (now.lastError() == null ? "" : "\nLast error: " + now.lastError())
+                + "\n\n" + now.bodyText()));
 
         status.setId("outbox-status");
         status.getItems().setAll("All", "Waiting to be sent", "Failed", "Sent");
