@@ -61,8 +61,9 @@ final class Headless {
     static final Session ACTOR = new Session(0, "service", null, "Device Desk service", EnumSet.allOf(Role.class));
 
     /**
-     * Extra periodic jobs of {@code devicedesk service}, beside the mail sender and the reminders. Hook for the
-     * directory sync (issue 19): add it here, e.g. {@code new Job("directory sync", 3600, () -> services.directory.syncIfDue())}.
+     * Extra periodic jobs of {@code devicedesk service}, beside the mail sender and the reminders. The hook for the
+     * directory sync (issue 19): {@code new Job("directory sync", 86_400, () -> services.directorySync.syncNow(ACTOR))}.
+     * Not switched on here: SPEC section 11 has a person preview the sync before it is applied.
      */
     record Job(String name, long everySeconds, Runnable work) {}
 
