@@ -149,7 +149,9 @@ public final class TravelService {
             validate(h, d, travellerId, today);
             Instant now = clock.instant();
             NoticeCheck check = check(today, d.departureDate(), Settings.load(h).travelNoticeDays());
-            return insert(h, s, travellerId, d, now, today, check);
+            long id = insert(h, s, travellerId, d, now, today, check);
+            org.devicedesk.mail.MailEvents.travelFiled(h, now, id, names(d.destinations())); // SPEC 10: Information Security
+            return id;
         });
     }
 
@@ -288,6 +290,7 @@ public final class TravelService {
             TravelNotice found = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
             org.devicedesk.core.Versions.expect(h, "travel_notice", id, expectedVersion, "travel_notice", "Travel notice " + found.reference());
             decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant());
+            org.devicedesk.mail.MailEvents.travelDecided(h, clock.instant(), id, decision.label()); // SPEC 10: the traveller
         });
     }
 
