@@ -92,7 +92,7 @@ public final class BookingService implements TravelLoaners {
         checkDevice(p, h, device);
         checkDesignated(p, h, device, person);
         checkDeclaration(p, h, person.id());
-        checkFree(p, h, device, d.from(), d.to(), null);
+        checkFree(p, h, s, device, d.from(), d.to());
         p.throwIfAny();
         Instant now = clock.instant();
         long id = repo.insert(h, device.id(), person.id(), d.from(), d.to(), d.purpose(), null, false, now, s.username());
@@ -138,14 +138,14 @@ public final class BookingService implements TravelLoaners {
     }
 
     /** No other active booking shares a day, and no loaner of the device is waiting to be wiped. */
-    private void checkFree(Problems p, Handle h, Device d, LocalDate from, LocalDate to, Long except) {
+    private void checkFree(Problems p, Handle h, Session s, Device d, LocalDate from, LocalDate to) {
         for (Booking other : repo.overlapping(h, d.id(), from, to)) {
-            if (except != null && other.id() == except) continue;
-            p.add(null, d.assetTag() + " is already booked for " + other.personName() + " " + days(other.from(), other.to())
+            // staff are told the days are taken, not by whom
+            String whom = s.hasAny(READ_ALL) || s.isSelf(other.personId()) ? other.personName() : "someone else";
+            p.add(null, d.assetTag() + " is already booked for " + whom + " " + days(other.from(), other.to())
                     + ". A booking holds the device on its first and last days too; choose other days or another device.");
         }
         for (Booking loaner : repo.awaitingWipe(h, d.id())) {
-            if (except != null && loaner.id() == except) continue;
             p.add("device", wipeMessage(d.assetTag(), loaner));
         }
     }
@@ -205,6 +205,14 @@ public final class BookingService implements TravelLoaners {
                     + " against the booking " + days(b.from(), b.to()));
             return c;
         });
+    }
+
+    /** For the demo: a booking that was checked out before, against the open custody record {@code custodyId}. */
+    public void recordCheckedOutInTransaction(Handle h, Session s, long id, long custodyId, Instant at) {
+        Booking b = repo.byId(h, id).orElseThrow(() -> Refused.because("That booking no longer exists."));
+        repo.markCheckedOut(h, id, custodyId, at);
+        Audit.record(h, s, clock.instant(), "BOOKING_CHECKED_OUT", "booking", id, b.assetTag() + " checked out to " + b.personName()
+                + " against the booking " + days(b.from(), b.to()));
     }
 
     /** The help desk records that a loaner back from travel was wiped and re-imaged: it can be booked again. */

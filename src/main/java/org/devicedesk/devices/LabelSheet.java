@@ -65,8 +65,9 @@ final class LabelSheet {
             codeBox.setPrefSize(side, side);
             codeBox.setMaxSize(side, side);
             double textW = innerW - side - pad;
-            VBox text = new VBox(Math.max(1, innerH * 0.04), text(d.assetTag(), fit(d.assetTag(), textW, innerH * 0.38, true), true),
-                    text(d.makeModel() == null ? "" : d.makeModel(), Math.min(innerH * 0.16, 8), false));
+            Label model = text(d.makeModel() == null ? "" : d.makeModel(), Math.min(innerH * 0.16, 8), false);
+            model.setWrapText(true);
+            VBox text = new VBox(Math.max(1, innerH * 0.04), text(d.assetTag(), fit(d.assetTag(), textW, innerH * 0.38, true), true), model);
             text.setAlignment(Pos.CENTER_LEFT);
             text.setMaxWidth(textW);
             HBox.setHgrow(text, Priority.ALWAYS);
