@@ -331,12 +331,13 @@ public final class BookingService implements TravelLoaners {
             if (!d.kind().equals(kind.name())) continue;
             if (!Device.Status.valueOf(d.status()).canBeHandedOut()) continue;
             if (!repo.overlapping(h, d.id(), start, to).isEmpty() || !repo.awaitingWipe(h, d.id()).isEmpty()) continue;
+            if (devices.deviceInTransaction(h, d.id()).isHeld()) continue; // a clean loaner is one back with the help desk
             chosen = new PoolDevice(d.id(), d.assetTag(), d.makeModel(), kind, d.team(), Device.Status.valueOf(d.status()));
             break;
         }
         if (chosen == null) {
             throw Refused.because("loaner", "No clean pool " + kind.label().toLowerCase(Locale.UK) + " is free " + days(start, to)
-                    + ": every one is booked, out of use or waiting to be wiped after travel. Ask the help desk to free or add one, or decide without a loaner.");
+                    + ": every one is booked, out of use, checked out or waiting to be wiped after travel. Ask the help desk to free or add one, or decide without a loaner.");
         }
         repo.lockDevice(h, chosen.id());
         Person traveller = people.byId(h, travellerId);

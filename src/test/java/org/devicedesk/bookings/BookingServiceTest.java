@@ -339,6 +339,18 @@ class BookingServiceTest {
         assertEquals(pool, t.services.travel.loaners(kim, next).get(0).deviceId());
     }
 
+    @Test
+    void aLoanerIsNotADeviceSomeoneHasCheckedOutNow() {
+        Session infosec = t.session("ines", Role.INFOSEC);
+        Session sam = t.session("sam", Role.STAFF);
+        long notice = notice(sam, "2026-03-16", "2026-03-20");
+        t.services.devices.checkOut(helpdesk, pool, priya.personId()); // out with Priya, no booking on the travel days
+        Refused r = assertThrows(Refused.class, () -> t.services.travel.decide(infosec, notice, TravelDecision.APPROVED, "Loaner.", null, Device.Kind.LAPTOP));
+        assertTrue(r.messageFor("loaner").contains("checked out"), r.getMessage());
+        assertTrue(t.services.travel.get(infosec, notice).isPending());
+        assertEquals(0, count("SELECT count(*) FROM booking"));
+    }
+
     // ---- two desks at once ----
 
     @Test
