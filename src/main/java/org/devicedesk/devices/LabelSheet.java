@@ -67,7 +67,7 @@ final class LabelSheet {
             double textW = innerW - side - pad;
             Label model = text(d.makeModel() == null ? "" : d.makeModel(), Math.min(innerH * 0.16, 8), false);
             model.setWrapText(true);
-            VBox text = new VBox(Math.max(1, innerH * 0.04), text(d.assetTag(), fit(d.assetTag(), textW, innerH * 0.38, true), true), model);
+            VBox text = new VBox(Math.max(1, innerH * 0.04), tag(d.assetTag(), fit(d.assetTag(), textW * 0.92, innerH * 0.38, true)), model);
             text.setAlignment(Pos.CENTER_LEFT);
             text.setMaxWidth(textW);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -82,7 +82,7 @@ final class LabelSheet {
             StackPane barBox = new StackPane(bars);
             barBox.setPrefSize(innerW, barH);
             double textH = innerH - barH;
-            Label tag = text(d.assetTag(), fit(d.assetTag(), innerW, textH * 0.8, true), true);
+            Label tag = tag(d.assetTag(), fit(d.assetTag(), innerW * 0.92, textH * 0.8, true));
             VBox col = new VBox(Math.max(1, textH * 0.05), barBox, tag);
             col.setAlignment(Pos.TOP_CENTER);
             box = col;
@@ -124,9 +124,19 @@ final class LabelSheet {
         return bold ? Font.font("System", FontWeight.BOLD, size) : Font.font("System", size);
     }
 
+    /** The asset tag: never shortened with "…" (its size was fitted to the room), whatever the window's theme pads. */
+    private static Label tag(String s, double size) {
+        Label l = text(s, size, true);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
+        return l;
+    }
+
     private static Label text(String s, double size, boolean bold) {
         Label l = new Label(s);
         l.setFont(font(size, bold));
+        // inline, so no stylesheet of the window changes the size the text was fitted at
+        l.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-family: 'System'; -fx-font-size: %.2fpx; -fx-font-weight: %s;", size, bold ? "bold" : "normal"));
         l.setTextFill(Color.BLACK);
         l.setMinWidth(0);
         return l;

@@ -38,6 +38,7 @@ public final class Scenarios {
             type(shell, "booking-purpose", "Neighbourhood policing panel in Solihull");
         });
         ALL.put("booking-save", shell -> click(shell, "booking-save"));
+        ALL.put("scroll-to-dashboard-bookings", shell -> scrollTo(shell, "dashboard-bookings"));
         ALL.put("devices-custody", shell -> shell.navigate("devices", deviceWithLongestHistory(shell)));
         ALL.put("devices-labels", shell -> { // six devices selected, then the label dialog
             @SuppressWarnings("unchecked") TableView<Device> t = (TableView<Device>) find(shell, "devices-table");
