@@ -35,6 +35,8 @@ public class Services {
     public final DashboardService dashboard;
     public final org.devicedesk.bookings.BookingService bookings;
     public final org.devicedesk.people.PeopleImport peopleImport;
+    public final org.devicedesk.directory.DirectoryService directory;
+    public final org.devicedesk.directory.DirectorySync directorySync;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -54,5 +56,9 @@ public class Services {
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id(),
                 bookings);
         this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
+        // issue 19: directory sign-in (local accounts keep working without it) and the people sync
+        this.directory = new org.devicedesk.directory.DirectoryService(db, clock, people, accounts);
+        this.accounts.useDirectory(directory);
+        this.directorySync = new org.devicedesk.directory.DirectorySync(db, clock, people, devices, directory);
     }
 }
