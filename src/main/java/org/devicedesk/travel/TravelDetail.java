@@ -141,6 +141,7 @@ final class TravelDetail {
     private Node loanerSection(TravelNotice n) {
         VBox box = new VBox(4);
         box.setId("travel-loaners");
+        DevicePanelHelper.show(box, false); // takes no room (nor spacing) until there is a loaner to list
         Background.run(() -> travel.loaners(session, n.id()), loaners -> {
             for (TravelLoaners.Loaner l : loaners) {
                 if (l.cancelled()) continue;
@@ -153,6 +154,7 @@ final class TravelDetail {
                 line.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_CHECK_OUTLINE));
                 box.getChildren().add(line);
             }
+            DevicePanelHelper.show(box, !box.getChildren().isEmpty());
         }, t -> { });
         return box;
     }
@@ -209,11 +211,12 @@ final class TravelDetail {
             });
         });
         VBox box = new VBox(8, h, messages.node(), FormMessages.labelFor("D_ecision", decision), decision,
-                FormMessages.labelFor("_Advice given", advice), advice, FormMessages.labelFor("_Loaner instead of own device", loaner), loaner);
+                FormMessages.labelFor("_Advice given", advice), advice);
         if (n.late()) {
             Label late = FormMessages.labelFor("_Why is this notice late? (written justification)", justification);
             box.getChildren().addAll(late, justification);
         }
+        box.getChildren().addAll(FormMessages.labelFor("_Loaner instead of own device", loaner), loaner);
         actions.getChildren().add(save);
         root.setBottom(actions); // the save button stays in view below the scrolling details
         return box;
