@@ -76,6 +76,8 @@ public final class BreachesView implements Screen {
         this.newForm = new BreachNewForm(breaches, session, this::showQueue, this::showCase);
         buildQueue();
         root.getChildren().setAll(queuePage);
+        // live: a referral or a decision in another client shows in the queue in place (ADR 0010)
+        context.live().follow(queuePage, c -> c.concerns("breach_case", "incident"), changes -> reload());
         root.setId("breaches-screen");
         root.setUserData(this);
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -248,7 +250,7 @@ public final class BreachesView implements Screen {
         String text = search.getText();
         Background.run(() -> breaches.queue(session, text), list -> {
             now = breaches.now();
-            rows.setAll(list);
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, list, BreachCase::id);
             if (afterLoadMessage != null) {
                 queueMessages.success(afterLoadMessage);
                 afterLoadMessage = null;
