@@ -254,6 +254,18 @@ class PostgresLiveTest {
     }
 
     @Test
+    void thePostgresqlOnlyMigrationIsAppliedByFlywayAndSeenByTheFastPath() throws Exception {
+        try (Database first = Database.openPostgres(URL, USER, PASSWORD)) {
+            assertTrue(first.ranFlyway());
+            assertTrue(first.schemaVersion() >= 100, "V100 (postgresql/) applied");
+            assertEquals(1, (int) first.read(h -> h.createQuery("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'").mapTo(Integer.class).one()));
+        }
+        try (Database again = Database.openPostgres(URL, USER, PASSWORD)) {
+            assertFalse(again.ranFlyway(), "the shipped list includes the postgresql/ folder, so an up-to-date database skips Flyway");
+        }
+    }
+
+    @Test
     void thePasswordComesFromPgpassWhenNoneIsGiven() throws Exception {
         stack(URL).db.close();
         URI target = URI.create(URL.substring("jdbc:".length()));
