@@ -202,7 +202,7 @@ final class DevicePanel {
         for (Tab t : List.of(custodyTab, detailsTab, poolTab)) t.setClosable(false);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(changedBar.node(), head, tabs); // the bar above the heading: the floating tab headers overlap what sits just above them
+        root.getChildren().addAll(head, tabs, changedBar.node()); // at the foot: appearing, it moves nothing the person may be about to click
     }
 
     private static ScrollPane tabContent(Node content) {

@@ -135,7 +135,7 @@ final class IncidentPage {
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         changedBar.hide(); // what is drawn now is the incident as it is
-        root.getChildren().setAll(header, changedBar.node(), messages.node(), scroll);
+        root.getChildren().setAll(header, messages.node(), scroll, changedBar.node()); // at the foot: it moves nothing when it appears
     }
 
     private static String yesNo(Boolean b) {
