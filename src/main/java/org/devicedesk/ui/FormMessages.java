@@ -89,6 +89,7 @@ public final class FormMessages {
         if (t instanceof Refused r) return String.join("\n", r.messages());
         if (t instanceof AccessDenied a) return a.getMessage();
         if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        if (t instanceof org.devicedesk.core.DatabaseUnavailable u) return u.getMessage(); // says whether anything was being saved
         // "nothing was saved" only when the database says the write rolled back (Database.nothingSaved)
         boolean nothingSaved = org.devicedesk.core.Database.nothingSaved(t);
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -103,8 +104,14 @@ public final class FormMessages {
             }
         }
         return nothingSaved
-                ? "Something went wrong and nothing was saved. The details are in the log file beside the database."
-                : "Something went wrong. The details are in the log file beside the database; check whether your change shows before trying again.";
+                ? "Something went wrong and nothing was saved. The details are in " + logFile() + "."
+                : "Something went wrong. The details are in " + logFile() + "; check whether your change shows before trying again.";
+    }
+
+    /** Where the log really is: beside the SQLite file, or in ~/.devicedesk on PostgreSQL (set at start-up). */
+    static String logFile() {
+        String dir = System.getProperty("devicedesk.logdir");
+        return dir == null ? "the log file devicedesk.log" : "the log file " + java.nio.file.Path.of(dir, "devicedesk.log");
     }
 
     /** Small helper: a field label bound to its control for keyboard users. */
