@@ -89,6 +89,8 @@ public final class FormMessages {
         if (t instanceof Refused r) return String.join("\n", r.messages());
         if (t instanceof AccessDenied a) return a.getMessage();
         if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        var storage = org.devicedesk.core.StorageFailure.describe(t); // a full disk is said as such, not "see the log" on that disk
+        if (storage.isPresent()) return storage.get();
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
@@ -98,7 +100,7 @@ public final class FormMessages {
                 return "The database has become read-only, so nothing was saved. Check the file's permissions.";
             }
         }
-        return "Something went wrong and nothing was saved. The details are in the log file beside the database.";
+        return "Something went wrong and nothing was saved. The details are in the log file in " + System.getProperty("devicedesk.logdir", "your .devicedesk folder") + ".";
     }
 
     /** Small helper: a field label bound to its control for keyboard users. */

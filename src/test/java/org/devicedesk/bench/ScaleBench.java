@@ -91,7 +91,7 @@ class ScaleBench {
             }
             services = new Services(db, clock);
             long personId = db.read(h -> h.createQuery("SELECT min(id) FROM person").mapTo(Long.class).one());
-            session = new Session(1, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
+            session = new Session(0, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
             raw = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement st = raw.createStatement()) { // the app's pragmas
                 st.execute("PRAGMA foreign_keys = ON");
