@@ -80,9 +80,14 @@ public final class PasswordRules {
         if (core.length() >= 3 && words.contains(core)) return true;
         String compact = compact(lower);
         if (compact.length() >= 3 && words.contains(compact)) return true;
-        for (int n = 1; n <= core.length() / 2; n++) { // a listed password repeated: "monkeymonkey"
-            if (core.length() % n == 0 && core.substring(0, n).repeat(core.length() / n).equals(core)
-                    && (n >= 3 && words.contains(core.substring(0, n)) || n < 3)) return true;
+        return repeats(words, core) || repeats(words, compact);
+    }
+
+    /** A listed password repeated ("monkeymonkey"), or one or two characters over and over ("111111111111"). */
+    private static boolean repeats(Set<String> words, String s) {
+        for (int n = 1; n <= s.length() / 2; n++) {
+            if (s.length() % n == 0 && s.substring(0, n).repeat(s.length() / n).equals(s)
+                    && (n < 3 || words.contains(s.substring(0, n)))) return true;
         }
         return false;
     }
