@@ -110,7 +110,7 @@ public final class AuditService {
         Audit.Verification chain = db.read(h -> Audit.verify(h, progress));
         Audit.Verification v = chain;
         if (chain.intact()) {
-            AuditAnchors.Comparison c = db.read(h -> anchors.compare(h, clock.getZone()));
+            AuditAnchors.Comparison c = db.read(h -> anchors.compare(h, org.devicedesk.core.AppClock.OFFICE_ZONE));
             v = c.matches()
                     ? new Audit.Verification(true, chain.eventsChecked(), null, chain.explanation() + (c.latest() == null ? "" : " " + c.explanation()))
                     : new Audit.Verification(false, chain.eventsChecked(), c.latest().seq(), c.explanation());
@@ -125,6 +125,6 @@ public final class AuditService {
         if (!result.intact()) return result;
         anchors.append(head[0]); // only a trail found intact is anchored again
         return new Audit.Verification(true, result.eventsChecked(), null, result.explanation()
-                + " For your records: " + head[0].forTheRecord(clock.getZone()) + ".");
+                + " For your records: " + head[0].forTheRecord(org.devicedesk.core.AppClock.OFFICE_ZONE) + ".");
     }
 }

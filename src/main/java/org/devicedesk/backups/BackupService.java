@@ -250,7 +250,7 @@ public final class BackupService {
             if (!v.intact()) return v.explanation();
             List<AuditAnchors.Anchor> own = anchors.read(anchorFile(backup));
             if (!own.isEmpty()) {
-                AuditAnchors.Comparison c2 = AuditAnchors.compare(h, own, clock.getZone());
+                AuditAnchors.Comparison c2 = AuditAnchors.compare(h, own, org.devicedesk.core.AppClock.OFFICE_ZONE);
                 if (!c2.matches()) return c2.explanation();
             }
             return null;

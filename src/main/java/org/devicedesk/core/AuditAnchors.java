@@ -47,10 +47,14 @@ public final class AuditAnchors {
     public record Comparison(boolean matches, Anchor latest, String explanation) {}
 
     private final Clock clock;
-    private final Path store;
+    private final java.util.function.Supplier<Path> store;
     private final byte[] key;
 
     public AuditAnchors(Clock clock, Path store, byte[] key) {
+        this(clock, () -> store, key);
+    }
+
+    private AuditAnchors(Clock clock, java.util.function.Supplier<Path> store, byte[] key) {
         this.clock = clock;
         this.store = store;
         this.key = key == null || key.length == 0 ? null : key.clone();
@@ -58,10 +62,15 @@ public final class AuditAnchors {
 
     /** The anchors of this database in their usual place, with the key file if one is configured. */
     public static AuditAnchors forDatabase(Database db, Clock clock) {
-        return new AuditAnchors(clock, defaultStore(db), readKey(configuredKeyFile()));
+        return new AuditAnchors(clock, () -> defaultStore(db), readKey(configuredKeyFile()));
     }
 
-    /** Beside the SQLite file ({@code devicedesk.audit-anchors}); for PostgreSQL in ~/.devicedesk/anchors. */
+    /**
+     * Beside the SQLite file ({@code devicedesk.audit-anchors}). For PostgreSQL in ~/.devicedesk/anchors
+     * (or {@code -Ddevicedesk.anchorsDir}: a folder the office keeps safe, shared or backed up), one
+     * file per server, database and trail: the name ends with the start of the first event's hash, so a
+     * database re-created at the same address (a new trail) starts a new file rather than failing against the old one.
+     */
     public static Path defaultStore(Database db) {
         if (db.file() != null) {
             String name = db.file().getFileName().toString();
@@ -69,7 +78,10 @@ public final class AuditAnchors {
             return db.file().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".audit-anchors");
         }
         String safe = db.location().replaceFirst("^jdbc:postgresql://", "").replaceAll("[^A-Za-z0-9._-]+", "_");
-        return Path.of(System.getProperty("user.home"), ".devicedesk", "anchors", safe + ".audit-anchors");
+        String first = db.read(h -> h.createQuery("SELECT hash FROM audit_event WHERE seq = 1").mapTo(String.class).findOne().orElse("empty"));
+        String dir = System.getProperty("devicedesk.anchorsDir");
+        Path folder = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".devicedesk", "anchors");
+        return folder.resolve(safe + "-" + first.substring(0, Math.min(12, first.length())) + ".audit-anchors");
     }
 
     static Path configuredKeyFile() {
@@ -91,7 +103,7 @@ public final class AuditAnchors {
     }
 
     public Path store() {
-        return store;
+        return store.get();
     }
 
     public boolean keyed() {
@@ -121,7 +133,7 @@ public final class AuditAnchors {
 
     /** Appends the anchor to the anchors file (created on first use), forced to disk. */
     public Anchor append(Anchor a) {
-        write(store, a, true);
+        write(store(), a, true);
         return a;
     }
 
@@ -146,7 +158,7 @@ public final class AuditAnchors {
 
     /** Every anchor in the anchors file, oldest first; with a key, lines whose MAC does not match are left out. */
     public List<Anchor> all() {
-        return read(store);
+        return read(store());
     }
 
     /** The anchors in a file (the anchors file or one beside a backup). */

@@ -92,6 +92,11 @@ public abstract class FxTest {
             long idleSince = System.nanoTime();
             while (true) {
                 WaitForAsyncUtils.waitForFxEvents();
+                // the background work a click started first, so that a condition already true of the old screen is not taken for the new one
+                if (org.devicedesk.ui.Background.isBusy() && !org.devicedesk.ui.Background.awaitIdle(600_000)) {
+                    throw new AssertionError("Background work did not finish within 10 minutes");
+                }
+                WaitForAsyncUtils.waitForFxEvents();
                 if (condition.call()) return;
                 if (org.devicedesk.ui.Background.isBusy()) {
                     // the work is still running: wait for it (a 10-minute guard against a hang, not a timing assertion)
