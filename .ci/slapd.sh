@@ -55,7 +55,12 @@ CONF
 }
 
 slapd_stop() {
-  if [[ -n "${DEVICEDESK_SLAPD_ROOT:-}" && -f "$DEVICEDESK_SLAPD_ROOT/slapd.pid" ]]; then
-    kill "$(cat "$DEVICEDESK_SLAPD_ROOT/slapd.pid")" 2>/dev/null || true
+  [[ -n "${DEVICEDESK_SLAPD_ROOT:-}" ]] || return 0
+  if [[ -f "$DEVICEDESK_SLAPD_ROOT/slapd.pid" ]]; then
+    local pid i
+    pid=$(cat "$DEVICEDESK_SLAPD_ROOT/slapd.pid")
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
+  rm -rf "$DEVICEDESK_SLAPD_ROOT"
 }

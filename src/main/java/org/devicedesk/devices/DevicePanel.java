@@ -159,7 +159,16 @@ final class DevicePanel {
         close.setId("device-close");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         close.setOnAction(e -> onClose.run());
-        HBox head = new HBox(10, heading, badgeBox, spacer, close);
+        // issue 21: the asset label of this device
+        Button printLabel = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BARCODE));
+        printLabel.setId("device-print-label");
+        printLabel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        printLabel.setTooltip(new javafx.scene.control.Tooltip("Print the asset label"));
+        printLabel.setOnAction(e -> {
+            if (device != null) LabelPrintDialog.open(context.window(), List.of(device));
+        });
+        printLabel.visibleProperty().bind(heading.textProperty().isNotEqualTo("New device"));
+        HBox head = new HBox(10, heading, badgeBox, spacer, printLabel, close);
         head.setAlignment(Pos.CENTER_LEFT);
 
         custodyTab.setId("device-tab-custody");
@@ -478,7 +487,13 @@ final class DevicePanel {
         designatedRemove.setOnAction(e -> removeDesignated());
         HBox add = new HBox(8, designatedPerson, designatedAdd, designatedRemove);
         add.setAlignment(Pos.CENTER_LEFT);
-        poolBox.getChildren().addAll(title, hint, poolUsers, add, designatedMessages.node());
+        // issue 21: the device's booking calendar, on the bookings screen
+        Button bookings = new Button("_Bookings calendar…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CALENDAR_CHECK_OUTLINE));
+        bookings.setId("device-bookings");
+        bookings.setOnAction(e -> {
+            if (device != null) context.navigate("bookings", device.id());
+        });
+        poolBox.getChildren().addAll(title, hint, poolUsers, add, designatedMessages.node(), new Separator(), bookings);
         if (!canManage) showNode(add, false);
         return poolBox;
     }

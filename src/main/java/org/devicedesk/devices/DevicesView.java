@@ -125,6 +125,7 @@ public final class DevicesView implements Screen {
         typing.setOnFinished(e -> reload(null));
         search.setOnAction(e -> {
             typing.stop();
+            scanToOpen(search.getText());
             reload(null);
         });
         for (ComboBox<Object> f : List.of(kindFilter, modeFilter, statusFilter, teamFilter)) {
@@ -149,9 +150,14 @@ public final class DevicesView implements Screen {
             importButton.setVisible(false);
             importButton.setManaged(false);
         }
+        Button labels = new Button("_Labels…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BARCODE));
+        labels.setId("devices-print-labels");
+        labels.setTooltip(new Tooltip("Print asset labels for the selected devices (Ctrl+click or Shift+click to select several)"));
+        labels.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        labels.setOnAction(e -> LabelPrintDialog.open(context.window(), List.copyOf(table.getSelectionModel().getSelectedItems())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(12, new VBox(2, title, subtitle), spacer, importButton, export, add);
+        HBox titleRow = new HBox(12, new VBox(2, title, subtitle), spacer, labels, importButton, export, add);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         HBox filters = new HBox(8, search, kindFilter, modeFilter, statusFilter, teamFilter);
@@ -225,6 +231,7 @@ public final class DevicesView implements Screen {
             if (sort != query.sort() || desc != query.descending()) reload(query.sortedBy(sort, desc));
             return true;
         });
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several labels at once
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null && !java.util.Objects.equals(panel.deviceId(), d.id())) openPanel(d.id());
         });
@@ -285,6 +292,19 @@ public final class DevicesView implements Screen {
                 else teamFilter.getSelectionModel().selectFirst();
             }
         }, t -> { });
+    }
+
+    /**
+     * Scan-to-open (issue 21): a scanner types the asset tag and presses Enter; when the text is exactly a device's
+     * asset tag, that device opens at once, whatever the list search then shows.
+     */
+    private void scanToOpen(String text) {
+        String tag = text == null ? "" : text.strip();
+        if (tag.isEmpty()) return;
+        Background.run(() -> devices.byAssetTag(session, tag), found -> found.ifPresent(d -> {
+            if (!tag.equals(search.getText().strip())) return; // something else has been typed since
+            openPanel(d.id());
+        }), listMessages::show);
     }
 
     private void changed(Long id) {
