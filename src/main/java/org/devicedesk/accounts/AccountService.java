@@ -161,6 +161,14 @@ public final class AccountService {
         db.useTransaction(h -> Audit.record(h, s, now, "SIGNED_OUT", "account", s.accountId(), s.username() + " signed out"));
     }
 
+    /** The name a person knows this user by (their register name), for "Changed by …"; the username when none. */
+    public String displayName(String username) {
+        if (username == null || username.isBlank()) return "someone";
+        if ("system".equals(username)) return "Device Desk";
+        return db.read(h -> repo.byUsername(h, username)).map(a -> a.personName() == null || a.personName().isBlank() ? a.username() : a.personName())
+                .orElse(username);
+    }
+
     public List<Account> list(Session s) {
         s.require(Role.ADMIN);
         return db.read(repo::all);

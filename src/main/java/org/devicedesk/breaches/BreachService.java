@@ -135,8 +135,22 @@ public final class BreachService {
      */
     public List<BreachCase> queue(Session s, String text) {
         s.require(Role.DPO, Role.ADMIN);
-        List<BreachCase> all = db.read(h -> repo.search(h, text, null, null, window(h)));
-        return all.stream().sorted(QUEUE_ORDER).toList();
+        return db.read(h -> repo.queue(h, text, window(h), 0)); // in QUEUE_ORDER, sorted by the database
+    }
+
+    /** The first {@code limit} cases of the queue, and the counts over all of it (the screen shows a page of a large queue). */
+    public record QueuePage(List<BreachCase> cases, int total, int open, int overdue, int dueSoon) {
+        public boolean truncated() { return cases.size() < total; }
+    }
+
+    public QueuePage queuePage(Session s, String text, int limit) {
+        s.require(Role.DPO, Role.ADMIN);
+        Instant now = clock.instant();
+        return db.read(h -> {
+            Duration window = window(h);
+            int[] counts = repo.queueCounts(h, text, now, window);
+            return new QueuePage(repo.queue(h, text, window, limit), counts[0], counts[1], counts[2], counts[3]);
+        });
     }
 
     /** Open first by deadline; then the rest by when they were decided (or updated), newest first. */

@@ -38,6 +38,7 @@ public final class Audit {
                 .bind("type", recordType).bind("rid", rid).bind("summary", summary)
                 .bind("prev", prev).bind("hash", hash).execute();
         h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", hash).execute();
+        notifyChange(h, recordType, rid, actorName, at1);
         return seq;
     }
 
@@ -70,6 +71,19 @@ public final class Audit {
                         + " since an administrator changed it, so nothing was saved. Sign out and sign in again.");
             }
         }
+    }
+
+    /** The Jdbi attribute {@link Database} sets to its dialect's name. */
+    static final String DIALECT = "devicedesk.dialect";
+
+    /**
+     * On PostgreSQL, tells every listening client (the {@link ChangeFeed}) about the change, in the changing
+     * transaction: the server delivers it at commit and drops it on rollback. SQLite's feed reads the trail.
+     */
+    private static void notifyChange(Handle h, String recordType, String recordId, String actor, String at) {
+        if (!"POSTGRESQL".equals(h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getAttribute(DIALECT))) return;
+        String payload = recordType + ChangeFeed.SEP + recordId + ChangeFeed.SEP + actor + ChangeFeed.SEP + at;
+        h.createQuery("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', :p)").bind("p", payload).map((rs, ctx) -> 1).one();
     }
 
     /** One event for {@link #recordAll}. */
@@ -115,6 +129,8 @@ public final class Audit {
             throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(ex, null);
         }
         h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", prev).execute();
+        Entry last = entries.get(entries.size() - 1);
+        notifyChange(h, entries.stream().map(Entry::recordType).distinct().count() == 1 ? last.recordType() : "*", "", actorName, at1);
         return seq;
     }
 

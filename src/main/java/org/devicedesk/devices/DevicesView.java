@@ -83,6 +83,8 @@ public final class DevicesView implements Screen {
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.panel = new DevicePanel(context, this::changed, this::closePanel);
         build();
+        // live: the register follows every client's changes in place (selection and scroll kept), ADR 0010
+        context.live().follow(table, c -> c.concerns("device", "person", "incident"), changes -> reload(null));
     }
 
     /** The screen for the signed-in user: the register for the helpdesk and those who may look, "My devices" for everyone else. */
@@ -249,8 +251,8 @@ public final class DevicesView implements Screen {
             if (mine != requestNo) return; // a newer search has been typed since
             query = page.query();
             Long selected = panel.deviceId();
-            table.getItems().setAll(page.devices());
-            if (selected != null) {
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, page.devices(), Device::id);
+            if (selected != null && panelOpen) {
                 page.devices().stream().filter(d -> d.id() == selected).findFirst().ifPresent(d -> table.getSelectionModel().select(d));
             }
             int from = page.total() == 0 ? 0 : query.offset() + 1;
@@ -336,6 +338,7 @@ public final class DevicesView implements Screen {
             split.getItems().remove(panel.node());
             panelOpen = false;
         }
+        panel.forget(); // else selecting the same row again would find "already shown" and open nothing
         table.getSelectionModel().clearSelection();
     }
 
