@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
 
 /** First-run set-up, sign-in with lock-out, and ADMIN's management of accounts (SPEC section 6). */
 public final class AccountService {
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Database db;
@@ -54,7 +54,7 @@ public final class AccountService {
     public Session createFirstAdministrator(String fullName, String username, String password, String confirmation) {
         Problems p = new Problems();
         p.required(fullName, "full-name", "Your full name");
-        checkNewCredentials(p, username, password);
+        checkNewCredentials(p, username, fullName, password);
         p.addIf(password != null && !password.equals(confirmation), "password-confirm", "The two passwords do not match.");
         p.throwIfAny();
         Instant now = clock.instant();
@@ -82,20 +82,12 @@ public final class AccountService {
         });
     }
 
-    private void checkNewCredentials(Problems p, String username, String password) {
+    private void checkNewCredentials(Problems p, String username, String personName, String password) {
         p.required(username, "username", "A username");
         if (username != null && !username.isBlank() && !username.strip().matches("[A-Za-z0-9._-]{2,40}")) {
             p.add("username", "A username uses 2 to 40 letters, digits, dots, hyphens or underscores.");
         }
-        checkPassword(p, username, password, "password");
-    }
-
-    private static void checkPassword(Problems p, String username, String password, String field) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            p.add(field, "The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
-        } else if (username != null && password.strip().equalsIgnoreCase(username.strip())) {
-            p.add(field, "The password must not be the username.");
-        }
+        PasswordRules.check(p, username, personName, password, "password");
     }
 
     /**
@@ -209,7 +201,8 @@ public final class AccountService {
     public long create(Session s, String username, String password, Long personId, Set<Role> roles) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
-        checkNewCredentials(p, username, password);
+        String personName = personId == null ? null : db.read(h -> people.byId(h, personId).fullName());
+        checkNewCredentials(p, username, personName, password);
         p.addIf(roles == null || roles.isEmpty(), "roles", "Give the account at least one role.");
         p.throwIfAny();
         Instant now = clock.instant();
@@ -265,7 +258,7 @@ public final class AccountService {
         Instant now = clock.instant();
         Account named = db.read(h -> repo.byId(h, accountId)).orElseThrow(() -> Refused.because("That account no longer exists."));
         Problems problems = new Problems();
-        checkPassword(problems, named.username(), newPassword, "password");
+        PasswordRules.check(problems, named.username(), named.personName(), newPassword, "password");
         problems.throwIfAny();
         String hash = PasswordHasher.hash(newPassword); // outside the write transaction
         db.useTransaction(h -> {

@@ -63,14 +63,14 @@ final class BreachRepository {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         boolean hasText = text != null && !text.isBlank();
         if (hasText) {
-            sql.append(" AND (lower(b.reference) LIKE :t OR lower(b.title) LIKE :t OR lower(coalesce(b.description, '')) LIKE :t"
-                    + " OR lower(coalesce(i.reference, '')) LIKE :t OR lower(coalesce(b.ico_reference, '')) LIKE :t)");
+            sql.append(" AND (lower(b.reference) LIKE :t ESCAPE '!' OR lower(b.title) LIKE :t ESCAPE '!' OR lower(coalesce(b.description, '')) LIKE :t ESCAPE '!'"
+                    + " OR lower(coalesce(i.reference, '')) LIKE :t ESCAPE '!' OR lower(coalesce(b.ico_reference, '')) LIKE :t ESCAPE '!')");
         }
         if (from != null) sql.append(" AND b.aware_at >= :from");
         if (to != null) sql.append(" AND b.aware_at < :to");
         sql.append(" ORDER BY b.aware_at, b.id");
         var q = h.createQuery(sql.toString());
-        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
         if (from != null) q.bind("from", from);
         if (to != null) q.bind("to", to);
         return q.map(mapper(deadline)).list();

@@ -41,9 +41,12 @@ public final class BreachService {
     private final Clock clock;
     private final BreachRepository repo = new BreachRepository();
 
+    private final org.devicedesk.core.AuditAnchors anchors;
+
     public BreachService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.anchors = org.devicedesk.core.AuditAnchors.forDatabase(db, clock);
     }
 
     public Instant now() {
@@ -442,11 +445,26 @@ public final class BreachService {
 
     /** Writes the register as CSV (cells a spreadsheet would run are neutralised); the export is audited. Returns the rows written. */
     public int exportRegister(Session s, RegisterQuery q, Writer out) {
+        return exportRegisterAnchored(s, q, out).rows();
+    }
+
+    /** An export of the register and the audit anchor taken with it (ADR 0009), which the DPO is shown to note. */
+    public record RegisterExport(int rows, org.devicedesk.core.AuditAnchors.Anchor anchor) {}
+
+    /**
+     * The same, returning also the audit chain's head after the export's own event, anchored outside the
+     * database (the anchors file) with every register export.
+     */
+    public RegisterExport exportRegisterAnchored(Session s, RegisterQuery q, Writer out) {
         List<BreachCase> cases = register(s, q);
         Csv.write(out, REGISTER_HEADER, cases.stream().map(BreachService::registerRow).toList());
-        db.useTransaction(h -> Audit.record(h, s, clock.instant(), "BREACH_REGISTER_EXPORTED", "breach_case", "",
-                "Breach register exported: " + cases.size() + " case(s)" + describe(q)));
-        return cases.size();
+        org.devicedesk.core.AuditAnchors.Anchor anchor = db.inTransaction(h -> {
+            Audit.record(h, s, clock.instant(), "BREACH_REGISTER_EXPORTED", "breach_case", "",
+                    "Breach register exported: " + cases.size() + " case(s)" + describe(q));
+            return anchors.head(h, "breach register exported by " + s.username());
+        });
+        anchors.append(anchor);
+        return new RegisterExport(cases.size(), anchor);
     }
 
     /** ", aware 1 Mar 2026 to 31 Mar 2026, outcome: Not reportable" — the filters in words. */

@@ -83,6 +83,28 @@ public final class Database implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".devicedesk", "devicedesk.db");
     }
 
+    /**
+     * Checks, without creating or changing anything, that a new database could be made at this path:
+     * its folder exists and may be written. Throws the same {@link DatabaseProblem} as {@link #openSqlite}.
+     */
+    public static void checkCanCreate(Path file) {
+        Path abs = file.toAbsolutePath();
+        checkFolder(abs, abs.toString(), abs.getParent());
+        if (isReadOnly(abs.getParent())) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.READ_ONLY, abs.toString(),
+                    "The folder for the database is read-only, so the database cannot be created.",
+                    "Ask IT to give your account write access to the folder, or give another path with --db.", null);
+        }
+    }
+
+    private static void checkFolder(Path abs, String where, Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.MISSING_FOLDER, where,
+                    "The folder for the database does not exist.",
+                    "Check the path given with --db (or DEVICEDESK_DB), or create the folder " + folder + " and start Device Desk again.", null);
+        }
+    }
+
     /** Opens (creating when absent) a SQLite file; the folder must exist. */
     public static Database openSqlite(Path file) {
         Path abs = file.toAbsolutePath();

@@ -89,6 +89,8 @@ public final class FormMessages {
         if (t instanceof Refused r) return String.join("\n", r.messages());
         if (t instanceof AccessDenied a) return a.getMessage();
         if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        var storage = org.devicedesk.core.StorageFailure.describe(t); // a full disk is said as such, not "see the log" on that disk
+        if (storage.isPresent()) return storage.get();
         if (t instanceof org.devicedesk.core.DatabaseUnavailable u) return u.getMessage(); // says whether anything was being saved
         // "nothing was saved" only when the database says the write rolled back (Database.nothingSaved)
         boolean nothingSaved = org.devicedesk.core.Database.nothingSaved(t);

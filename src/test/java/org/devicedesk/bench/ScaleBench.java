@@ -107,7 +107,7 @@ class ScaleBench {
             }
             services = new Services(db, clock);
             long personId = db.read(h -> h.createQuery("SELECT min(id) FROM person").mapTo(Long.class).one());
-            session = new Session(1, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
+            session = new Session(0, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
             if (pg) {
                 raw = DriverManager.getConnection(pgUrl, pgUser, pgPassword);
                 try (Statement st = raw.createStatement()) {
