@@ -164,6 +164,10 @@ class HeadlessTest {
             assertTrue(String.valueOf(((jakarta.mail.internet.MimeMultipart) dpo.get(0).getContent()).getBodyPart(0).getContent())
                     .contains("from incident " + reported.reference()));
             assertTrue(service.isAlive(), "the service keeps running");
+            // the service prints its line after the server took the mail: wait for that state, not for a time
+            Path out = dir.resolve("service-out.txt");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(out).contains("Mail sent: ") && System.nanoTime() < until) Thread.sleep(50);
         } finally {
             if (service != null) {
                 service.destroy(); // SIGTERM, as systemd stops it

@@ -342,13 +342,9 @@ public final class BackupService {
     Consumer<Handle> beforeCommit = h -> { };
 
     private static String notKept(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (t instanceof org.sqlite.SQLiteException se && se.getResultCode() != null && se.getResultCode().name().startsWith("SQLITE_BUSY")
-                    || m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-                return "The backup could not be written to the audit trail because the database was busy, so it was not kept: no backup was made."
-                        + " Try again in a moment.";
-            }
+        if (Database.isBusy(e)) {
+            return "The backup could not be written to the audit trail because the database was busy, so it was not kept: no backup was made."
+                    + " Try again in a moment.";
         }
         return "The backup could not be written to the audit trail and the backups folder (" + rootMessage(e) + "), so it was not kept:"
                 + " no backup was made. Try again, or ask IT to check the disk.";

@@ -77,8 +77,10 @@ final class BreachRepository {
     }
 
     private static final String OPEN = "b.status IN ('AWAITING_REVIEW', 'ASSESSING')";
-    private static final String TEXT = " AND (lower(b.reference) LIKE :t OR lower(b.title) LIKE :t OR lower(coalesce(b.description, '')) LIKE :t"
-            + " OR lower(coalesce(i.reference, '')) LIKE :t OR lower(coalesce(b.ico_reference, '')) LIKE :t)";
+    // typed text is searched for literally: % and _ escaped (core/Like)
+    private static final String TEXT = " AND (lower(b.reference) LIKE :t ESCAPE '!' OR lower(b.title) LIKE :t ESCAPE '!'"
+            + " OR lower(coalesce(b.description, '')) LIKE :t ESCAPE '!'"
+            + " OR lower(coalesce(i.reference, '')) LIKE :t ESCAPE '!' OR lower(coalesce(b.ico_reference, '')) LIKE :t ESCAPE '!')";
 
     /**
      * The DPO's queue in its order ({@link BreachService#QUEUE_ORDER}), sorted and cut in SQL so a queue of 50,000
@@ -95,7 +97,7 @@ final class BreachRepository {
                 .append(" coalesce(b.decided_at, b.updated_at) DESC, b.id");
         if (limit > 0) sql.append(" LIMIT ").append(limit);
         var q = h.createQuery(sql.toString());
-        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
         return q.map(mapper(deadline)).list();
     }
 
@@ -108,7 +110,7 @@ final class BreachRepository {
                 + " coalesce(sum(CASE WHEN " + OPEN + " AND b.aware_at > :overdue AND b.aware_at <= :soon THEN 1 ELSE 0 END), 0)"
                 + " FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id WHERE 1 = 1" + (hasText ? TEXT : "");
         var q = h.createQuery(sql).bind("overdue", now.minus(deadline)).bind("soon", now.minus(deadline).plus(BreachCase.DUE_SOON));
-        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
         return q.map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).one();
     }
 

@@ -37,6 +37,9 @@ public final class ChangeFeed implements AutoCloseable {
 
         public boolean everything() { return "*".equals(recordType); }
 
+        /** Whether this change was made under that username: a page that just saved has already shown its own change. */
+        public boolean madeBy(String username) { return !everything() && actor.equals(username); }
+
         /** Whether this change may concern a record of one of these types. */
         public boolean concerns(String... types) {
             if (everything()) return true;

@@ -427,8 +427,10 @@ public final class Database implements AutoCloseable {
                 if (!isBusy(e)) throw markNothingSaved(e);
                 if (attempt >= BEGIN_ATTEMPTS) {
                     LOG.warn("The database stayed busy through {} attempts to start a write: {}", attempt, location, e);
-                    throw markNothingSaved(Refused.because("The database is busy: another copy of Device Desk has been saving "
-                            + "for a long time. Nothing was saved; try again in a moment."));
+                    Refused busy = Refused.because("The database is busy: another copy of Device Desk has been saving "
+                            + "for a long time. Nothing was saved; try again in a moment.");
+                    busy.initCause(e); // callers that word their own message (a backup) can still tell it was busy
+                    throw markNothingSaved(busy);
                 }
                 BUSY_RETRIES.incrementAndGet();
                 LOG.info("Database busy starting a write (attempt {}), retrying", attempt);
@@ -475,7 +477,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static boolean isBusy(Throwable e) {
+    /** SQLITE_BUSY or SQLITE_LOCKED anywhere in the causes (also behind the refusal after the retries ran out). */
+    public static boolean isBusy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException se && se.getResultCode() != null) {
                 String name = se.getResultCode().name();

@@ -138,7 +138,8 @@ final class DevicePanel {
         build();
         // live: the open device follows changes made anywhere (a report of loss, a hand-over in another client);
         // while the person is editing it, a bar offers the reload instead of overwriting what they typed
-        context.live().follow(root, c -> device != null && !creating && (c.concerns("device", device.id()) || c.concerns("incident")),
+        context.live().follow(root, c -> device != null && !creating && !c.madeBy(session.username())
+                        && (c.concerns("device", device.id()) || c.concerns("incident")),
                 changes -> {
                     if (device == null) return;
                     long id = device.id();

@@ -47,7 +47,7 @@ final class IncidentPage {
         this.onBack = onBack;
         root.setId("incident-page");
         // live: the page shows another client's change at once; while something is typed here, a bar offers the reload
-        live.follow(root, c -> c.concerns("incident", id), changes -> {
+        live.follow(root, c -> c.concerns("incident", id) && !c.madeBy(session.username()), changes -> {
             if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(id));
             else open(id);
         });

@@ -82,7 +82,8 @@ final class PersonPage {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         // live: the page follows changes to the person and to devices (an issue or return shows in their devices), ADR 0010
-        context.live().follow(root, c -> personId != null && (c.concerns("person", personId) || c.concerns("device") || c.concerns("account")),
+        context.live().follow(root, c -> personId != null && !c.madeBy(session.username())
+                        && (c.concerns("person", personId) || c.concerns("device") || c.concerns("account")),
                 changes -> {
                     if (org.devicedesk.ui.ChangedBar.hasTyping(body)) changedBar.show(context.live(), changes, this::reload);
                     else reload();
