@@ -83,6 +83,7 @@ public final class IncidentsView implements Screen {
     private final StackPane root = new StackPane();
     private final VBox listPage = new VBox(12);
     private final IncidentReportForm form;
+    private final java.util.function.Supplier<javafx.stage.Window> window;
     private final IncidentPage page;
     private final FormMessages listMessages = new FormMessages("incidents");
     private final ObservableList<Incident> rows = FXCollections.observableArrayList();
@@ -99,7 +100,8 @@ public final class IncidentsView implements Screen {
     public IncidentsView(AppContext context) {
         this.incidents = context.services().incidents;
         this.session = context.session();
-        this.form = new IncidentReportForm(incidents, context.services().people, session, this::showList, this::showIncident);
+        this.window = context::window;
+        this.form = new IncidentReportForm(incidents, context.services().people, session, this::closeForm, this::openReported);
         this.page = new IncidentPage(incidents, session, this::showList);
         buildList();
         root.getChildren().setAll(listPage);
@@ -108,6 +110,16 @@ public final class IncidentsView implements Screen {
     @Override
     public Node node() {
         return root;
+    }
+
+    @Override
+    public String unsavedChanges() {
+        return root.getChildren().contains(form.node()) && form.hasUnsavedChanges() ? "your report" : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        form.abandon();
     }
 
     /** An incident id (Long or text) opens that incident; "new" opens the report form; anything else the list. */
@@ -126,6 +138,18 @@ public final class IncidentsView implements Screen {
         } else {
             showList();
         }
+    }
+
+    /** Cancel (or Done after the guidance): asks first when something typed would be lost. */
+    private void closeForm() {
+        if (form.hasUnsavedChanges() && !org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), "your report", "cancel it")) return;
+        form.abandon();
+        showList();
+    }
+
+    private void openReported(long id) {
+        form.abandon();
+        showIncident(id);
     }
 
     private void showList() {
