@@ -327,6 +327,9 @@ public final class IncidentsView implements Screen {
             assignee.setPrefWidth(110);
             table.getColumns().add(assignee);
         }
+        org.devicedesk.ui.Tables.fit(table);
+        {
+        }
         table.setRowFactory(t -> {
             TableRow<Incident> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

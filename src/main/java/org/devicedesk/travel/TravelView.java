@@ -100,13 +100,17 @@ public final class TravelView implements Screen {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.setPrefWidth(470);
-        side.setMinWidth(400);
-        side.setMaxWidth(520);
-        BorderPane.setMargin(side, new Insets(0, 0, 0, 12));
+        side.setMinWidth(380);
+        side.setMaxWidth(640);
+        side.setPadding(new Insets(0, 0, 0, 12));
+        // the list and the open notice side by side, the divider movable (ADR 0014)
+        split.getItems().setAll(center);
+        split.setId("travel-split");
+        javafx.scene.control.SplitPane.setResizableWithParent(side, false);
         closeSide();
 
         root.setTop(top);
-        root.setCenter(center);
+        root.setCenter(split);
         root.setId("travel-screen");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> {
             if (n != null) showDetail(n);
@@ -154,6 +158,7 @@ public final class TravelView implements Screen {
         }));
         status.setPrefWidth(235);
         table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<TravelNotice> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -241,13 +246,22 @@ public final class TravelView implements Screen {
 
     private void showSide(Node n) {
         side.getChildren().setAll(n);
-        root.setRight(side);
+        if (!split.getItems().contains(side)) {
+            split.getItems().add(side);
+            split.setDividerPositions(splitAt);
+        }
     }
 
     private void closeSide() {
         side.getChildren().clear();
-        root.setRight(null);
+        if (split.getItems().contains(side)) {
+            splitAt = split.getDividerPositions()[0];
+            split.getItems().remove(side);
+        }
     }
+
+    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
+    private double splitAt = 0.56;
 
     private void saved(Long id) {
         selectAfterLoad = id;
