@@ -217,7 +217,11 @@ final class IncidentReportForm {
         save.setDisable(false);
         root.getChildren().setAll(scroll(formBox));
         showingForm = true;
-        Background.run(() -> incidents.callNow(session), c -> callNow.setText(c.text()), t -> callNow.setText(""));
+        Background.run(() -> incidents.callNow(session), c -> {
+            callNow.getStyleClass().removeAll("incident-call-in-hours", "incident-call-out-of-hours");
+            callNow.getStyleClass().add(c.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
+            callNow.setText(c.text());
+        }, t -> callNow.setText(""));
         ZonedDateTime now = incidents.now().atZone(AppClock.OFFICE_ZONE);
         reportedOn.setValue(now.toLocalDate());
         reportedTime.setText(TIME.format(now));

@@ -170,8 +170,22 @@ final class TravelRepository {
     }
 
     Optional<String[]> cryptoListHeader(Handle h) {
-        return h.createQuery("SELECT source, reviewed_on FROM crypto_list WHERE id = 1")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
+        return h.createQuery("""
+                SELECT l.source, l.reviewed_on, l.version, l.updated_at, COALESCE(p.full_name, l.updated_by)
+                FROM crypto_list l LEFT JOIN account a ON a.username = l.updated_by LEFT JOIN person p ON p.id = a.person_id
+                WHERE l.id = 1""")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}).findOne();
+    }
+
+    /**
+     * Takes the next version of the list if it is still at {@code expected} (null: whatever it is), in the
+     * caller's transaction; false when someone else changed it first.
+     */
+    boolean bumpCryptoListVersion(Handle h, Long expected, Instant at, String by) {
+        var update = h.createUpdate("UPDATE crypto_list SET version = version + 1, updated_at = :at, updated_by = :by WHERE id = 1"
+                + (expected == null ? "" : " AND version = :expected")).bind("at", at).bind("by", by);
+        if (expected != null) update.bind("expected", expected.longValue());
+        return update.execute() == 1;
     }
 
     /** Code and note of every listed country. */

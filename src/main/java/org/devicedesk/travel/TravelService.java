@@ -355,11 +355,25 @@ public final class TravelService {
     }
 
     private CryptoList loadCryptoList(Handle h) {
-        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null});
+        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null, "0", null, null});
         List<CryptoList.Entry> entries = repo.cryptoCountries(h).stream()
                 .map(r -> new CryptoList.Entry(r[0], Country.nameOf(r[0]), r[1]))
                 .sorted(Comparator.comparing(CryptoList.Entry::name)).toList();
-        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries);
+        String by = "system".equals(header[4]) ? "Device Desk (the shipped list)" : header[4];
+        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries, Long.parseLong(header[2]), by,
+                org.devicedesk.core.Times.instant(header[3]));
+    }
+
+    private static final java.time.format.DateTimeFormatter CHANGED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm", java.util.Locale.UK).withZone(org.devicedesk.core.AppClock.OFFICE_ZONE);
+
+    /** Takes the list's next version, or refuses: someone changed it since {@code expected} was read. */
+    private void takeVersion(Handle h, Session s, Long expected, Instant now) {
+        if (repo.bumpCryptoListVersion(h, expected, now, s.username())) return;
+        CryptoList current = loadCryptoList(h);
+        throw Refused.because("The encryption list was changed by " + current.updatedBy()
+                + (current.updatedAt() == null ? "" : " on " + CHANGED_AT.format(current.updatedAt()))
+                + " after you opened it, so your change was not saved. Reload the list, check it, and make your change again.");
     }
 
     /** Whether any of these destinations restricts encryption (for the form's warning, before saving). */
@@ -373,6 +387,14 @@ public final class TravelService {
 
     /** ADMIN adds a country to the list or changes its note. */
     public void saveCryptoCountry(Session s, String code, String note) {
+        saveCryptoCountry(s, code, note, null);
+    }
+
+    /**
+     * ADMIN adds a country or changes its note, from the list at {@code expectedVersion} (null: no check);
+     * refused when someone changed the list since.
+     */
+    public void saveCryptoCountry(Session s, String code, String note, Long expectedVersion) {
         s.require(Role.ADMIN);
         String c = code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!Country.isKnown(c)) throw Refused.because("crypto-country", "Choose a country from the list.");
@@ -380,6 +402,7 @@ public final class TravelService {
             ensureCryptoList(h, s);
             boolean existed = repo.cryptoCountryListed(h, c);
             Instant now = clock.instant();
+            takeVersion(h, s, expectedVersion, now);
             repo.upsertCryptoCountry(h, c, blankToNull(note), now, s.username());
             Audit.record(h, s, now, existed ? "CRYPTO_COUNTRY_CHANGED" : "CRYPTO_COUNTRY_ADDED", "crypto_country", c,
                     Country.nameOf(c) + (existed ? " note changed" : " added to the encryption warning list"));
@@ -387,9 +410,15 @@ public final class TravelService {
     }
 
     public void removeCryptoCountry(Session s, String code) {
+        removeCryptoCountry(s, code, null);
+    }
+
+    /** ADMIN removes a country, from the list at {@code expectedVersion} (null: no check). */
+    public void removeCryptoCountry(Session s, String code, Long expectedVersion) {
         s.require(Role.ADMIN);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            takeVersion(h, s, expectedVersion, clock.instant());
             if (!repo.deleteCryptoCountry(h, code)) throw Refused.because(Country.nameOf(code) + " is not on the list.");
             Audit.record(h, s, clock.instant(), "CRYPTO_COUNTRY_REMOVED", "crypto_country", code, Country.nameOf(code) + " removed from the encryption warning list");
         });
@@ -397,6 +426,11 @@ public final class TravelService {
 
     /** ADMIN records where the list comes from and when it was last reviewed. */
     public void saveCryptoListDetails(Session s, String source, LocalDate reviewedOn) {
+        saveCryptoListDetails(s, source, reviewedOn, null);
+    }
+
+    /** ADMIN records the source and review date, from the list at {@code expectedVersion} (null: no check). */
+    public void saveCryptoListDetails(Session s, String source, LocalDate reviewedOn, Long expectedVersion) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
         p.required(blankToNull(source), "crypto-source", "The source of the list");
@@ -406,6 +440,7 @@ public final class TravelService {
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
             Instant now = clock.instant();
+            takeVersion(h, s, expectedVersion, now);
             repo.updateCryptoListHeader(h, source.strip(), reviewedOn, now, s.username());
             Audit.record(h, s, now, "CRYPTO_LIST_REVIEWED", "crypto_list", 1, "Source: " + source.strip() + "; reviewed on " + reviewedOn);
         });

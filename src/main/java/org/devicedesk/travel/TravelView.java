@@ -261,7 +261,7 @@ public final class TravelView implements Screen {
     }
 
     private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
-    private double splitAt = 0.56;
+    private double splitAt = 0.52;
 
     private void saved(Long id) {
         selectAfterLoad = id;

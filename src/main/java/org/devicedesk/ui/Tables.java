@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -80,8 +79,24 @@ public final class Tables {
                 }
                 continue;
             }
-            grow(col, ((IndexedCell<?>) cell).prefWidth(-1) + 2);
+            grow(col, contentWidth(cell));
         }
+    }
+
+    /** What the cell needs to show whole: its text in its font, its graphic, its padding (not the column's width, which a cell's pref width reports). */
+    private static double contentWidth(TableCell<?, ?> cell) {
+        double w = cell.snappedLeftInset() + cell.snappedRightInset() + 2;
+        String text = cell.getText();
+        if (text != null && !text.isEmpty()) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+            t.setFont(cell.getFont());
+            w += Math.ceil(t.getLayoutBounds().getWidth());
+        }
+        Node g = cell.getGraphic();
+        if (g != null && g.isVisible()) {
+            w += g.prefWidth(-1) + (text == null || text.isEmpty() ? 0 : cell.getGraphicTextGap());
+        }
+        return w;
     }
 
     private static void grow(TableColumnBase<?, ?> col, double wanted) {
