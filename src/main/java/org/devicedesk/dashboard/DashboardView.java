@@ -366,12 +366,28 @@ public final class DashboardView implements Screen {
         pie.setAnimated(false);
         for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
             if (e.getValue() == 0) continue;
-            PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()) + " (" + e.getValue() + ")", e.getValue());
+            // the numbers are on the tiles beside it: the chart shows the shares, in colours that mean something
+            PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()), e.getValue());
             pie.getData().add(slice);
+            slice.getNode().getStyleClass().add("device-status-" + kebab(e.getKey()));
+            javafx.scene.control.Tooltip.install(slice.getNode(), new javafx.scene.control.Tooltip(Dashboard.label(e.getKey()) + ": " + e.getValue()));
             DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
             slice.getNode().setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
             slice.getNode().setStyle("-fx-cursor: hand;");
         }
+        // the legend's symbols in the slices' colours (JavaFX gives them default-colorN classes of their own)
+        pie.needsLayoutProperty().addListener((o, a, b) -> {
+            for (Node item : pie.lookupAll(".chart-legend-item")) {
+                if (item instanceof Label l && l.getGraphic() != null) {
+                    for (String code : Dashboard.DEVICE_STATUSES) {
+                        if (Dashboard.label(code).equals(l.getText())) {
+                            l.getGraphic().getStyleClass().removeIf(c -> c.startsWith("device-status-"));
+                            l.getGraphic().getStyleClass().add("device-status-" + kebab(code));
+                        }
+                    }
+                }
+            }
+        });
         return card("Devices by status", pie);
     }
 

@@ -195,7 +195,7 @@ public final class IncidentsView implements Screen {
         typeFilter.setPromptText("Any type");
         statusFilter.setId("incidents-status");
         statusFilter.getItems().setAll(StatusChoice.values());
-        statusFilter.setValue(all ? StatusChoice.ANY : StatusChoice.ANY);
+        statusFilter.setValue(all ? StatusChoice.OPEN : StatusChoice.ANY); // the helpdesk's queue: closed ones only when asked for
         assigneeFilter.setId("incidents-assignee");
         assigneeFilter.getItems().setAll(ANYONE, NOBODY);
         assigneeFilter.setValue(ANYONE);
@@ -250,7 +250,7 @@ public final class IncidentsView implements Screen {
         ref.setPrefWidth(130);
         ref.setMinWidth(125);
 
-        TableColumn<Incident, Incident> flags = new TableColumn<>("");
+        TableColumn<Incident, Incident> flags = new TableColumn<>("Flags");
         flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         flags.setComparator(Comparator.comparing((Incident i) -> i.urgent()).thenComparing(Incident::policyBreach));
         flags.setCellFactory(c -> new TableCell<>() {
@@ -262,7 +262,7 @@ public final class IncidentsView implements Screen {
                 }
                 HBox box = new HBox(4);
                 box.setAlignment(Pos.CENTER_LEFT);
-                if (i.urgent()) box.getChildren().add(badge("URGENT", "badge-danger"));
+                if (i.urgent() && i.status().isOpen()) box.getChildren().add(badge("URGENT", "badge-danger")); // a closed one is urgent no more
                 if (i.policyBreach()) box.getChildren().add(badge("Policy", "badge-warning"));
                 setGraphic(box);
             }
@@ -315,6 +315,13 @@ public final class IncidentsView implements Screen {
             @Override protected void updateItem(Incident i, boolean empty) {
                 super.updateItem(i, empty);
                 setText(empty || i == null ? null : i.status().isOpen() ? since(i.sinceReported(loadedAt)) : "–");
+                // ageing at a glance: amber after a day open, red after three
+                getStyleClass().removeAll("age-day", "age-days");
+                if (!empty && i != null && i.status().isOpen()) {
+                    long hours = i.sinceReported(loadedAt).toHours();
+                    if (hours >= 72) getStyleClass().add("age-days");
+                    else if (hours >= 24) getStyleClass().add("age-day");
+                }
             }
         });
         waiting.setPrefWidth(100);
