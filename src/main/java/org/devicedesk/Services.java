@@ -34,6 +34,8 @@ public class Services {
     public final DeviceService devices;
     public final DashboardService dashboard;
     public final org.devicedesk.people.PeopleImport peopleImport;
+    public final org.devicedesk.directory.DirectoryService directory;
+    public final org.devicedesk.directory.DirectorySync directorySync;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -51,5 +53,9 @@ public class Services {
         this.travel = new TravelService(db, clock, people, devices,
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
         this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
+        // issue 19: directory sign-in (local accounts keep working without it) and the people sync
+        this.directory = new org.devicedesk.directory.DirectoryService(db, clock, people, accounts);
+        this.accounts.useDirectory(directory);
+        this.directorySync = new org.devicedesk.directory.DirectorySync(db, clock, people, devices, directory);
     }
 }

@@ -30,6 +30,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDirectorysRulesDoNotUseJavaFx() {
+        noClasses().that().resideInAPackage("org.devicedesk.directory..")
+                .and().haveSimpleNameNotEndingWith("View").and().haveSimpleNameNotEndingWith("Dialog")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .because("sign-in, the sync and their LDAP client are tested without a window and called by the headless service")
+                .check(MAIN);
+    }
+
+    @Test
     void coreDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.devicedesk.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.devicedesk.people..", "org.devicedesk.devices..",

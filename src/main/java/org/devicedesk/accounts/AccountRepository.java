@@ -89,4 +89,22 @@ final class AccountRepository {
     void recordSuccess(Handle h, long id) {
         h.createUpdate("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = :id").bind("id", id).execute();
     }
+
+    boolean isDirectory(Handle h, long id) {
+        return h.createQuery("SELECT source FROM account WHERE id = :id").bind("id", id).mapTo(String.class).findOne()
+                .map("DIRECTORY"::equals).orElse(false);
+    }
+
+    /** Directory accounts keep no password: the marker below is not a hash, so no password can ever match it. */
+    long insertDirectory(Handle h, String username, Long personId, Instant now) {
+        return h.createUpdate("INSERT INTO account (username, person_id, password_hash, active, failed_attempts, created_at, source) VALUES (:u, :p, '!directory', 1, 0, :at, 'DIRECTORY')")
+                .bind("u", username).bind("p", personId).bind("at", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    long countActiveLocalAdmins(Handle h, long exceptId) {
+        return h.createQuery("""
+                SELECT count(*) FROM account a JOIN account_role r ON r.account_id = a.id AND r.role = 'ADMIN'
+                WHERE a.active = 1 AND a.source = 'LOCAL' AND a.id <> :id""").bind("id", exceptId).mapTo(Long.class).one();
+    }
 }

@@ -29,11 +29,17 @@ public final class AccountService {
     private final Clock clock;
     private final PeopleService people;
     private final AccountRepository repo = new AccountRepository();
+    private volatile DirectorySignIn directory;
 
     public AccountService(Database db, Clock clock, PeopleService people) {
         this.db = db;
         this.clock = clock;
         this.people = people;
+    }
+
+    /** Lets directory accounts sign in (issue 19); local accounts keep signing in whether or not the directory is up. */
+    public void useDirectory(DirectorySignIn directory) {
+        this.directory = directory;
     }
 
     /** True on an empty database: the first administrator must be created before anything else. */
@@ -90,6 +96,10 @@ public final class AccountService {
     public Session signIn(String username, String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw Refused.because("Enter your username and password.");
+        }
+        DirectorySignIn dir = directory;
+        if (dir != null && dir.enabled() && db.read(h -> repo.byUsername(h, username.strip()).map(a -> repo.isDirectory(h, a.id())).orElse(true))) {
+            return dir.signIn(username, password);
         }
         Instant now = clock.instant();
         Settings.Values settings = db.read(Settings::load);
@@ -203,6 +213,7 @@ public final class AccountService {
             if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                 throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
             }
+            if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
             repo.setRoles(h, accountId, roles);
             Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
         });
@@ -214,6 +225,7 @@ public final class AccountService {
         Instant now = clock.instant();
         db.useTransaction(h -> {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (!active) requireAnotherLocalAdmin(h, a, "deactivate");
             repo.setActive(h, accountId, active);
             Audit.record(h, s, now, active ? "ACCOUNT_REACTIVATED" : "ACCOUNT_DEACTIVATED", "account", accountId, a.username());
         });
@@ -225,6 +237,9 @@ public final class AccountService {
         Instant now = clock.instant();
         db.useTransaction(h -> {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            if (repo.isDirectory(h, accountId)) {
+                throw Refused.because("password", a.username() + " signs in with the office directory; Device Desk keeps no password for it. Change it in the directory.");
+            }
             Problems p = new Problems();
             checkPassword(p, a.username(), newPassword, "password");
             p.throwIfAny();
@@ -267,6 +282,7 @@ public final class AccountService {
                 if (a.id() == s.accountId() && a.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
                     throw Refused.because("roles", "You cannot remove the administrator role from your own account.");
                 }
+                if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
                 repo.setRoles(h, accountId, roles);
                 Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
                 changed++;
@@ -297,5 +313,50 @@ public final class AccountService {
         repo.setRoles(h, id, roles);
         Audit.record(h, actor, now, "ACCOUNT_CREATED", "account", id, "Created account " + username + " with roles " + roles);
         return id;
+    }
+
+    // ---- the office directory (issue 19) ----
+
+    /**
+     * At least one active local administrator always remains, so the office can get in when the directory
+     * is down or misconfigured (SPEC section 11).
+     */
+    private void requireAnotherLocalAdmin(Handle h, Account a, String action) {
+        if (!a.active() || !a.roles().contains(Role.ADMIN) || repo.isDirectory(h, a.id())) return;
+        if (repo.countActiveLocalAdmins(h, a.id()) == 0) {
+            throw Refused.because("roles", "You cannot " + action + " " + a.username() + ": it is the last active local administrator,"
+                    + " the way in when the office directory is down. Give another local account the administrator role first.");
+        }
+    }
+
+    /** The account with this username, inside a caller's transaction (the directory's sign-in). */
+    public java.util.Optional<Account> byUsernameInTransaction(Handle h, String username) {
+        return repo.byUsername(h, username);
+    }
+
+    public java.util.Optional<Account> byPersonInTransaction(Handle h, long personId) {
+        return repo.byPerson(h, personId);
+    }
+
+    /** True for an account that signs in with the office directory. */
+    public boolean isDirectoryAccount(Handle h, long accountId) {
+        return repo.isDirectory(h, accountId);
+    }
+
+    /** The first sign-in of a directory user creates their account; no password is stored for it. */
+    public long createDirectoryAccountInTransaction(Handle h, Session actor, String username, long personId, Set<Role> roles) {
+        Instant now = clock.instant();
+        long id = repo.insertDirectory(h, username, personId, now);
+        repo.setRoles(h, id, roles);
+        Audit.record(h, actor, now, "ACCOUNT_CREATED", "account", id, "Directory account " + username + " created at first sign-in with roles " + roles);
+        return id;
+    }
+
+    /** Roles follow the directory's groups at each sign-in; audited when they change. */
+    public void setDirectoryRolesInTransaction(Handle h, Session actor, Account a, Set<Role> roles) {
+        if (a.roles().equals(roles)) return;
+        repo.setRoles(h, a.id(), roles);
+        Audit.record(h, actor, clock.instant(), "ACCOUNT_ROLES_CHANGED", "account", a.id(),
+                a.username() + ": roles " + a.roles() + " -> " + roles + " (from directory groups)");
     }
 }

@@ -97,6 +97,16 @@ public final class PeopleService {
         });
     }
 
+    /** Changes a person inside a caller's transaction (the directory sync); audited as {@code actor}. */
+    public void updateInTransaction(Handle h, Session actor, long id, PersonDraft draft) {
+        actor.require(Role.HELPDESK, Role.ADMIN);
+        PersonDraft d = normalise(draft);
+        Person before = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
+        validate(h, d, id, before.lineManagerId());
+        repo.update(h, id, d);
+        Audit.record(h, actor, clock.instant(), "PERSON_UPDATED", "person", id, describeChange(before.draft(), d));
+    }
+
     public void markLeft(Session s, long id, LocalDate leftOn) {
         s.require(Role.HELPDESK, Role.ADMIN);
         db.useTransaction(h -> markLeftInTransaction(h, s, id, leftOn));

@@ -191,6 +191,11 @@ public final class PeopleView implements Screen {
             add.getStyleClass().add(Styles.ACCENT);
             add.setOnAction(e -> openNew());
             titleRow.getChildren().add(add);
+            // issue 19: the directory sync's preview and apply
+            Button directorySync = new Button("Sync with _directory", new FontIcon(MaterialDesignA.ACCOUNT_SYNC_OUTLINE));
+            directorySync.setId("people-sync");
+            directorySync.setOnAction(e -> org.devicedesk.directory.SyncDialog.show(context, this::reload));
+            titleRow.getChildren().add(titleRow.getChildren().indexOf(add), directorySync);
         }
         javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 8, search, category, team, declaration, includeLeft);
         filters.setAlignment(Pos.CENTER_LEFT);
