@@ -16,11 +16,11 @@ public record CryptoList(String source, LocalDate reviewedOn, List<Entry> countr
         this(source, reviewedOn, countries, 0, null, null);
     }
 
-    /** "Source: …; last reviewed 1 March 2026" — shown with every warning taken from the list. */
+    /** "(List: Crypto Law Survey, reviewed 1 Mar 2026.)" — shown with every warning taken from the list. */
     public String provenance() {
         String reviewed = reviewedOn == null ? "review date not recorded"
-                : "last reviewed " + reviewedOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
-        return "Source: " + shortSource() + "; " + reviewed + ".";
+                : "reviewed " + reviewedOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+        return "(List: " + shortSource() + ", " + reviewed + ".)";
     }
 
     /** The source's name without its long explanation (up to the first bracket or colon); the whole text is in {@link #source}. */

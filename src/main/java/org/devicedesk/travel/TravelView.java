@@ -100,17 +100,13 @@ public final class TravelView implements Screen {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.setPrefWidth(470);
-        side.setMinWidth(380);
-        side.setMaxWidth(640);
-        side.setPadding(new Insets(0, 0, 0, 12));
-        // the list and the open notice side by side, the divider movable (ADR 0014)
-        split.getItems().setAll(center);
-        split.setId("travel-split");
-        javafx.scene.control.SplitPane.setResizableWithParent(side, false);
+        side.setMinWidth(400);
+        side.setMaxWidth(520);
+        BorderPane.setMargin(side, new Insets(0, 0, 0, 12));
         closeSide();
 
         root.setTop(top);
-        root.setCenter(split);
+        root.setCenter(center);
         root.setId("travel-screen");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> {
             if (n != null) showDetail(n);
@@ -246,22 +242,13 @@ public final class TravelView implements Screen {
 
     private void showSide(Node n) {
         side.getChildren().setAll(n);
-        if (!split.getItems().contains(side)) {
-            split.getItems().add(side);
-            split.setDividerPositions(splitAt);
-        }
+        root.setRight(side);
     }
 
     private void closeSide() {
         side.getChildren().clear();
-        if (split.getItems().contains(side)) {
-            splitAt = split.getDividerPositions()[0];
-            split.getItems().remove(side);
-        }
+        root.setRight(null);
     }
-
-    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
-    private double splitAt = 0.52;
 
     private void saved(Long id) {
         selectAfterLoad = id;

@@ -74,16 +74,16 @@ public abstract class FxTest {
 
     protected void runFx(Runnable r) {
         try {
-            WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(r).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
-    /** Waits (up to 10 s) until the condition holds: background work is asynchronous. */
+    /** Waits (up to 60 s: the machine may be loaded) until the condition holds: background work is asynchronous. */
     protected static void waitUntil(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.call();
             });
