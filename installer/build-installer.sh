@@ -146,6 +146,10 @@ done
 rm -f "$REPACK/opt/$PKG/lib/$PKG-$NAME.desktop" "$REPACK/DEBIAN/preinst" "$REPACK/DEBIAN/prerm"
 install -m 755 "$PROJECT/installer/linux/postinst" "$PROJECT/installer/linux/postrm" "$REPACK/DEBIAN/"
 install -D -m 644 "$PROJECT/installer/linux/$PKG.desktop" "$REPACK/usr/share/applications/$PKG.desktop"
+# the headless service and the nightly backup (issue 18): shipped, never enabled by the package
+for unit in devicedesk.service devicedesk-backup.service devicedesk-backup.timer; do
+    install -D -m 644 "$PROJECT/installer/linux/$unit" "$REPACK/lib/systemd/system/$unit"
+done
 for size in 16 32 48 64 128 256 512; do
     install -D -m 644 "$PROJECT/assets/icon/devicedesk-$size.png" \
         "$REPACK/usr/share/icons/hicolor/${size}x${size}/apps/$PKG.png"

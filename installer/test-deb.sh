@@ -61,6 +61,16 @@ EXEC=$(sed -n 's/^Exec=//p' "$DESKTOP" | cut -d' ' -f1)
 [ -x "$EXEC" ] || fail "the desktop entry starts $EXEC, which is missing."
 say "installed: $LAUNCHER, /usr/bin/$PKG -> $(readlink /usr/bin/$PKG), $DESKTOP, $ICON"
 sed 's/^/[test-deb]     /' "$DESKTOP"
+# the headless mode (issue 18): units shipped but not enabled; the commands run with no display
+for unit in devicedesk.service devicedesk-backup.service devicedesk-backup.timer; do
+    [ -f /lib/systemd/system/$unit ] || fail "the systemd unit $unit is missing."
+    [ ! -e /etc/systemd/system/multi-user.target.wants/$unit ] && [ ! -e /etc/systemd/system/timers.target.wants/$unit ] \
+        || fail "$unit is enabled by the package; it must be off by default."
+done
+env -u DISPLAY /usr/bin/$PKG --help | grep -q 'devicedesk COMMAND' || fail "devicedesk --help did not print the usage."
+env -u DISPLAY /usr/bin/$PKG verify-audit --db "$TMP/headless.db" | grep -q 'The audit trail is intact' \
+    || fail "devicedesk verify-audit did not run headless."
+say "headless: --help and verify-audit ran without a display; the systemd units are installed and off"
 FILES=$(dpkg -L $PKG | grep -c .)
 
 DISPLAY_NO=$((90 + RANDOM % 400))

@@ -34,6 +34,7 @@ public class Services {
     public final DeviceService devices;
     public final DashboardService dashboard;
     public final org.devicedesk.people.PeopleImport peopleImport;
+    public final org.devicedesk.mail.MailService mail;
     public final org.devicedesk.directory.DirectoryService directory;
     public final org.devicedesk.directory.DirectorySync directorySync;
 
@@ -53,6 +54,7 @@ public class Services {
         this.travel = new TravelService(db, clock, people, devices,
                 (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
         this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
+        this.mail = new org.devicedesk.mail.MailService(db, clock);
         // issue 19: directory sign-in (local accounts keep working without it) and the people sync
         this.directory = new org.devicedesk.directory.DirectoryService(db, clock, people, accounts);
         this.accounts.useDirectory(directory);

@@ -122,6 +122,7 @@ public final class AccountService {
                     repo.recordFailure(h, a.id(), 0, until);
                     Audit.record(h, actor, now, "ACCOUNT_LOCKED", "account", a.id(),
                             "Locked for " + settings.lockoutMinutes() + " minutes after " + attempts + " failed sign-ins");
+                    org.devicedesk.mail.MailEvents.accountLocked(h, now, a.id(), attempts, until); // SPEC 10: the administrators
                     return Refused.because("After " + attempts + " failed sign-ins the account is now locked for "
                             + settings.lockoutMinutes() + " minutes. Try again after " + HH_MM.format(until.atZone(zone()))
                             + ", or ask an administrator to reset your password.");

@@ -346,36 +346,50 @@ public final class DirectoryService implements DirectorySignIn {
         if (roles.isEmpty()) {
             throw Refused.because("Your directory account is not in any group that gives access to Device Desk. Ask the help desk to add you to the right group.");
         }
-        Object outcome = db.inTransaction(h -> {
-            repo.clearAttempts(h, key);
-            Account a = accounts.byUsernameInTransaction(h, user.username()).orElse(null);
-            if (a != null && !accounts.isDirectoryAccount(h, a.id())) {
-                return Refused.because("The name " + a.username() + " belongs to a local Device Desk account; sign in with its own password.");
+        Object outcome = null;
+        for (int tries = 1; outcome == null; tries++) {
+            try {
+                outcome = db.inTransaction(h -> finishSignIn(h, key, user, roles, now));
+            } catch (Refused | org.devicedesk.core.AccessDenied e) {
+                throw e;
+            } catch (RuntimeException raced) {
+                // first sign-ins at once on several computers: another made the account and person (unique
+                // username and link) or held the write lock; the next try finds what it committed
+                if (tries >= 5) throw raced;
             }
-            long accountId;
-            Long personId;
-            if (a == null) {
-                long pid = personFor(h, user);
-                var other = accounts.byPersonInTransaction(h, pid);
-                if (other.isPresent()) {
-                    return Refused.because("Your directory entry matches " + (other.get().personName() == null ? "a person" : other.get().personName())
-                            + ", who already has the Device Desk account " + other.get().username() + ". Sign in with that, or ask an administrator.");
-                }
-                accountId = accounts.createDirectoryAccountInTransaction(h, DIRECTORY_ACTOR, user.username(), pid, roles);
-                personId = pid;
-            } else {
-                if (!a.active()) return Refused.because("This account has been deactivated. Ask an administrator if you need it back.");
-                accounts.setDirectoryRolesInTransaction(h, DIRECTORY_ACTOR, a, roles);
-                accountId = a.id();
-                personId = a.personId();
-            }
-            String display = personId == null ? user.username() : people.byId(h, personId).fullName();
-            Session session = new Session(accountId, user.username(), personId, display, roles);
-            Audit.record(h, session, now, "SIGNED_IN", "account", accountId, user.username() + " signed in with the office directory");
-            return session;
-        });
+        }
         if (outcome instanceof Refused r) throw r;
         return (Session) outcome;
+    }
+
+    /** The account and person of a directory user, made or refreshed in one transaction; a Session or the Refused. */
+    private Object finishSignIn(Handle h, String key, DirectoryUser user, Set<Role> roles, Instant now) {
+        repo.clearAttempts(h, key);
+        Account a = accounts.byUsernameInTransaction(h, user.username()).orElse(null);
+        if (a != null && !accounts.isDirectoryAccount(h, a.id())) {
+            return Refused.because("The name " + a.username() + " belongs to a local Device Desk account; sign in with its own password.");
+        }
+        long accountId;
+        Long personId;
+        if (a == null) {
+            long pid = personFor(h, user);
+            var other = accounts.byPersonInTransaction(h, pid);
+            if (other.isPresent()) {
+                return Refused.because("Your directory entry matches " + (other.get().personName() == null ? "a person" : other.get().personName())
+                        + ", who already has the Device Desk account " + other.get().username() + ". Sign in with that, or ask an administrator.");
+            }
+            accountId = accounts.createDirectoryAccountInTransaction(h, DIRECTORY_ACTOR, user.username(), pid, roles);
+            personId = pid;
+        } else {
+            if (!a.active()) return Refused.because("This account has been deactivated. Ask an administrator if you need it back.");
+            accounts.setDirectoryRolesInTransaction(h, DIRECTORY_ACTOR, a, roles);
+            accountId = a.id();
+            personId = a.personId();
+        }
+        String display = personId == null ? user.username() : people.byId(h, personId).fullName();
+        Session session = new Session(accountId, user.username(), personId, display, roles);
+        Audit.record(h, session, now, "SIGNED_IN", "account", accountId, user.username() + " signed in with the office directory");
+        return session;
     }
 
     /** The person behind a directory user: linked before, else matched by staff number (employeeID) or email, else created. */

@@ -263,6 +263,7 @@ public final class IncidentService {
         String title = reference + " " + type.label() + " – " + (device != null ? device.assetTag() + ", " : d.deviceDescription() != null ? d.deviceDescription() + ", " : "")
                 + reporter.fullName();
         referrals.refer(h, s, id, title, now);
+        org.devicedesk.mail.MailEvents.incidentReported(h, now, id, type.label()); // SPEC 10: the DPO, the help desk, a receipt
         return new Reported(id, reference, guidance(reference, d, outOfHours, urgent, policyBreach, device, settings));
     }
 

@@ -149,7 +149,9 @@ public final class TravelService {
             validate(h, d, travellerId, today);
             Instant now = clock.instant();
             NoticeCheck check = check(today, d.departureDate(), Settings.load(h).travelNoticeDays());
-            return insert(h, s, travellerId, d, now, today, check);
+            long id = insert(h, s, travellerId, d, now, today, check);
+            org.devicedesk.mail.MailEvents.travelFiled(h, now, id, names(d.destinations())); // SPEC 10: Information Security
+            return id;
         });
     }
 
@@ -269,7 +271,10 @@ public final class TravelService {
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification) {
         s.require(Role.INFOSEC);
-        db.useTransaction(h -> decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant()));
+        db.useTransaction(h -> {
+            decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant());
+            org.devicedesk.mail.MailEvents.travelDecided(h, clock.instant(), id, decision.label()); // SPEC 10: the traveller
+        });
     }
 
     /** The decision inside a caller's transaction (the demo records past decisions with their time). */

@@ -102,6 +102,32 @@ class DirectoryServiceTest {
     }
 
     @Test
+    void twoFirstSignInsOfOnePersonAtOnceMakeOneAccountAndOnePerson() throws Exception {
+        configure(Security.LDAPS);
+        int people = count("SELECT count(*) FROM person");
+        int clients = 4;
+        var barrier = new java.util.concurrent.CyclicBarrier(clients);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Session>> tries = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                tries.add(pool.submit(() -> {
+                    barrier.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    return db.services.accounts.signIn("sstaff", TestDirectory.PASSWORD);
+                }));
+            }
+            Set<Long> accounts = new java.util.HashSet<>();
+            for (var t : tries) accounts.add(t.get(120, java.util.concurrent.TimeUnit.SECONDS).accountId());
+            assertEquals(1, accounts.size(), "every client signed in, to the same account");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("SELECT count(*) FROM account WHERE username = 'sstaff'"));
+        assertEquals(people + 1, count("SELECT count(*) FROM person"));
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'ACCOUNT_CREATED' AND summary LIKE 'Directory account sstaff%'"));
+    }
+
+    @Test
     void startTlsSignInFollowsNestedGroupsBothWaysToRoles() {
         configure(Security.STARTTLS);
         // hhelp is in IT Support, which AD records (memberOf) as a member of DD-Helpdesk

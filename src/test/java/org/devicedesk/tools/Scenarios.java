@@ -57,6 +57,17 @@ public final class Scenarios {
             find(shell, "travel-devices").lookupAll(".check-box").stream().findFirst().ifPresent(b -> ((ButtonBase) b).fire());
             type(shell, "travel-purpose", "Trade delegation with the Mayor's office: meetings in Shanghai on policing and smart-city data.");
         });
+        ALL.put("outbox-reminders", shell -> { // mail on, the demo's reminders written, one round of the sender against a server that is not there
+            var services = shell.context().services();
+            services.mail.save(shell.context().session(), org.devicedesk.mail.MailSettings.defaults().withEnabled(true)
+                    .withServer("127.0.0.1", 2525, org.devicedesk.mail.MailSettings.Security.NONE)
+                    .withMailboxes("devicedesk@opcc.example.gov.uk", "dpo@opcc.example.gov.uk", "it.helpdesk@opcc.example.gov.uk", "infosec@opcc.example.gov.uk"));
+            services.mail.reminders().run();
+            services.mail.sender("screenshot").runOnce();
+            shell.navigate("settings", "outbox");
+        });
+        ALL.put("mail-tab", shell -> shell.navigate("settings", "mail"));
+        ALL.put("outbox-first", shell -> selectFirstRow(shell, "outbox-table"));
         ALL.put("people-first", shell -> selectFirstRow(shell, "people-table"));
         ALL.put("people-new", shell -> click(shell, "people-new"));
         ALL.put("person-devices", shell -> shell.navigate("people", personHoldingAndReturned(shell)));

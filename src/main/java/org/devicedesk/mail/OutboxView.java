@@ -1,0 +1,148 @@
+package org.devicedesk.mail;
+
+import atlantafx.base.theme.Styles;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+
+/**
+ * Settings → Outbox ({@code settings-tab-outbox}, ADMIN): every message, its status, attempts and last error,
+ * newest first; failed ones can be sent again ({@code outbox-resend}, audited). Ids: {@code outbox-table},
+ * {@code outbox-status}, {@code outbox-refresh}, {@code outbox-resend}, {@code outbox-counts}, {@code outbox-message}.
+ */
+public final class OutboxView implements Screen {
+    static final int SHOWN = 500;
+
+    private final AppContext context;
+    private final MailService service;
+    private final FormMessages messages = new FormMessages("outbox");
+    private final ObservableList<OutboxMessage> rows = FXCollections.observableArrayList();
+    private final TableView<OutboxMessage> table = new TableView<>();
+    private final ComboBox<String> status = new ComboBox<>();
+    private final Label counts = new Label();
+    private final TextArea body = new TextArea();
+    private final Button resend = new Button("_Resend");
+    private final VBox root;
+
+    public OutboxView(AppContext context) {
+        this.context = context;
+        this.service = context.services().mail;
+
+        table.setId("outbox-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().add(column("Created", m -> MailFormat.when(m.createdAt()), Comparator.comparing(OutboxMessage::createdAt), 150));
+        table.getColumns().add(column("Kind", m -> m.kind().label(), Comparator.comparing(m -> m.kind().label()), 150));
+        table.getColumns().add(column("To", OutboxMessage::recipient, Comparator.comparing(OutboxMessage::recipient), 150));
+        table.getColumns().add(column("Subject", OutboxMessage::subject, Comparator.comparing(OutboxMessage::subject), 190));
+        table.getColumns().add(column("Status", m -> m.status().label(), Comparator.comparing(OutboxMessage::status), 110));
+        table.getColumns().add(column("Tries", m -> Integer.toString(m.attempts()), Comparator.comparingInt(OutboxMessage::attempts), 50));
+        table.getColumns().add(column("Sent", m -> MailFormat.when(m.sentAt()),
+                Comparator.comparing(m -> m.sentAt() == null ? java.time.Instant.MIN : m.sentAt()), 130));
+        // the last error is what an administrator reads first: it takes the room that is left
+        table.getColumns().add(column("Last error", m -> m.lastError() == null ? "" : m.lastError(),
+                Comparator.comparing(m -> m.lastError() == null ? "" : m.lastError()), 260));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<OutboxMessage> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No messages yet. Turn mail on in the Mail tab."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> body.setText(now == null ? ""
+                : "To: " + now.recipient() + "\nSubject: " + now.subject() + (now.lastError() == null ? "" : "\nLast error: " + now.lastError())
+                + "\n\n" + now.bodyText()));
+
+        status.setId("outbox-status");
+        status.getItems().setAll("All", "Waiting to be sent", "Failed", "Sent");
+        status.setValue("All");
+        status.setOnAction(e -> load());
+        Button refresh = new Button("Re_fresh");
+        refresh.setId("outbox-refresh");
+        refresh.setOnAction(e -> load());
+        resend.setId("outbox-resend");
+        resend.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        resend.setOnAction(e -> resend());
+        counts.setId("outbox-counts");
+        counts.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox bar = new HBox(10, FormMessages.labelFor("_Show", status), status, refresh, resend, counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        body.setId("outbox-body");
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.setPrefRowCount(6);
+        root = new VBox(10, bar, messages.node(), table, body);
+        root.setPadding(new Insets(16));
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /** A column whose cells show {@code text} and which sorts by {@code order} on the message itself, not by the text. */
+    private static TableColumn<OutboxMessage, OutboxMessage> column(String title, Function<OutboxMessage, String> text,
+                                                                    Comparator<OutboxMessage> order, double width) {
+        TableColumn<OutboxMessage, OutboxMessage> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override protected void updateItem(OutboxMessage m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : text.apply(m));
+            }
+        });
+        c.setComparator(order);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    @Override public void show(Object argument) {
+        load();
+    }
+
+    private record Loaded(List<OutboxMessage> messages, Map<OutboxMessage.Status, Integer> counts) {}
+
+    private void load() {
+        OutboxMessage.Status filter = switch (status.getValue()) {
+            case "Waiting to be sent" -> OutboxMessage.Status.PENDING;
+            case "Failed" -> OutboxMessage.Status.FAILED;
+            case "Sent" -> OutboxMessage.Status.SENT;
+            default -> null;
+        };
+        Background.run(() -> new Loaded(service.outbox(context.session(), filter, SHOWN), service.counts(context.session())), l -> {
+            rows.setAll(l.messages());
+            var c = l.counts();
+            counts.setText(c.get(OutboxMessage.Status.PENDING) + " waiting, " + c.get(OutboxMessage.Status.FAILED) + " failed, "
+                    + c.get(OutboxMessage.Status.SENT) + " sent");
+        }, messages::show);
+    }
+
+    private void resend() {
+        List<Long> ids = table.getSelectionModel().getSelectedItems().stream().map(OutboxMessage::id).toList();
+        Background.run(() -> service.resend(context.session(), ids), n -> {
+            messages.success(n == 1 ? "1 message queued again; it goes with the next round of the sender."
+                    : n + " messages queued again; they go with the next round of the sender.");
+            load();
+        }, messages::show);
+    }
+}
