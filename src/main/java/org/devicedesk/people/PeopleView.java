@@ -389,7 +389,7 @@ public final class PeopleView implements Screen {
     }
 
     private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
-    private double splitAt = 0.56;
+    private double splitAt = 0.6;
 
     private void closeSide() {
         side.getChildren().clear();
