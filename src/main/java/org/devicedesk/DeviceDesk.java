@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceDesk extends Application {
     private Startup startup;
+    /** What was opened (also after the first-run question), for {@link #stop}. */
+    private volatile Startup.Ready opened;
 
     @Override
     public void init() {
@@ -59,6 +61,11 @@ public final class DeviceDesk extends Application {
     }
 
     private void show(Stage stage, Startup.Ready ready) {
+        if (ready.needsNewDatabase()) {
+            askToCreate(stage, ready.newFile);
+            return;
+        }
+        opened = ready;
         MainWindow window = new MainWindow(stage, ready.services);
         window.show(ready.firstRun);
         stage.setOnCloseRequest(e -> { // the unsaved-changes guard
@@ -76,10 +83,54 @@ public final class DeviceDesk extends Application {
         }
     }
 
+    /**
+     * The first-run question: there is no database at this path. A new, empty one is created only when
+     * the person says so; "Quit" leaves nothing behind (a mistyped --db is then just a mistake).
+     */
+    private void askToCreate(Stage stage, java.nio.file.Path file) {
+        Alert ask = newDatabaseQuestion(stage, file);
+        var answer = ask.showAndWait();
+        if (answer.isEmpty() || answer.get().getButtonData() != javafx.scene.control.ButtonBar.ButtonData.OK_DONE) {
+            Platform.exit();
+            return;
+        }
+        startup.createNew().whenComplete((ready, t) -> Platform.runLater(() -> {
+            if (t == null) show(stage, ready);
+            else failed(stage, t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t);
+        }));
+    }
+
+    /** The first-run question naming the file it will create (public so tests and the screenshot tool show exactly this one). */
+    public static Alert newDatabaseQuestion(Stage owner, java.nio.file.Path file) {
+        var create = new javafx.scene.control.ButtonType("Create a new database", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var quit = new javafx.scene.control.ButtonType("Quit", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", create, quit);
+        alert.setTitle("No database here yet");
+        alert.setHeaderText("There is no Device Desk database at this path yet.");
+        TextArea text = new TextArea("Create a new, empty database in the file\n" + file
+                + "\n\nIf you expected your office's data here, choose Quit and check the path given with --db"
+                + " (or DEVICEDESK_DB): nothing has been created.");
+        text.setId("startup-new-database");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(5);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().lookupButton(create).setId("startup-create");
+        alert.getDialogPane().lookupButton(quit).setId("startup-quit");
+        alert.getDialogPane().setMinWidth(680);
+        alert.getDialogPane().getStylesheets().add(Theme.appStylesheet());
+        if (owner != null && owner.isShowing()) alert.initOwner(owner);
+        return alert;
+    }
+
     private void failed(Stage stage, Throwable t) {
         DatabaseProblem p = t instanceof DatabaseProblem dp ? dp : null;
         if (p != null) fail(stage, "Device Desk cannot open the database", p.whatIsWrong(), "Database: " + p.location() + "\n\n" + p.whatToDo());
-        else {
+        else if (org.devicedesk.core.StorageFailure.describe(t).isPresent()) {
+            log().error("Start-up failed", t);
+            fail(stage, "Device Desk could not start", org.devicedesk.core.StorageFailure.describe(t).get(), "Database: "
+                    + (startup.options.dbUrl() != null ? startup.options.dbUrl() : startup.options.db().toAbsolutePath()));
+        } else {
             log().error("Start-up failed", t);
             fail(stage, "Device Desk could not start", "Something unexpected stopped Device Desk from starting.",
                     "The details are in the log file in " + System.getProperty("devicedesk.logdir") + ".");
@@ -132,7 +183,9 @@ public final class DeviceDesk extends Application {
     @Override
     public void stop() {
         // the database, if start-up opened it (also when the window closed before sign-in showed)
-        if (startup != null && startup.ready.isDone() && !startup.ready.isCompletedExceptionally()) startup.ready.join().services.db.close();
+        Startup.Ready r = opened;
+        if (r == null && startup != null && startup.ready.isDone() && !startup.ready.isCompletedExceptionally()) r = startup.ready.join();
+        if (r != null && r.services != null) r.services.db.close();
     }
 
     public static void main(String[] args) {

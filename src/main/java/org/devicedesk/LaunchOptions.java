@@ -10,9 +10,10 @@ import org.devicedesk.core.Database;
 public record LaunchOptions(Path db, String dbUrl, String dbUser, String dbPassword, boolean demo, String demoSize, Instant now) {
 
     public static final String USAGE = """
-            Usage: devicedesk [--db PATH] [--db-url JDBC_URL --db-user USER --db-password PASSWORD] [--demo] [--demo-size normal|large] [--now ISO_INSTANT]
+            Usage: devicedesk [--db PATH] [--db-url JDBC_URL [--db-user USER]] [--demo] [--demo-size normal|large] [--now ISO_INSTANT]
               --db PATH          the SQLite database file (default ~/.devicedesk/devicedesk.db, or DEVICEDESK_DB)
-              --db-url URL       a shared PostgreSQL database instead, e.g. jdbc:postgresql://server/devicedesk
+              --db-url URL       a shared PostgreSQL database instead, e.g. jdbc:postgresql://server/devicedesk?sslmode=verify-full
+                                 (password from DEVICEDESK_DB_PASSWORD, PGPASSWORD or ~/.pgpass; --db-password also works)
               --demo             fill a new, empty database with believable synthetic data
               --demo-size large  with --demo: 100,000 devices and a large history, to feel the app at scale
               --now INSTANT      start the application clock at this instant, e.g. 2026-03-02T09:00:00Z""";

@@ -16,7 +16,8 @@ import ch.qos.logback.core.util.FileSize;
 /**
  * The logging set-up, in code rather than a logback.xml: reading an XML configuration (Joran and the
  * XML parser) was the largest part of start-up before the database could be opened. Logs go to a
- * rolling file beside the database ({@code devicedesk.logdir}, set at start-up): devicedesk.log, a file a
+ * rolling file in the user's own ~/.devicedesk ({@code devicedesk.logdir}, set at start-up; never beside a
+ * database not yet judged usable, whose folder the log would otherwise create): devicedesk.log, a file a
  * day and at most 10 MB each, 14 days and 100 MB kept; warnings and errors also to the console;
  * Flyway only from warnings. Found by logback through META-INF/services. A logback-test.xml (the tests)
  * or {@code -Dlogback.configurationFile=...} still wins.

@@ -48,12 +48,14 @@ public final class MainWindow {
     }
 
     public void showLogin() {
+        if (shell != null) shell.close();
         shell = null;
         setRoot(SignInView.login(services.accounts, services.settings.values().organisationName(), this::showShell));
     }
 
     public Shell showShell(Session session) {
         if (screens == null) screens = ScreenCatalog.all();
+        if (shell != null) shell.close();
         shell = new Shell(services, session, screens, () -> Background.run(() -> {
             services.accounts.signOut(session);
             return null;

@@ -33,6 +33,7 @@ public class Services {
     public final TravelService travel;
     public final DeviceService devices;
     public final DashboardService dashboard;
+    public final org.devicedesk.bookings.BookingService bookings;
     public final org.devicedesk.people.PeopleImport peopleImport;
     public final org.devicedesk.mail.MailService mail;
     public final org.devicedesk.directory.DirectoryService directory;
@@ -51,8 +52,10 @@ public class Services {
         this.devices = new DeviceService(db, clock, people);
         this.dashboard = new DashboardService(db, clock);
         this.incidents = new IncidentService(db, clock, people, accounts, new IncidentDevices(devices), breaches::referInTransaction);
+        this.bookings = new org.devicedesk.bookings.BookingService(db, clock, people, devices);
         this.travel = new TravelService(db, clock, people, devices,
-                (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id());
+                (h, s, deviceId, reporterId, whatHappened) -> incidents.openTamperingInTransaction(h, s, deviceId, reporterId, whatHappened).id(),
+                bookings);
         this.peopleImport = new org.devicedesk.people.PeopleImport(db, clock, people);
         this.mail = new org.devicedesk.mail.MailService(db, clock);
         // issue 19: directory sign-in (local accounts keep working without it) and the people sync

@@ -30,10 +30,26 @@ final class Startup {
     static final class Ready {
         final StartedServices services;
         final boolean firstRun;
+        /**
+         * Set (and services null) when there is no database file yet: nothing has been created, and the
+         * window asks the person whether to create a new, empty database at this path ({@link #createNew}).
+         */
+        final Path newFile;
 
         Ready(StartedServices services, boolean firstRun) {
             this.services = services;
             this.firstRun = firstRun;
+            this.newFile = null;
+        }
+
+        private Ready(Path newFile) {
+            this.services = null;
+            this.firstRun = true;
+            this.newFile = newFile;
+        }
+
+        boolean needsNewDatabase() {
+            return newFile != null;
         }
     }
 
@@ -60,10 +76,9 @@ final class Startup {
             ready = CompletableFuture.failedFuture(new IllegalArgumentException("bad arguments"));
             return;
         }
-        // logs go to a rolling file beside the database; this must be set before the first logger
-        Path logDir = options.dbUrl() == null && options.db().toAbsolutePath().getParent() != null
-                ? options.db().toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"), ".devicedesk");
-        System.setProperty("devicedesk.logdir", logDir.toString());
+        // logs go to the user's own app folder, never beside a database not yet judged usable: a mistyped
+        // --db folder must not be created by the log (it then looked like a new, empty database); set before the first logger
+        System.setProperty("devicedesk.logdir", appFolder().toString());
         ready = new CompletableFuture<>();
         Thread t = new Thread(this::run, "devicedesk-start");
         t.setDaemon(true);
@@ -87,13 +102,44 @@ final class Startup {
         }
     }
 
+    /** The user's own Device Desk folder (~/.devicedesk): the log lives there, whatever database is opened. */
+    static Path appFolder() {
+        return Path.of(System.getProperty("user.home"), ".devicedesk");
+    }
+
     private Ready open() throws Exception {
+        if (options.dbUrl() == null && !Files.exists(options.db().toAbsolutePath()) && !options.demo()) {
+            Path file = options.db().toAbsolutePath();
+            // a missing folder (other than the default one) is a mistyped path: the clear dialog, nothing created
+            if (!options.usesDefaultFile()) Database.checkCanCreate(file);
+            return new Ready(file); // nothing is created until the person says so
+        }
+        return open(false);
+    }
+
+    /**
+     * After the person said "create": makes the new, empty database at the path they were shown
+     * (and the default folder, if that is where it goes), off the JavaFX thread.
+     */
+    CompletableFuture<Ready> createNew() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return open(true);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    private Ready open(boolean create) throws Exception {
         Clock clock = options.now() != null ? AppClock.startingAt(options.now()) : AppClock.system();
         Database db;
         if (options.dbUrl() != null) {
             db = Database.openPostgres(options.dbUrl(), options.dbUser(), options.dbPassword());
         } else {
-            if (options.usesDefaultFile()) Files.createDirectories(options.db().toAbsolutePath().getParent());
+            if (options.usesDefaultFile() && (create || options.demo())) Files.createDirectories(options.db().toAbsolutePath().getParent());
             db = Database.openSqlite(options.db());
         }
         try {

@@ -29,16 +29,26 @@ class StartupTest {
     }
 
     @Test
-    void aNewDatabaseIsOpenedAndMigratedAndAsksForTheFirstAdministrator() throws Exception {
+    void aNewDatabaseIsCreatedOnlyWhenThePersonSaysSoThenMigratedAndAsksForTheFirstAdministrator() throws Exception {
         Path f = dir.resolve("new.db");
-        Startup.Ready r = ready(Startup.begin(List.of("--db", f.toString())));
+        Startup s = Startup.begin(List.of("--db", f.toString()));
+        Startup.Ready asked = ready(s);
+        assertTrue(asked.needsNewDatabase(), "the window asks first");
+        assertEquals(f.toAbsolutePath(), asked.newFile, "the question names the file it will create");
+        assertNull(asked.services);
+        assertFalse(Files.exists(f), "nothing created before the person says so");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no log, no backups folder, no database beside it");
+        }
+        Startup.Ready r = s.createNew().get(5, TimeUnit.MINUTES);
         try {
+            assertFalse(r.needsNewDatabase());
             assertTrue(r.firstRun, "no account yet: first-run set-up");
             assertNull(r.services.demoMessage);
             assertTrue(r.services.accounts.needsFirstAdministrator());
             assertNotNull(r.services.settings.values().organisationName());
             assertTrue(Files.exists(f));
-            assertEquals(dir.toString(), System.getProperty("devicedesk.logdir"), "logs beside the database");
+            assertEquals(Startup.appFolder().toString(), System.getProperty("devicedesk.logdir"), "logs in the user's own app folder");
         } finally {
             r.services.db.close();
         }
@@ -71,6 +81,18 @@ class StartupTest {
     }
 
     @Test
+    void aMistypedFolderGetsTheMissingFolderProblemAndLeavesNoTrace() throws Exception {
+        Path mistyped = dir.resolve("Ofice-data");
+        Path f = mistyped.resolve("devicedesk.db");
+        Startup s = Startup.begin(List.of("--db", f.toString()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> s.ready.get(5, TimeUnit.MINUTES));
+        DatabaseProblem p = assertInstanceOf(DatabaseProblem.class, e.getCause());
+        assertEquals(DatabaseProblem.Kind.MISSING_FOLDER, p.kind());
+        assertFalse(Files.exists(mistyped), "the folder was not created (not by the log, not by the database)");
+        assertEquals(Startup.appFolder().toString(), System.getProperty("devicedesk.logdir"));
+    }
+
+    @Test
     void wrongArgumentsGiveNoOptionsAndOpenNothing() {
         Startup s = Startup.begin(List.of("--no-such-option"));
         assertNull(s.options, "DeviceDesk shows the usage dialog");
@@ -84,7 +106,7 @@ class StartupTest {
         try {
             assertSame(first, Startup.begin(List.copyOf(args)), "DeviceDesk.init() gets the one Main began");
         } finally {
-            ready(first).services.db.close();
+            if (ready(first).services != null) ready(first).services.db.close();
         }
     }
 }

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
 
 /** First-run set-up, sign-in with lock-out, and ADMIN's management of accounts (SPEC section 6). */
 public final class AccountService {
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Database db;
@@ -54,7 +54,7 @@ public final class AccountService {
     public Session createFirstAdministrator(String fullName, String username, String password, String confirmation) {
         Problems p = new Problems();
         p.required(fullName, "full-name", "Your full name");
-        checkNewCredentials(p, username, password);
+        checkNewCredentials(p, username, fullName, password);
         p.addIf(password != null && !password.equals(confirmation), "password-confirm", "The two passwords do not match.");
         p.throwIfAny();
         Instant now = clock.instant();
@@ -73,20 +73,12 @@ public final class AccountService {
         });
     }
 
-    private void checkNewCredentials(Problems p, String username, String password) {
+    private void checkNewCredentials(Problems p, String username, String personName, String password) {
         p.required(username, "username", "A username");
         if (username != null && !username.isBlank() && !username.strip().matches("[A-Za-z0-9._-]{2,40}")) {
             p.add("username", "A username uses 2 to 40 letters, digits, dots, hyphens or underscores.");
         }
-        checkPassword(p, username, password, "password");
-    }
-
-    private static void checkPassword(Problems p, String username, String password, String field) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            p.add(field, "The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
-        } else if (username != null && password.strip().equalsIgnoreCase(username.strip())) {
-            p.add(field, "The password must not be the username.");
-        }
+        PasswordRules.check(p, username, personName, password, "password");
     }
 
     /**
@@ -169,6 +161,14 @@ public final class AccountService {
         db.useTransaction(h -> Audit.record(h, s, now, "SIGNED_OUT", "account", s.accountId(), s.username() + " signed out"));
     }
 
+    /** The name a person knows this user by (their register name), for "Changed by …"; the username when none. */
+    public String displayName(String username) {
+        if (username == null || username.isBlank()) return "someone";
+        if ("system".equals(username)) return "Device Desk";
+        return db.read(h -> repo.byUsername(h, username)).map(a -> a.personName() == null || a.personName().isBlank() ? a.username() : a.personName())
+                .orElse(username);
+    }
+
     public List<Account> list(Session s) {
         s.require(Role.ADMIN);
         return db.read(repo::all);
@@ -183,7 +183,8 @@ public final class AccountService {
     public long create(Session s, String username, String password, Long personId, Set<Role> roles) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
-        checkNewCredentials(p, username, password);
+        String personName = personId == null ? null : db.read(h -> people.byId(h, personId).fullName());
+        checkNewCredentials(p, username, personName, password);
         p.addIf(roles == null || roles.isEmpty(), "roles", "Give the account at least one role.");
         p.throwIfAny();
         Instant now = clock.instant();
@@ -242,7 +243,7 @@ public final class AccountService {
                 throw Refused.because("password", a.username() + " signs in with the office directory; Device Desk keeps no password for it. Change it in the directory.");
             }
             Problems p = new Problems();
-            checkPassword(p, a.username(), newPassword, "password");
+            PasswordRules.check(p, a.username(), a.personName(), newPassword, "password");
             p.throwIfAny();
             repo.setPassword(h, accountId, PasswordHasher.hash(newPassword));
             Audit.record(h, s, now, "PASSWORD_RESET", "account", accountId, "Password reset for " + a.username());

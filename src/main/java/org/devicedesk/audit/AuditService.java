@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.devicedesk.core.Audit;
+import org.devicedesk.core.AuditAnchors;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
@@ -16,10 +17,21 @@ public final class AuditService {
     private final Database db;
     private final Clock clock;
     private final AuditRepository repo = new AuditRepository();
+    private final AuditAnchors anchors;
 
     public AuditService(Database db, Clock clock) {
+        this(db, clock, AuditAnchors.forDatabase(db, clock));
+    }
+
+    public AuditService(Database db, Clock clock, AuditAnchors anchors) {
         this.db = db;
         this.clock = clock;
+        this.anchors = anchors;
+    }
+
+    /** The anchors outside the database (ADR 0009). */
+    public AuditAnchors anchors() {
+        return anchors;
     }
 
     /** Filters; null or blank means any. {@code to} is exclusive. */
@@ -87,12 +99,32 @@ public final class AuditService {
         return db.read(repo::recordTypes);
     }
 
-    /** Recomputes the hash chain, streaming; names the first event that breaks it. */
+    /**
+     * Recomputes the hash chain, streaming, and names the first event that breaks it; then compares the
+     * trail with the latest anchor kept outside the database, which catches a trail rewritten with its
+     * chain recomputed ("N events missing or rewritten since the anchor of …"). An intact trail is
+     * anchored again, and the explanation ends with what the DPO notes down.
+     */
     public Audit.Verification verify(Session s, LongConsumer progress) {
         s.require(Role.ADMIN, Role.DPO);
-        Audit.Verification v = db.read(h -> Audit.verify(h, progress));
-        db.useTransaction(h -> Audit.record(h, s, clock.instant(), "AUDIT_VERIFIED", "audit", "chain",
-                v.intact() ? "Chain verified intact (" + v.eventsChecked() + " events)" : "Chain broken: " + v.explanation()));
-        return v;
+        Audit.Verification chain = db.read(h -> Audit.verify(h, progress));
+        Audit.Verification v = chain;
+        if (chain.intact()) {
+            AuditAnchors.Comparison c = db.read(h -> anchors.compare(h, org.devicedesk.core.AppClock.OFFICE_ZONE));
+            v = c.matches()
+                    ? new Audit.Verification(true, chain.eventsChecked(), null, chain.explanation() + (c.latest() == null ? "" : " " + c.explanation()))
+                    : new Audit.Verification(false, chain.eventsChecked(), c.latest().seq(), c.explanation());
+        }
+        Audit.Verification result = v;
+        AuditAnchors.Anchor[] head = {null};
+        db.useTransaction(h -> {
+            Audit.record(h, s, clock.instant(), "AUDIT_VERIFIED", "audit", "chain",
+                    result.intact() ? "Chain verified intact (" + result.eventsChecked() + " events)" : "Chain broken: " + result.explanation());
+            head[0] = anchors.head(h, "verified by " + s.username());
+        });
+        if (!result.intact()) return result;
+        anchors.append(head[0]); // only a trail found intact is anchored again
+        return new Audit.Verification(true, result.eventsChecked(), null, result.explanation()
+                + " For your records: " + head[0].forTheRecord(org.devicedesk.core.AppClock.OFFICE_ZONE) + ".");
     }
 }

@@ -205,10 +205,31 @@ public final class AboutDialog {
         confirm.getButtonTypes().setAll(go, cancel);
         confirm.getDialogPane().lookupButton(go).setId("restore-confirm");
         confirm.getDialogPane().lookupButton(cancel).setId("restore-cancel");
-        confirm.showAndWait().filter(go::equals).ifPresent(x -> restore(chosen));
+        confirm.showAndWait().filter(go::equals).ifPresent(x -> restore(chosen, false));
     }
 
-    private void restore(Backup chosen) {
+    /** The backup's audit trail is broken: restoring it anyway is an explicit choice, recorded with the break. */
+    private void confirmBrokenTrail(Backup chosen, BackupService.BrokenTrail broken) {
+        Alert confirm = new Alert(Alert.AlertType.WARNING);
+        confirm.initOwner(dialog.getDialogPane().getScene().getWindow());
+        confirm.setTitle("The backup's audit trail is broken");
+        confirm.setHeaderText("The audit trail in this backup has been tampered with or damaged. It has not been restored.");
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(broken.explanation()
+                + "\n\nChoose another backup if you can. Restoring this one anyway records the break in the audit trail, under your name.");
+        text.setId("restore-broken-trail");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(5);
+        confirm.getDialogPane().setContent(text);
+        ButtonType anyway = new ButtonType("Restore anyway (recorded)", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        confirm.getButtonTypes().setAll(anyway, cancel);
+        confirm.getDialogPane().lookupButton(anyway).setId("restore-anyway");
+        confirm.getDialogPane().lookupButton(cancel).setId("restore-broken-cancel");
+        confirm.showAndWait().filter(anyway::equals).ifPresent(x -> restore(chosen, true));
+    }
+
+    private void restore(Backup chosen, boolean brokenTrail) {
         messages.clear();
         busy(true);
         restore.disableProperty().unbind();
@@ -217,7 +238,7 @@ public final class AboutDialog {
         Database old = services.db;
         javafx.concurrent.Task<Services> task = new javafx.concurrent.Task<>() {
             @Override protected Services call() {
-                Backup before = services.backups.restore(context.session(), chosen, p -> updateProgress(p, 1.0));
+                Backup before = services.backups.restore(context.session(), chosen, p -> updateProgress(p, 1.0), brokenTrail);
                 updateMessage(before.name());
                 old.close();
                 // reopen: applies any migrations an older backup lacks and checks the file again
@@ -242,6 +263,12 @@ public final class AboutDialog {
             progress.progressProperty().unbind();
             busy(false);
             restore.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            if (t instanceof BackupService.BrokenTrail broken) {
+                messages.error(broken.getMessage());
+                fit();
+                confirmBrokenTrail(chosen, broken);
+                return;
+            }
             messages.show(t);
             fit();
         });

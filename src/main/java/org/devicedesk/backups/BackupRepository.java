@@ -64,7 +64,7 @@ final class BackupRepository {
         }
     }
 
-    private static Connection openReadOnly(Path file) throws SQLException {
+    static Connection openReadOnly(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

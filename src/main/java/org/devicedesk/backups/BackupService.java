@@ -21,7 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.devicedesk.core.AppClock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.devicedesk.core.Audit;
+import org.devicedesk.core.AuditAnchors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Refused;
 import org.devicedesk.core.Role;
@@ -48,13 +53,39 @@ public final class BackupService {
     private final Clock clock;
     private final Settings settings;
     private final BackupRepository repo = new BackupRepository();
+    private final AuditAnchors anchors;
     /** Test seam: runs on each new file before its integrity check (a test damages it here). */
     Consumer<Path> beforeCheck = p -> { };
 
     public BackupService(Database db, Clock clock, Settings settings) {
+        this(db, clock, settings, AuditAnchors.forDatabase(db, clock));
+    }
+
+    public BackupService(Database db, Clock clock, Settings settings, AuditAnchors anchors) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
+        this.anchors = anchors;
+    }
+
+    /** The restore was refused because the backup's audit trail is broken; an administrator may restore it explicitly. */
+    public static final class BrokenTrail extends RuntimeException {
+        private final String explanation;
+
+        BrokenTrail(String message, String explanation) {
+            super(message);
+            this.explanation = explanation;
+        }
+
+        /** What is wrong with the backup's trail, as verification says it. */
+        public String explanation() {
+            return explanation;
+        }
+    }
+
+    /** The file beside a backup that anchors its audit trail (ADR 0009). */
+    public static Path anchorFile(Path backup) {
+        return backup.resolveSibling(backup.getFileName() + ".anchor");
     }
 
     /** False on PostgreSQL, where the server keeps the backups. */
@@ -112,6 +143,15 @@ public final class BackupService {
      * the window does this by starting over at sign-in.
      */
     public Backup restore(Session s, Backup chosen, DoubleConsumer progress) {
+        return restore(s, chosen, progress, false);
+    }
+
+    /**
+     * The same; the backup's audit trail is verified first (its chain, and the anchor written beside it
+     * when it was made). A broken trail is refused with {@link BrokenTrail} unless
+     * {@code restoreBrokenTrail}: an administrator's explicit choice, recorded with the break in the trail.
+     */
+    public Backup restore(Session s, Backup chosen, DoubleConsumer progress, boolean restoreBrokenTrail) {
         s.require(Role.ADMIN);
         requireSqlite();
         Path source = chosen.file();
@@ -132,6 +172,12 @@ public final class BackupService {
             throw Refused.because("The backup " + chosen.name() + " was made by a newer version of Device Desk (schema " + theirs
                     + ", this version knows " + ours + "). Install the latest version before restoring it. Nothing has been changed.");
         }
+        String broken = trailProblem(source);
+        if (broken != null && !restoreBrokenTrail) {
+            throw new BrokenTrail("The audit trail in the backup " + chosen.name() + " has been tampered with or damaged: " + broken
+                    + " It was not restored and nothing has been changed. Choose another backup, or, if you must, restore this one"
+                    + " explicitly: the break is then recorded in the audit trail.", broken);
+        }
         progress.accept(0.05);
         Backup before = make(s, Backup.Kind.PRE_RESTORE);
         progress.accept(0.3);
@@ -142,8 +188,19 @@ public final class BackupService {
             return null;
         });
         // the restored trail continues from the backup's last event: the restore itself is its next event
-        db.useTransaction(h -> Audit.record(h, s, clock.instant(), "DATABASE_RESTORED", "backup", chosen.name(),
-                "Restored the backup " + chosen.name() + " (made " + chosen.madeAt() + "); the database as it was is kept as " + before.name()));
+        AuditAnchors.Anchor[] head = {null};
+        db.useTransaction(h -> {
+            if (broken == null) {
+                Audit.record(h, s, clock.instant(), "DATABASE_RESTORED", "backup", chosen.name(),
+                        "Restored the backup " + chosen.name() + " (made " + chosen.madeAt() + "); the database as it was is kept as " + before.name());
+            } else {
+                Audit.record(h, s, clock.instant(), "DATABASE_RESTORED_BROKEN_TRAIL", "backup", chosen.name(),
+                        "Restored the backup " + chosen.name() + " (made " + chosen.madeAt() + ") although its audit trail is broken: " + broken
+                                + " The database as it was is kept as " + before.name());
+            }
+            head[0] = anchors.head(h, "restored " + chosen.name());
+        });
+        anchorQuietly(head[0]); // the trail now continues from the backup's: later checks compare with this
         settings.invalidate();
         progress.accept(1.0);
         LOG.info("Restored {} over {}; previous content kept in {}", source, db.file(), before.file());
@@ -186,6 +243,36 @@ public final class BackupService {
         return "development build";
     }
 
+    /** Null when the backup's audit trail verifies (its chain, and its anchor file if any); else what is wrong. */
+    private String trailProblem(Path backup) {
+        try (Connection c = BackupRepository.openReadOnly(backup); Handle h = Jdbi.open(c)) {
+            Audit.Verification v = Audit.verify(h, null);
+            if (!v.intact()) return v.explanation();
+            List<AuditAnchors.Anchor> own = anchors.read(anchorFile(backup));
+            if (!own.isEmpty()) {
+                AuditAnchors.Comparison c2 = AuditAnchors.compare(h, own, org.devicedesk.core.AppClock.OFFICE_ZONE);
+                if (!c2.matches()) return c2.explanation();
+            }
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            return "its audit trail could not be read (" + e.getMessage() + ").";
+        }
+    }
+
+    private void anchorQuietly(AuditAnchors.Anchor a) {
+        try {
+            anchors.append(a);
+        } catch (RuntimeException e) {
+            LOG.error("Could not write the audit anchor to {}", anchors.store(), e);
+        }
+    }
+
+    /**
+     * Makes a backup: a snapshot into a ".part" file, its integrity check, then — as one step — the
+     * audit event, the anchor file beside it and the move into place, in one transaction: the file is
+     * moved last, just before the commit, and removed again if the commit fails. So a backup is either
+     * kept and audited, or not kept at all, and the message says which.
+     */
     private Backup make(Session s, Backup.Kind kind) {
         requireSqlite();
         Path folder = folder();
@@ -215,19 +302,71 @@ public final class BackupService {
                 throw Refused.because("The backup just made failed its integrity check (" + first(problems)
                         + "), so it was deleted. The database itself may be damaged: run the check again or ask IT for help.");
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
         }
-        Backup made = read(target).orElseThrow();
-        db.useTransaction(h -> Audit.record(h, s, clock.instant(), "BACKUP_CREATED", "backup", made.name(),
-                made.kind().label() + " backup " + made.name() + " (" + made.sizeBytes() + " bytes), integrity check passed"));
+        Backup made;
+        AuditAnchors.Anchor anchor;
+        boolean[] moved = {false};
+        Path sidecar = anchorFile(target);
+        try {
+            anchor = backupHead(partial);
+            made = new Backup(target, at, kind, Files.size(partial));
+            db.useTransaction(h -> {
+                Audit.record(h, s, clock.instant(), "BACKUP_CREATED", "backup", made.name(),
+                        made.kind().label() + " backup " + made.name() + " (" + made.sizeBytes() + " bytes), integrity check passed, audit trail to event "
+                                + anchor.seq() + " (" + anchor.hash().substring(0, 16) + "…)");
+                beforeCommit.accept(h);
+                anchors.writeTo(sidecar, anchor);
+                try {
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                moved[0] = true;
+            });
+        } catch (RuntimeException | IOException e) {
+            if (moved[0]) deleteQuietly(target);
+            deleteQuietly(partial);
+            deleteQuietly(sidecar);
+            LOG.error("The {} backup was not kept", kind.tag, e);
+            throw Refused.because(notKept(e));
+        }
+        anchorQuietly(anchor);
         if (kind != Backup.Kind.PRE_RESTORE) rotateAs(s);
         return made;
+    }
+
+    /** Test seam: runs in the backup's audit transaction just before the file is moved into place (a test fails the commit here). */
+    Consumer<Handle> beforeCommit = h -> { };
+
+    private static String notKept(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof org.sqlite.SQLiteException se && se.getResultCode() != null && se.getResultCode().name().startsWith("SQLITE_BUSY")
+                    || m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+                return "The backup could not be written to the audit trail because the database was busy, so it was not kept: no backup was made."
+                        + " Try again in a moment.";
+            }
+        }
+        return "The backup could not be written to the audit trail and the backups folder (" + rootMessage(e) + "), so it was not kept:"
+                + " no backup was made. Try again, or ask IT to check the disk.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The head of the audit chain inside a backup file, as an anchor. */
+    private AuditAnchors.Anchor backupHead(Path backup) {
+        try (Connection c = BackupRepository.openReadOnly(backup); Handle h = Jdbi.open(c)) {
+            return anchors.head(h, "backup " + backup.getFileName().toString().replaceFirst("\\.part$", ""));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The new backup could not be read: " + e.getMessage(), e);
+        }
     }
 
     private List<Backup> rotateAs(Session s) {
@@ -241,6 +380,7 @@ public final class BackupService {
             if (b == newest || !b.madeAt().isBefore(cutoff)) continue; // never leave the office without any backup
             try {
                 Files.deleteIfExists(b.file());
+                Files.deleteIfExists(anchorFile(b.file()));
                 deleted.add(b);
             } catch (IOException e) {
                 LOG.warn("Could not delete old backup {}", b.file(), e);

@@ -255,9 +255,10 @@ final class BreachRegister {
         if (file == null) return;
         Background.run(() -> {
             try (var out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
-                return breaches.exportRegister(session, q, out);
+                return breaches.exportRegisterAnchored(session, q, out);
             }
-        }, n -> messages.success((n == 1 ? "1 case" : n + " cases") + " exported to " + file.getName() + "."), messages::show);
+        }, x -> messages.success((x.rows() == 1 ? "1 case" : x.rows() + " cases") + " exported to " + file.getName() + "."
+                + " For your records, the audit trail's anchor: " + x.anchor().forTheRecord(org.devicedesk.core.AppClock.OFFICE_ZONE) + "."), messages::show);
     }
 
     /** The JavaFX printer dialog, then the register as it is filtered, laid out for paper. */

@@ -63,17 +63,53 @@ final class BreachRepository {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         boolean hasText = text != null && !text.isBlank();
         if (hasText) {
-            sql.append(" AND (lower(b.reference) LIKE :t OR lower(b.title) LIKE :t OR lower(coalesce(b.description, '')) LIKE :t"
-                    + " OR lower(coalesce(i.reference, '')) LIKE :t OR lower(coalesce(b.ico_reference, '')) LIKE :t)");
+            sql.append(" AND (lower(b.reference) LIKE :t ESCAPE '!' OR lower(b.title) LIKE :t ESCAPE '!' OR lower(coalesce(b.description, '')) LIKE :t ESCAPE '!'"
+                    + " OR lower(coalesce(i.reference, '')) LIKE :t ESCAPE '!' OR lower(coalesce(b.ico_reference, '')) LIKE :t ESCAPE '!')");
         }
         if (from != null) sql.append(" AND b.aware_at >= :from");
         if (to != null) sql.append(" AND b.aware_at < :to");
         sql.append(" ORDER BY b.aware_at, b.id");
         var q = h.createQuery(sql.toString());
-        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
         if (from != null) q.bind("from", from);
         if (to != null) q.bind("to", to);
         return q.map(mapper(deadline)).list();
+    }
+
+    private static final String OPEN = "b.status IN ('AWAITING_REVIEW', 'ASSESSING')";
+    private static final String TEXT = " AND (lower(b.reference) LIKE :t OR lower(b.title) LIKE :t OR lower(coalesce(b.description, '')) LIKE :t"
+            + " OR lower(coalesce(i.reference, '')) LIKE :t OR lower(coalesce(b.ico_reference, '')) LIKE :t)";
+
+    /**
+     * The DPO's queue in its order ({@link BreachService#QUEUE_ORDER}), sorted and cut in SQL so a queue of 50,000
+     * cases maps only the page it shows: open first, the least time left first (the deadline is aware-at plus
+     * one window, so aware-at orders it); then the rest, the most recently decided (or updated) first.
+     * {@code limit} below 1: every case.
+     */
+    List<BreachCase> queue(Handle h, String text, Duration deadline, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        boolean hasText = text != null && !text.isBlank();
+        if (hasText) sql.append(TEXT);
+        sql.append(" ORDER BY CASE WHEN ").append(OPEN).append(" THEN 0 ELSE 1 END,")
+                .append(" CASE WHEN ").append(OPEN).append(" THEN b.aware_at ELSE '' END,")
+                .append(" coalesce(b.decided_at, b.updated_at) DESC, b.id");
+        if (limit > 0) sql.append(" LIMIT ").append(limit);
+        var q = h.createQuery(sql.toString());
+        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        return q.map(mapper(deadline)).list();
+    }
+
+    /** The queue's counts over every matching case: open, overdue, due within {@link BreachCase#DUE_SOON}, all. */
+    int[] queueCounts(Handle h, String text, Instant now, Duration deadline) {
+        boolean hasText = text != null && !text.isBlank();
+        // overdue: aware-at + deadline <= now; due soon: now < aware-at + deadline <= now + DUE_SOON
+        String sql = "SELECT count(*), coalesce(sum(CASE WHEN " + OPEN + " THEN 1 ELSE 0 END), 0),"
+                + " coalesce(sum(CASE WHEN " + OPEN + " AND b.aware_at <= :overdue THEN 1 ELSE 0 END), 0),"
+                + " coalesce(sum(CASE WHEN " + OPEN + " AND b.aware_at > :overdue AND b.aware_at <= :soon THEN 1 ELSE 0 END), 0)"
+                + " FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id WHERE 1 = 1" + (hasText ? TEXT : "");
+        var q = h.createQuery(sql).bind("overdue", now.minus(deadline)).bind("soon", now.minus(deadline).plus(BreachCase.DUE_SOON));
+        if (hasText) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        return q.map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).one();
     }
 
     /** The next BRE-YYYY-NNNN number for the year. */

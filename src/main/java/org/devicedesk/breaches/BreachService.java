@@ -41,9 +41,12 @@ public final class BreachService {
     private final Clock clock;
     private final BreachRepository repo = new BreachRepository();
 
+    private final org.devicedesk.core.AuditAnchors anchors;
+
     public BreachService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.anchors = org.devicedesk.core.AuditAnchors.forDatabase(db, clock);
     }
 
     public Instant now() {
@@ -132,8 +135,22 @@ public final class BreachService {
      */
     public List<BreachCase> queue(Session s, String text) {
         s.require(Role.DPO, Role.ADMIN);
-        List<BreachCase> all = db.read(h -> repo.search(h, text, null, null, window(h)));
-        return all.stream().sorted(QUEUE_ORDER).toList();
+        return db.read(h -> repo.queue(h, text, window(h), 0)); // in QUEUE_ORDER, sorted by the database
+    }
+
+    /** The first {@code limit} cases of the queue, and the counts over all of it (the screen shows a page of a large queue). */
+    public record QueuePage(List<BreachCase> cases, int total, int open, int overdue, int dueSoon) {
+        public boolean truncated() { return cases.size() < total; }
+    }
+
+    public QueuePage queuePage(Session s, String text, int limit) {
+        s.require(Role.DPO, Role.ADMIN);
+        Instant now = clock.instant();
+        return db.read(h -> {
+            Duration window = window(h);
+            int[] counts = repo.queueCounts(h, text, now, window);
+            return new QueuePage(repo.queue(h, text, window, limit), counts[0], counts[1], counts[2], counts[3]);
+        });
     }
 
     /** Open first by deadline; then the rest by when they were decided (or updated), newest first. */
@@ -417,11 +434,26 @@ public final class BreachService {
 
     /** Writes the register as CSV (cells a spreadsheet would run are neutralised); the export is audited. Returns the rows written. */
     public int exportRegister(Session s, RegisterQuery q, Writer out) {
+        return exportRegisterAnchored(s, q, out).rows();
+    }
+
+    /** An export of the register and the audit anchor taken with it (ADR 0009), which the DPO is shown to note. */
+    public record RegisterExport(int rows, org.devicedesk.core.AuditAnchors.Anchor anchor) {}
+
+    /**
+     * The same, returning also the audit chain's head after the export's own event, anchored outside the
+     * database (the anchors file) with every register export.
+     */
+    public RegisterExport exportRegisterAnchored(Session s, RegisterQuery q, Writer out) {
         List<BreachCase> cases = register(s, q);
         Csv.write(out, REGISTER_HEADER, cases.stream().map(BreachService::registerRow).toList());
-        db.useTransaction(h -> Audit.record(h, s, clock.instant(), "BREACH_REGISTER_EXPORTED", "breach_case", "",
-                "Breach register exported: " + cases.size() + " case(s)" + describe(q)));
-        return cases.size();
+        org.devicedesk.core.AuditAnchors.Anchor anchor = db.inTransaction(h -> {
+            Audit.record(h, s, clock.instant(), "BREACH_REGISTER_EXPORTED", "breach_case", "",
+                    "Breach register exported: " + cases.size() + " case(s)" + describe(q));
+            return anchors.head(h, "breach register exported by " + s.username());
+        });
+        anchors.append(anchor);
+        return new RegisterExport(cases.size(), anchor);
     }
 
     /** ", aware 1 Mar 2026 to 31 Mar 2026, outcome: Not reportable" — the filters in words. */

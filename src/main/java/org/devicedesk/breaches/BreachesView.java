@@ -66,6 +66,9 @@ public final class BreachesView implements Screen {
     private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
     private Instant now;
     private String afterLoadMessage;
+    /** The queue screen shows this many cases at most; the count covers them all. */
+    static final int QUEUE_PAGE = 500;
+    private BreachService.QueuePage loadedQueue;
 
     public BreachesView(AppContext context) {
         this.breaches = context.services().breaches;
@@ -76,6 +79,8 @@ public final class BreachesView implements Screen {
         this.newForm = new BreachNewForm(breaches, session, this::showQueue, this::showCase);
         buildQueue();
         root.getChildren().setAll(queuePage);
+        // live: a referral or a decision in another client shows in the queue in place (ADR 0010)
+        context.live().follow(queuePage, c -> c.concerns("breach_case", "incident"), changes -> reload());
         root.setId("breaches-screen");
         root.setUserData(this);
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -247,9 +252,10 @@ public final class BreachesView implements Screen {
 
     private void reload() {
         String text = search.getText();
-        Background.run(() -> breaches.queue(session, text), list -> {
+        Background.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
             now = breaches.now();
-            rows.setAll(list);
+            loadedQueue = loaded;
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, loaded.cases(), BreachCase::id);
             if (afterLoadMessage != null) {
                 queueMessages.success(afterLoadMessage);
                 afterLoadMessage = null;
@@ -261,12 +267,17 @@ public final class BreachesView implements Screen {
     }
 
     private void updateCount() {
-        long open = rows.stream().filter(c -> c.status().isOpen()).count();
-        long overdue = rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.OVERDUE).count();
-        long soon = rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.DUE_SOON).count();
+        BreachService.QueuePage page = loadedQueue;
+        boolean truncated = page != null && page.truncated();
+        // a whole queue is counted as it ticks; a page of a large one uses the database's counts from its load
+        long open = truncated ? page.open() : rows.stream().filter(c -> c.status().isOpen()).count();
+        long overdue = truncated ? page.overdue() : rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.OVERDUE).count();
+        long soon = truncated ? page.dueSoon() : rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.DUE_SOON).count();
+        long all = truncated ? page.total() : rows.size();
         StringBuilder sb = new StringBuilder(open + " open");
         if (overdue > 0 || soon > 0) sb.append(" (").append(overdue).append(" overdue, ").append(soon).append(" due within 24 h)");
-        sb.append("  ·  ").append(rows.size() - open).append(" decided or closed");
+        sb.append("  ·  ").append(all - open).append(" decided or closed");
+        if (truncated) sb.append("  ·  showing the first ").append(rows.size()).append(": search to find others");
         count.setText(sb.toString());
     }
 

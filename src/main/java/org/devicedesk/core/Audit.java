@@ -21,6 +21,7 @@ public final class Audit {
 
     /** Appends one event in the caller's transaction; returns its sequence number. */
     public static long record(Handle h, Session actor, Instant at, String action, String recordType, Object recordId, String summary) {
+        if (!OWN_SIGN_IN_EVENTS.contains(action)) recheck(h, actor);
         // the head row serialises appenders on SQLite and PostgreSQL alike; RETURNING reads it in the same statement
         var head = h.createQuery("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
@@ -37,7 +38,52 @@ public final class Audit {
                 .bind("type", recordType).bind("rid", rid).bind("summary", summary)
                 .bind("prev", prev).bind("hash", hash).execute();
         h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", hash).execute();
+        notifyChange(h, recordType, rid, actorName, at1);
         return seq;
+    }
+
+    /** Events an account writes about itself whatever its state: a deactivated account may still fail to sign in, or sign out. */
+    private static final java.util.Set<String> OWN_SIGN_IN_EVENTS = java.util.Set.of("SIGN_IN_FAILED", "ACCOUNT_LOCKED", "SIGNED_OUT");
+
+    /**
+     * The session is re-checked against its account in the transaction of every change (every change
+     * writes its event here): an account deactivated, or a role removed, since it signed in changes
+     * nothing more, and the whole transaction is rolled back. One indexed look-up per change. The
+     * application's own actor (account 0: start-up work, demo data) is not an account.
+     */
+    static void recheck(Handle h, Session actor) {
+        if (actor.accountId() <= 0) return;
+        java.util.List<Object[]> rows = h.createQuery(
+                        "SELECT a.active, r.role FROM account a LEFT JOIN account_role r ON r.account_id = a.id WHERE a.id = :id")
+                .bind("id", actor.accountId()).map((rs, ctx) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+        if (rows.isEmpty()) {
+            throw new AccessDenied("Your account (" + actor.username() + ") no longer exists, so nothing was saved. Sign out.");
+        }
+        if ((Integer) rows.get(0)[0] != 1) {
+            throw new AccessDenied("Your account (" + actor.username() + ") has been deactivated by an administrator since you signed in,"
+                    + " so nothing was saved. Sign out; ask an administrator if you need the account back.");
+        }
+        java.util.Set<String> now = new java.util.HashSet<>();
+        for (Object[] r : rows) if (r[1] != null) now.add((String) r[1]);
+        for (Role role : actor.roles()) {
+            if (!now.contains(role.name())) {
+                throw new AccessDenied("Your account (" + actor.username() + ") no longer has the role " + role.label()
+                        + " since an administrator changed it, so nothing was saved. Sign out and sign in again.");
+            }
+        }
+    }
+
+    /** The Jdbi attribute {@link Database} sets to its dialect's name. */
+    static final String DIALECT = "devicedesk.dialect";
+
+    /**
+     * On PostgreSQL, tells every listening client (the {@link ChangeFeed}) about the change, in the changing
+     * transaction: the server delivers it at commit and drops it on rollback. SQLite's feed reads the trail.
+     */
+    private static void notifyChange(Handle h, String recordType, String recordId, String actor, String at) {
+        if (!"POSTGRESQL".equals(h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getAttribute(DIALECT))) return;
+        String payload = recordType + ChangeFeed.SEP + recordId + ChangeFeed.SEP + actor + ChangeFeed.SEP + at;
+        h.createQuery("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', :p)").bind("p", payload).map((rs, ctx) -> 1).one();
     }
 
     /** One event for {@link #recordAll}. */
@@ -48,6 +94,7 @@ public final class Audit {
      * once, the chain computed in memory and the rows written as one batch. Returns the last seq.
      */
     public static long recordAll(Handle h, Session actor, Instant at, java.util.List<Entry> entries) {
+        recheck(h, actor);
         if (entries.isEmpty()) return h.createQuery("SELECT last_seq FROM audit_head WHERE id = 1").mapTo(Long.class).one();
         h.createUpdate("UPDATE audit_head SET last_seq = last_seq + :n WHERE id = 1").bind("n", entries.size()).execute();
         var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
@@ -82,6 +129,8 @@ public final class Audit {
             throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(ex, null);
         }
         h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", prev).execute();
+        Entry last = entries.get(entries.size() - 1);
+        notifyChange(h, entries.stream().map(Entry::recordType).distinct().count() == 1 ? last.recordType() : "*", "", actorName, at1);
         return seq;
     }
 

@@ -47,14 +47,23 @@ public final class Database implements AutoCloseable {
     private final String location;
     private final Path file;
     private final Pool pool;
+    /** PostgreSQL only: the pool, and plain connections for Flyway and the change feed. */
+    private final PostgresPool.Opened postgres;
+    private ChangeFeed changes;
     private boolean ranFlyway;
 
     private Database(Pool pool, Dialect dialect, String location, Path file) {
+        this(pool, null, dialect, location, file);
+    }
+
+    private Database(Pool pool, PostgresPool.Opened postgres, Dialect dialect, String location, Path file) {
         this.pool = pool;
+        this.postgres = postgres;
         this.dialect = dialect;
         this.location = location;
         this.file = file;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = postgres != null ? Jdbi.create(postgres.pool()) : Jdbi.create(pool);
+        jdbi.define(Audit.DIALECT, dialect.name());
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
             @Override protected Argument build(Instant value, ConfigRegistry config) {
                 return (pos, st, ctx) -> st.setString(pos, Times.store(value));
@@ -72,6 +81,28 @@ public final class Database implements AutoCloseable {
         String env = System.getenv("DEVICEDESK_DB");
         if (env != null && !env.isBlank()) return Path.of(env);
         return Path.of(System.getProperty("user.home"), ".devicedesk", "devicedesk.db");
+    }
+
+    /**
+     * Checks, without creating or changing anything, that a new database could be made at this path:
+     * its folder exists and may be written. Throws the same {@link DatabaseProblem} as {@link #openSqlite}.
+     */
+    public static void checkCanCreate(Path file) {
+        Path abs = file.toAbsolutePath();
+        checkFolder(abs, abs.toString(), abs.getParent());
+        if (isReadOnly(abs.getParent())) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.READ_ONLY, abs.toString(),
+                    "The folder for the database is read-only, so the database cannot be created.",
+                    "Ask IT to give your account write access to the folder, or give another path with --db.", null);
+        }
+    }
+
+    private static void checkFolder(Path abs, String where, Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new DatabaseProblem(DatabaseProblem.Kind.MISSING_FOLDER, where,
+                    "The folder for the database does not exist.",
+                    "Check the path given with --db (or DEVICEDESK_DB), or create the folder " + folder + " and start Device Desk again.", null);
+        }
     }
 
     /** Opens (creating when absent) a SQLite file; the folder must exist. */
@@ -117,10 +148,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens a PostgreSQL database shared by the office. */
+    /**
+     * Opens a PostgreSQL database shared by the office, through a HikariCP pool (validated, bounded, with
+     * connect, socket and statement timeouts: {@link PostgresPool}). A null password leaves it to the
+     * driver's {@code ~/.pgpass} (or {@code PGPASSFILE}); {@code sslmode} and the other URL settings are kept.
+     */
     public static Database openPostgres(String url, String user, String password) {
-        Pool pool = new Pool(() -> DriverManager.getConnection(url, user, password));
-        Database db = new Database(pool, Dialect.POSTGRESQL, url, null);
+        PostgresPool.Opened opened;
+        try {
+            opened = PostgresPool.open(url, user, password);
+        } catch (RuntimeException e) {
+            throw PostgresPool.problem(url, user, e);
+        }
+        Database db = new Database(null, opened, Dialect.POSTGRESQL, PostgresPool.withoutSecrets(url), null);
         try {
             db.prepare();
             return db;
@@ -193,13 +233,14 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        // every vendor folder Flyway reads below is also listed here, so a new migration in either is noticed
         if (historyMatches(ShippedMigrations.versions("org/devicedesk/db/migration/common", "org/devicedesk/db/migration/" + vendor))) {
             ranFlyway = false; // up to date: loading Flyway to find nothing to do took most of a start-up (README, Performance)
             return;
         }
         ranFlyway = true;
         Flyway flyway = Flyway.configure()
-                .dataSource(new PoolDataSource(pool))
+                .dataSource(postgres != null ? postgres.plain() : new PoolDataSource(pool))
                 .locations("classpath:org/devicedesk/db/migration/common", "classpath:org/devicedesk/db/migration/" + vendor)
                 .placeholders(Map.of(
                         "pk", dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"))
@@ -261,6 +302,7 @@ public final class Database implements AutoCloseable {
 
     /** Turns a driver error into a clear problem; anything unknown stays a generic "cannot connect". */
     DatabaseProblem translate(Throwable e) {
+        if (dialect == Dialect.POSTGRESQL) return PostgresPool.problem(location, postgres.user(), e);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DatabaseProblem dp) return dp;
             if (t instanceof SQLiteException se) {
@@ -308,15 +350,51 @@ public final class Database implements AutoCloseable {
 
     /** One unit of work in one transaction. */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        return jdbi.inTransaction(work);
+        if (postgres == null) return jdbi.inTransaction(work);
+        try {
+            return jdbi.inTransaction(work);
+        } catch (RuntimeException e) {
+            throw unreachable(e, true);
+        }
     }
 
     public void useTransaction(java.util.function.Consumer<Handle> work) {
-        jdbi.useTransaction(work::accept);
+        inTransaction(h -> {
+            work.accept(h);
+            return null;
+        });
     }
 
     public <R> R read(HandleCallback<R, RuntimeException> work) {
-        return jdbi.withHandle(work);
+        if (postgres == null) return jdbi.withHandle(work);
+        try {
+            return jdbi.withHandle(work);
+        } catch (RuntimeException e) {
+            throw unreachable(e, false);
+        }
+    }
+
+    /** On PostgreSQL, a server that went away or stopped answering becomes one clear {@link DatabaseUnavailable}. */
+    private RuntimeException unreachable(RuntimeException e, boolean saving) {
+        DatabaseUnavailable.Reason reason = PostgresPool.unreachable(e);
+        if (reason == null) return e;
+        LOG.warn("Database server unreachable ({}, {})", reason, saving ? "while saving" : "while reading", e);
+        try {
+            var bean = postgres.pool().getHikariPoolMXBean();
+            if (bean != null) bean.softEvictConnections(); // the others were opened to the same server: none is handed out unchecked
+        } catch (RuntimeException ignored) {
+            // the pool is closing
+        }
+        ChangeFeed feed;
+        synchronized (this) { feed = changes; }
+        if (feed != null) feed.reportUnreachable();
+        return new DatabaseUnavailable(reason, saving, e);
+    }
+
+    /** What other clients and this one change, for screens that follow it (started by its first subscriber). */
+    public synchronized ChangeFeed changes() {
+        if (changes == null) changes = new ChangeFeed(this, postgres == null ? null : postgres::listenConnection);
+        return changes;
     }
 
     public int schemaVersion() {
@@ -326,7 +404,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.closeAll();
+        synchronized (this) {
+            if (changes != null) changes.close();
+        }
+        if (pool != null) pool.closeAll();
+        if (postgres != null) postgres.pool().close();
     }
 
     /** A few reusable connections: opening SQLite and setting its pragmas on every call costs more than the work. */

@@ -39,6 +39,7 @@ public final class Demo {
         DemoIncidents.fill(s, new Random(20261104L), people.helpdesk(), people.staff());
         DemoBreaches.fill(s, new Random(72L), people.dpo()); // after incidents: the DPO decides their referrals
         DemoTravel.fill(s, new Random(53L), people.infosec(), people.helpdesk()); // after devices: travellers take the devices they hold
+        DemoBookings.fill(s, new Random(21L), people.staff()); // after devices: pool devices and their designated users
         String scale = large == null ? "" : String.format(java.util.Locale.UK,
                 "\nLarge demo: %,d devices, %,d people, %,d incidents and %,d audit events of history, written in %d s.",
                 large.devices(), large.people(), large.incidents(), large.auditEvents(), large.took().toSeconds());

@@ -120,6 +120,9 @@ final class DevicePanel {
 
     private Device device; // null while creating a new one
     private boolean creating;
+    /** The details form as last filled from the database: differing from it means the person is editing. */
+    private String filled = "";
+    private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("device");
     private List<PeopleService.Row> everyone = List.of();
 
     DevicePanel(AppContext context, Consumer<Long> onChanged, Runnable onClose) {
@@ -131,6 +134,32 @@ final class DevicePanel {
         this.onChanged = onChanged;
         this.onClose = onClose;
         build();
+        // live: the open device follows changes made anywhere (a report of loss, a hand-over in another client);
+        // while the person is editing it, a bar offers the reload instead of overwriting what they typed
+        context.live().follow(root, c -> device != null && !creating && (c.concerns("device", device.id()) || c.concerns("incident")),
+                changes -> {
+                    if (device == null) return;
+                    long id = device.id();
+                    if (editing()) changedBar.show(context.live(), changes, () -> show(id));
+                    else show(id);
+                });
+    }
+
+    /** Whether the person has started a change here: the details form differs from the device, or a hand-over form is open. */
+    private boolean editing() {
+        return pending != null || !formText().equals(filled);
+    }
+
+    private String formText() {
+        return String.join("\u001f", assetTag.getText(), String.valueOf(kind.getValue()), makeModel.getText(), serial.getText(), imei.getText(),
+                phone.getText(), String.valueOf(encrypted.isSelected()), String.valueOf(mode.getValue()), String.valueOf(status.getValue()),
+                String.valueOf(team.getEditor().getText()), notes.getText());
+    }
+
+    /** Forgets the device shown (the panel was closed): selecting it again opens it afresh. */
+    void forget() {
+        device = null;
+        changedBar.hide();
     }
 
     Node node() {
@@ -159,7 +188,16 @@ final class DevicePanel {
         close.setId("device-close");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         close.setOnAction(e -> onClose.run());
-        HBox head = new HBox(10, heading, badgeBox, spacer, close);
+        // issue 21: the asset label of this device
+        Button printLabel = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BARCODE));
+        printLabel.setId("device-print-label");
+        printLabel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        printLabel.setTooltip(new javafx.scene.control.Tooltip("Print the asset label"));
+        printLabel.setOnAction(e -> {
+            if (device != null) LabelPrintDialog.open(context.window(), List.of(device));
+        });
+        printLabel.visibleProperty().bind(heading.textProperty().isNotEqualTo("New device"));
+        HBox head = new HBox(10, heading, badgeBox, spacer, printLabel, close);
         head.setAlignment(Pos.CENTER_LEFT);
 
         custodyTab.setId("device-tab-custody");
@@ -173,7 +211,7 @@ final class DevicePanel {
         for (Tab t : List.of(custodyTab, detailsTab, poolTab)) t.setClosable(false);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(head, tabs);
+        root.getChildren().addAll(head, tabs, changedBar.node()); // at the foot: appearing, it moves nothing the person may be about to click
     }
 
     private static ScrollPane tabContent(Node content) {
@@ -478,7 +516,13 @@ final class DevicePanel {
         designatedRemove.setOnAction(e -> removeDesignated());
         HBox add = new HBox(8, designatedPerson, designatedAdd, designatedRemove);
         add.setAlignment(Pos.CENTER_LEFT);
-        poolBox.getChildren().addAll(title, hint, poolUsers, add, designatedMessages.node());
+        // issue 21: the device's booking calendar, on the bookings screen
+        Button bookings = new Button("_Bookings calendar…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CALENDAR_CHECK_OUTLINE));
+        bookings.setId("device-bookings");
+        bookings.setOnAction(e -> {
+            if (device != null) context.navigate("bookings", device.id());
+        });
+        poolBox.getChildren().addAll(title, hint, poolUsers, add, designatedMessages.node(), new Separator(), bookings);
         if (!canManage) showNode(add, false);
         return poolBox;
     }
@@ -647,6 +691,7 @@ final class DevicePanel {
                 atDate.setValue(LocalDate.now(context.services().clock));
             }
             fill(device);
+            changedBar.hide(); // the panel now shows the device as it is
             if (!same) tabs.getSelectionModel().select(justCreated ? detailsTab : custodyTab);
             history.getItems().setAll(loaded.history());
             poolUsers.getItems().setAll(loaded.users());
@@ -690,6 +735,7 @@ final class DevicePanel {
         team.setValue(d == null ? null : d.team());
         team.getEditor().setText(d == null ? "" : nz(d.team()));
         notes.setText(d == null ? "" : nz(d.notes()));
+        filled = formText();
         if (d == null) return;
 
         heading.setText(d.assetTag());

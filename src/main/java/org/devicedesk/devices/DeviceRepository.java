@@ -116,8 +116,7 @@ final class DeviceRepository {
             sql = new StringBuilder(ftsPhrase(q) ? "SELECT count(*) FROM device_search WHERE device_search MATCH :fts"
                     : "SELECT count(*) FROM device d WHERE " + SHORT_MATCH);
         } else {
-            // the holder joins are only needed when the LIKE search reads the holder's name
-            sql = new StringBuilder("SELECT count(*)").append(likeSearch(q) ? FROM : " FROM device d");
+            sql = new StringBuilder("SELECT count(*) FROM device d"); // no search reads the holder through joins (V70, V100)
             where(sql, q);
         }
         Query query = h.createQuery(sql.toString());
@@ -147,14 +146,23 @@ final class DeviceRepository {
             } else {
                 sql.append(" AND ").append(SHORT_MATCH);
             }
+        } else if (hasText(q) && shortText(q)) {
+            // PostgreSQL, one or two characters: the start of the identifiers, as on SQLite (V100's prefix indexes)
+            String prefix = " LIKE :p ESCAPE '!'";
+            sql.append(" AND (lower(d.asset_tag)").append(prefix)
+                    .append(" OR lower(coalesce(d.serial_number, ''))").append(prefix)
+                    .append(" OR coalesce(d.imei, '')").append(prefix).append(')');
         } else if (hasText(q)) {
+            // PostgreSQL: any part of the six columns, each through its trigram index (V100); the holder's name
+            // through the person index and the open custody rows, so no custody row is read for the others
             String like = " LIKE :t ESCAPE '!'";
             sql.append(" AND (lower(d.asset_tag)").append(like)
                     .append(" OR lower(coalesce(d.serial_number, ''))").append(like)
                     .append(" OR coalesce(d.imei, '')").append(like)
                     .append(" OR lower(coalesce(d.make_model, ''))").append(like)
                     .append(" OR coalesce(d.phone_number, '')").append(like)
-                    .append(" OR lower(coalesce(hp.full_name, ''))").append(like).append(')');
+                    .append(" OR d.id IN (SELECT sc.device_id FROM custody sc JOIN person sp ON sp.id = sc.person_id")
+                    .append(" WHERE sc.to_at IS NULL AND lower(sp.full_name)").append(like).append("))");
         }
         if (q.kind() != null) sql.append(" AND d.kind = :kind");
         if (q.mode() != null) sql.append(" AND d.mode = :mode");
@@ -168,8 +176,9 @@ final class DeviceRepository {
         return q.text() != null && !q.text().isBlank();
     }
 
-    private boolean likeSearch(DeviceQuery q) {
-        return hasText(q) && !fts;
+    private static boolean shortText(DeviceQuery q) {
+        String t = q.text().strip();
+        return t.codePointCount(0, t.length()) < 3;
     }
 
     private boolean ftsPhrase(DeviceQuery q) {
@@ -182,6 +191,7 @@ final class DeviceRepository {
             // one quoted phrase: the trigram index then matches it as a substring, quotes and all
             if (ftsPhrase(q)) query.bind("fts", '"' + text.replace("\"", "\"\"") + '"');
             else if (fts) query.bind("lo", text.toLowerCase()).bind("hi", text.toLowerCase() + '\uffff'); // a prefix range
+            else if (shortText(q)) query.bind("p", escapeLike(text.toLowerCase()) + "%");
             else query.bind("t", "%" + escapeLike(text.toLowerCase()) + "%");
         }
         if (q.kind() != null) query.bind("kind", q.kind().name());

@@ -76,6 +76,16 @@ public final class DeviceService {
         throw new AccessDenied("Your account (" + s.username() + ") can only see the devices you hold.");
     }
 
+    /**
+     * Scan-to-open: the device whose asset tag is exactly {@code tag} (asset tags are unique whatever the case),
+     * if the session may see it; empty for anything else, so a typed search carries on as a search.
+     */
+    public Optional<Device> byAssetTag(Session s, String tag) {
+        if (tag == null || tag.isBlank()) return Optional.empty();
+        Optional<Device> d = db.read(h -> repo.byAssetTag(h, tag.strip()));
+        return d.filter(device -> s.hasAny(READ_ALL) || (device.holder() != null && s.isSelf(device.holder().personId())));
+    }
+
     /** For other services, inside their transaction: the device, or a refusal if it is not in the register. */
     public Device deviceInTransaction(Handle h, long id) {
         return repo.byId(h, id).orElseThrow(() -> Refused.because("device", "That device is no longer in the register."));
@@ -299,7 +309,15 @@ public final class DeviceService {
     public Custody checkOut(Session s, long deviceId, Long personId) {
         s.require(MANAGE);
         if (personId == null) throw Refused.because("person", "Choose the designated user who is taking the device.");
-        return db.inTransaction(h -> {
+        return db.inTransaction(h -> checkOutInTransaction(h, s, deviceId, personId));
+    }
+
+    /**
+     * The pool check-out rules inside a caller's transaction (a check-out against a booking); the caller has
+     * checked the session may hand devices out.
+     */
+    public Custody checkOutInTransaction(Handle h, Session s, long deviceId, long personId) {
+        {
             Device d = repo.byIdForUpdate(h, deviceId).orElseThrow(() -> Refused.because("That device is no longer in the register."));
             Problems p = new Problems();
             if (!d.isPool()) {
@@ -319,7 +337,7 @@ public final class DeviceService {
             requirePerson(h, p, personId);
             p.throwIfAny();
             return handOut(h, s, d, personId, Custody.Kind.POOL_CHECKOUT, "POOL_CHECKED_OUT", "Checked out ");
-        });
+        }
     }
 
     public void checkIn(Session s, long deviceId) {

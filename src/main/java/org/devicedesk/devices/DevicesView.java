@@ -83,6 +83,8 @@ public final class DevicesView implements Screen {
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.panel = new DevicePanel(context, this::changed, this::closePanel);
         build();
+        // live: the register follows every client's changes in place (selection and scroll kept), ADR 0010
+        context.live().follow(table, c -> c.concerns("device", "person", "incident"), changes -> reload(null));
     }
 
     /** The screen for the signed-in user: the register for the helpdesk and those who may look, "My devices" for everyone else. */
@@ -125,6 +127,7 @@ public final class DevicesView implements Screen {
         typing.setOnFinished(e -> reload(null));
         search.setOnAction(e -> {
             typing.stop();
+            scanToOpen(search.getText());
             reload(null);
         });
         for (ComboBox<Object> f : List.of(kindFilter, modeFilter, statusFilter, teamFilter)) {
@@ -149,9 +152,14 @@ public final class DevicesView implements Screen {
             importButton.setVisible(false);
             importButton.setManaged(false);
         }
+        Button labels = new Button("_Labels…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BARCODE));
+        labels.setId("devices-print-labels");
+        labels.setTooltip(new Tooltip("Print asset labels for the selected devices (Ctrl+click or Shift+click to select several)"));
+        labels.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        labels.setOnAction(e -> LabelPrintDialog.open(context.window(), List.copyOf(table.getSelectionModel().getSelectedItems())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(12, new VBox(2, title, subtitle), spacer, importButton, export, add);
+        HBox titleRow = new HBox(12, new VBox(2, title, subtitle), spacer, labels, importButton, export, add);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
         HBox filters = new HBox(8, search, kindFilter, modeFilter, statusFilter, teamFilter);
@@ -227,6 +235,7 @@ public final class DevicesView implements Screen {
             if (sort != query.sort() || desc != query.descending()) reload(query.sortedBy(sort, desc));
             return true;
         });
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several labels at once
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null && !java.util.Objects.equals(panel.deviceId(), d.id())) openPanel(d.id());
         });
@@ -244,8 +253,8 @@ public final class DevicesView implements Screen {
             if (mine != requestNo) return; // a newer search has been typed since
             query = page.query();
             Long selected = panel.deviceId();
-            table.getItems().setAll(page.devices());
-            if (selected != null) {
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, page.devices(), Device::id);
+            if (selected != null && panelOpen) {
                 page.devices().stream().filter(d -> d.id() == selected).findFirst().ifPresent(d -> table.getSelectionModel().select(d));
             }
             int from = page.total() == 0 ? 0 : query.offset() + 1;
@@ -289,6 +298,19 @@ public final class DevicesView implements Screen {
         }, t -> { });
     }
 
+    /**
+     * Scan-to-open (issue 21): a scanner types the asset tag and presses Enter; when the text is exactly a device's
+     * asset tag, that device opens at once, whatever the list search then shows.
+     */
+    private void scanToOpen(String text) {
+        String tag = text == null ? "" : text.strip();
+        if (tag.isEmpty()) return;
+        Background.run(() -> devices.byAssetTag(session, tag), found -> found.ifPresent(d -> {
+            if (!tag.equals(search.getText().strip())) return; // something else has been typed since
+            openPanel(d.id());
+        }), listMessages::show);
+    }
+
     private void changed(Long id) {
         loadTeams();
         reload(null);
@@ -318,6 +340,7 @@ public final class DevicesView implements Screen {
             split.getItems().remove(panel.node());
             panelOpen = false;
         }
+        panel.forget(); // else selecting the same row again would find "already shown" and open nothing
         table.getSelectionModel().clearSelection();
     }
 

@@ -39,11 +39,18 @@ final class IncidentPage {
     private long id;
     private Incident.Detail shown;
 
-    IncidentPage(IncidentService incidents, Session session, Runnable onBack) {
+    private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("incident");
+
+    IncidentPage(IncidentService incidents, Session session, Runnable onBack, org.devicedesk.ui.LiveChanges live) {
         this.incidents = incidents;
         this.session = session;
         this.onBack = onBack;
         root.setId("incident-page");
+        // live: the page shows another client's change at once; while something is typed here, a bar offers the reload
+        live.follow(root, c -> c.concerns("incident", id), changes -> {
+            if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(id));
+            else open(id);
+        });
     }
 
     Node node() {
@@ -127,7 +134,8 @@ final class IncidentPage {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        root.getChildren().setAll(header, messages.node(), scroll);
+        changedBar.hide(); // what is drawn now is the incident as it is
+        root.getChildren().setAll(header, messages.node(), scroll, changedBar.node()); // at the foot: it moves nothing when it appears
     }
 
     private static String yesNo(Boolean b) {

@@ -53,9 +53,9 @@ final class IncidentRepository {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         boolean text = f.text() != null && !f.text().isBlank();
         if (text) {
-            sql.append(" AND (lower(i.reference) LIKE :t OR lower(p.full_name) LIKE :t OR lower(coalesce(d.asset_tag, '')) LIKE :t"
-                    + " OR lower(coalesce(i.device_description, '')) LIKE :t OR lower(coalesce(i.location, '')) LIKE :t"
-                    + " OR lower(i.what_happened) LIKE :t OR lower(coalesce(i.crime_reference, '')) LIKE :t)");
+            sql.append(" AND (lower(i.reference) LIKE :t ESCAPE '!' OR lower(p.full_name) LIKE :t ESCAPE '!' OR lower(coalesce(d.asset_tag, '')) LIKE :t ESCAPE '!'"
+                    + " OR lower(coalesce(i.device_description, '')) LIKE :t ESCAPE '!' OR lower(coalesce(i.location, '')) LIKE :t ESCAPE '!'"
+                    + " OR lower(i.what_happened) LIKE :t ESCAPE '!' OR lower(coalesce(i.crime_reference, '')) LIKE :t ESCAPE '!')");
         }
         if (f.type() != null) sql.append(" AND i.type = :type");
         if (f.statuses() != null && !f.statuses().isEmpty()) {
@@ -68,7 +68,7 @@ final class IncidentRepository {
         sql.append(" ORDER BY CASE WHEN i.status IN ('REPORTED','ACKNOWLEDGED','CONTAINED') THEN 0 ELSE 1 END, i.urgent DESC, i.reported_at DESC, i.id DESC");
         sql.append(" LIMIT ").append(Math.max(1, f.limit()));
         var q = h.createQuery(sql.toString());
-        if (text) q.bind("t", "%" + f.text().strip().toLowerCase() + "%");
+        if (text) q.bind("t", org.devicedesk.core.Like.contains(f.text()));
         if (f.type() != null) q.bind("type", f.type().name());
         if (f.assignee() != null && !f.assignee().isEmpty()) q.bind("assignee", f.assignee());
         if (f.reportedSince() != null) q.bind("since", f.reportedSince());

@@ -102,9 +102,11 @@ public final class IncidentsView implements Screen {
         this.session = context.session();
         this.window = context::window;
         this.form = new IncidentReportForm(incidents, context.services().people, session, this::closeForm, this::openReported);
-        this.page = new IncidentPage(incidents, session, this::showList);
+        this.page = new IncidentPage(incidents, session, this::showList, context.live());
         buildList();
         root.getChildren().setAll(listPage);
+        // live: another client's report or change shows in the list with nothing to click (ADR 0010)
+        context.live().follow(listPage, c -> c.concerns("incident"), changes -> reload());
     }
 
     @Override
@@ -362,7 +364,7 @@ public final class IncidentsView implements Screen {
         Background.run(() -> incidents.list(session, q), list -> {
             loadedAt = incidents.now();
             listMessages.clear();
-            rows.setAll(list);
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, list, Incident::id);
             count.setText(list.size() == 1 ? "1 incident" : list.size() + " incidents");
         }, listMessages::show);
         if (incidents.canSeeAll(session) && assigneeFilter.getItems().size() <= 2) {

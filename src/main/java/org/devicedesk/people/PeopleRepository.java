@@ -37,15 +37,15 @@ final class PeopleRepository {
     List<Person> search(Handle h, String text, Category category, String team, boolean includeLeft) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         if (text != null && !text.isBlank()) {
-            sql.append(" AND (lower(p.full_name) LIKE :t OR lower(coalesce(p.email, '')) LIKE :t"
-                    + " OR lower(coalesce(p.staff_number, '')) LIKE :t OR lower(coalesce(p.team, '')) LIKE :t)");
+            sql.append(" AND (lower(p.full_name) LIKE :t ESCAPE '!' OR lower(coalesce(p.email, '')) LIKE :t ESCAPE '!'"
+                    + " OR lower(coalesce(p.staff_number, '')) LIKE :t ESCAPE '!' OR lower(coalesce(p.team, '')) LIKE :t ESCAPE '!')");
         }
         if (category != null) sql.append(" AND p.category = :category");
         if (team != null && !team.isBlank()) sql.append(" AND p.team = :team");
         if (!includeLeft) sql.append(" AND p.active = 1");
         sql.append(" ORDER BY lower(p.full_name), p.id");
         var q = h.createQuery(sql.toString());
-        if (text != null && !text.isBlank()) q.bind("t", "%" + text.strip().toLowerCase() + "%");
+        if (text != null && !text.isBlank()) q.bind("t", org.devicedesk.core.Like.contains(text));
         if (category != null) q.bind("category", category.name());
         if (team != null && !team.isBlank()) q.bind("team", team);
         return q.map(PERSON).list();

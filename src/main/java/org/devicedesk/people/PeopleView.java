@@ -91,6 +91,8 @@ public final class PeopleView implements Screen {
             buildMyPage(devices);
         } else {
             buildList(devices);
+            // live: people added or changed in another client show in the list in place (ADR 0010)
+            context.live().follow(table, c -> c.concerns("person", "account"), changes -> reload());
         }
     }
 
@@ -317,7 +319,7 @@ public final class PeopleView implements Screen {
             if (mine != generation) return;
             listMessages.clear();
             Long selected = page.personId();
-            rows.setAll(list);
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, list, r -> r.person().id());
             count.setText(list.size() == 1 ? "1 person" : list.size() + " people");
             if (selected != null) {
                 rows.stream().filter(r -> r.person().id() == selected).findFirst().ifPresent(r -> table.getSelectionModel().select(r));

@@ -81,7 +81,15 @@ final class PersonPage {
         root.setFitToWidth(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        // live: the page follows changes to the person and to devices (an issue or return shows in their devices), ADR 0010
+        context.live().follow(root, c -> personId != null && (c.concerns("person", personId) || c.concerns("device") || c.concerns("account")),
+                changes -> {
+                    if (org.devicedesk.ui.ChangedBar.hasTyping(body)) changedBar.show(context.live(), changes, this::reload);
+                    else reload();
+                });
     }
+
+    private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("person-page");
 
     Node node() {
         return root;
@@ -116,9 +124,11 @@ final class PersonPage {
 
     private void render(Data d) {
         Person p = d.person();
+        changedBar.hide();
         if (myPage) body.getChildren().setAll(header(p, d.declaration()), declarationSection(p, d.declaration(), d.history()), details(p), devicesSection(p));
         else body.getChildren().setAll(header(p, d.declaration()), details(p), declarationSection(p, d.declaration(), d.history()), devicesSection(p));
         if (canManage() && p.active()) body.getChildren().add(leavingSection(p));
+        body.getChildren().add(0, changedBar.node());
     }
 
     private Node header(Person p, DeclarationState st) {

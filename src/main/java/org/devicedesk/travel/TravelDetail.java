@@ -93,7 +93,7 @@ final class TravelDetail {
                 .map(d -> d.label() + (d.tamperingSuspected() ? " (tampering suspected)" : "")).collect(Collectors.joining("\n")));
         row(grid, r++, "Purpose", n.purpose());
         row(grid, r++, "Filed", AT.format(n.submittedAt()) + " by " + n.createdBy());
-        content.getChildren().add(grid);
+        content.getChildren().addAll(grid, loanerSection(n));
 
         if (n.cryptoWarning()) {
             Label warn = new Label(n.destinationNames() + ": the destination restricts the import or use of encryption. "
@@ -145,6 +145,28 @@ final class TravelDetail {
         if (n.postCheckDue(travel.today()) && session.has(Role.HELPDESK)) content.getChildren().addAll(new Separator(), postCheckPanel(n));
     }
 
+    /** issue 21: the clean loaner booked by the decision, and whether it is back and wiped; filled in the background. */
+    private Node loanerSection(TravelNotice n) {
+        VBox box = new VBox(4);
+        box.setId("travel-loaners");
+        DevicePanelHelper.show(box, false); // takes no room (nor spacing) until there is a loaner to list
+        Background.run(() -> travel.loaners(session, n.id()), loaners -> {
+            for (TravelLoaners.Loaner l : loaners) {
+                if (l.cancelled()) continue;
+                String state = l.wipedAt() != null ? "back, wiped and re-imaged by " + l.wipedBy()
+                        : l.returned() ? "back; not yet recorded as wiped and re-imaged, so it cannot be booked again"
+                        : l.checkedOut() ? "checked out to the traveller" : "booked, to be collected from the help desk";
+                Label line = new Label("Loaner: " + l.description() + ", " + Dates.format(l.from()) + " to " + Dates.format(l.to()) + " — " + state + ".");
+                line.setId("travel-loaner-" + l.assetTag());
+                line.setWrapText(true);
+                line.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_CHECK_OUTLINE));
+                box.getChildren().add(line);
+            }
+            DevicePanelHelper.show(box, !box.getChildren().isEmpty());
+        }, t -> { });
+        return box;
+    }
+
     private Node decisionPanel(TravelNotice n) {
         Label h = new Label("Information Security decision");
         h.getStyleClass().add(Styles.TITLE_4);
@@ -164,7 +186,20 @@ final class TravelDetail {
         justification.setPrefRowCount(2);
         justification.setWrapText(true);
         justification.setPromptText("Why the notice is late (needed before approving)");
-        messages.field("decision", decision).field("advice", advice).field("late-justification", justification);
+        // issue 21: the decision can require a clean loaner instead of the traveller's own device
+        ComboBox<Object> loaner = new ComboBox<>();
+        loaner.setId("travel-loaner");
+        loaner.getItems().setAll("No loaner", org.devicedesk.devices.Device.Kind.LAPTOP, org.devicedesk.devices.Device.Kind.MOBILE_PHONE,
+                org.devicedesk.devices.Device.Kind.TABLET);
+        loaner.getSelectionModel().selectFirst();
+        loaner.setMaxWidth(Double.MAX_VALUE);
+        loaner.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Object o) {
+                return o instanceof org.devicedesk.devices.Device.Kind k ? "A clean loaner " + k.label().toLowerCase() + " from the pool" : String.valueOf(o);
+            }
+            @Override public Object fromString(String s) { return null; }
+        });
+        messages.field("decision", decision).field("advice", advice).field("late-justification", justification).field("loaner", loaner);
         Button save = new Button("Record _decision");
         save.setId("travel-decision-save");
         save.getStyleClass().add(Styles.ACCENT);
@@ -172,7 +207,8 @@ final class TravelDetail {
         save.setOnAction(e -> {
             save.setDisable(true);
             Background.run(() -> {
-                travel.decide(session, n.id(), decision.getValue(), advice.getText(), justification.getText());
+                travel.decide(session, n.id(), decision.getValue(), advice.getText(), justification.getText(),
+                        loaner.getValue() instanceof org.devicedesk.devices.Device.Kind k ? k : null);
                 return n.id();
             }, id -> {
                 save.setDisable(false);
@@ -188,6 +224,7 @@ final class TravelDetail {
             Label late = FormMessages.labelFor("_Why is this notice late? (written justification)", justification);
             box.getChildren().addAll(late, justification);
         }
+        box.getChildren().addAll(FormMessages.labelFor("_Loaner instead of own device", loaner), loaner);
         actions.getChildren().add(save);
         root.setBottom(actions); // the save button stays in view below the scrolling details
         return box;
@@ -222,7 +259,21 @@ final class TravelDetail {
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
         notes.setPromptText("What was checked and found");
-        messages.field("post-check-outcome", outcome).field("post-check-notes", notes);
+        // issue 21: a loaner that travelled is wiped and re-imaged before its next use; until then it cannot be booked
+        CheckBox wiped = new CheckBox("The loaner was wiped and re-imaged before its next use");
+        wiped.setId("travel-post-check-loaner-wiped");
+        wiped.setWrapText(true);
+        DevicePanelHelper.show(wiped, false);
+        Background.run(() -> travel.loaners(session, n.id()), loaners -> loaners.stream().filter(TravelLoaners.Loaner::checkedOut).findFirst().ifPresent(l -> {
+            wiped.setText(l.assetTag() + " (the loaner) was wiped and re-imaged before its next use");
+            DevicePanelHelper.show(wiped, true);
+            CheckBox b = new CheckBox(l.assetTag() + " (loaner)");
+            b.setId("travel-post-check-device-" + l.assetTag());
+            b.setUserData(l.deviceId());
+            boxes.add(b);
+            deviceBoxes.getChildren().add(b);
+        }), t -> { });
+        messages.field("post-check-outcome", outcome).field("post-check-notes", notes).field("post-check-loaner-wiped", wiped);
         Button save = new Button("Record _check");
         save.setId("travel-post-check-save");
         save.getStyleClass().add(Styles.ACCENT);
@@ -230,7 +281,7 @@ final class TravelDetail {
             save.setDisable(true);
             List<Long> suspected = outcome.getValue() == PostTravelOutcome.TAMPERING_SUSPECTED
                     ? boxes.stream().filter(CheckBox::isSelected).map(b -> (Long) b.getUserData()).toList() : List.of();
-            Background.run(() -> travel.recordPostTravelCheck(session, n.id(), outcome.getValue(), suspected, notes.getText()), incidents -> {
+            Background.run(() -> travel.recordPostTravelCheck(session, n.id(), outcome.getValue(), suspected, notes.getText(), wiped.isSelected()), incidents -> {
                 save.setDisable(false);
                 onChanged.accept(n.id());
             }, t -> {
@@ -241,7 +292,7 @@ final class TravelDetail {
         actions.getChildren().add(save);
         root.setBottom(actions);
         return new VBox(8, h, hint, messages.node(), FormMessages.labelFor("_Outcome", outcome), outcome, devicesLabel, deviceBoxes,
-                FormMessages.labelFor("_Notes", notes), notes);
+                FormMessages.labelFor("_Notes", notes), notes, wiped);
     }
 
     private static void row(GridPane grid, int r, String label, String value) {
@@ -250,6 +301,14 @@ final class TravelDetail {
         Label v = new Label(value == null ? "" : value);
         v.setWrapText(true);
         grid.addRow(r, l, v);
+    }
+
+    /** Shows or hides a node and the room it takes. */
+    private static final class DevicePanelHelper {
+        static void show(Node n, boolean visible) {
+            n.setVisible(visible);
+            n.setManaged(visible);
+        }
     }
 
     static ZoneId zone() {

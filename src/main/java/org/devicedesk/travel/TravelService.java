@@ -47,15 +47,28 @@ public final class TravelService {
     private final PeopleService people;
     private final DeviceService devices;
     private final TamperingIncidents tampering;
+    private final TravelLoaners loaners;
     private final TravelRepository repo = new TravelRepository();
 
     /** {@code tampering} opens the incident when a post-travel check suspects tampering (null: not available). */
     public TravelService(Database db, Clock clock, PeopleService people, DeviceService devices, TamperingIncidents tampering) {
+        this(db, clock, people, devices, tampering, null);
+    }
+
+    /** {@code loaners} books clean loaner devices when a decision requires one (null: not available). */
+    public TravelService(Database db, Clock clock, PeopleService people, DeviceService devices, TamperingIncidents tampering, TravelLoaners loaners) {
         this.db = db;
         this.clock = clock;
         this.people = people;
         this.devices = devices;
         this.tampering = tampering;
+        this.loaners = loaners;
+    }
+
+    /** The loaner devices booked for a notice (whoever may see the notice may see them). */
+    public List<TravelLoaners.Loaner> loaners(Session s, long id) {
+        get(s, id);
+        return loaners == null ? List.of() : db.read(h -> loaners.ofNotice(h, id));
     }
 
     // ---- the 7-day check ----
@@ -270,15 +283,28 @@ public final class TravelService {
      * written justification of why it is late.
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification) {
+        decide(s, id, decision, advice, lateJustification, null);
+    }
+
+    /**
+     * The decision, requiring a clean loaner of {@code loanerKind} (null: none) instead of the traveller's own device:
+     * in the same transaction a free, clean pool device of that kind is booked for the travel dates (issue 21).
+     */
+    public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification, Device.Kind loanerKind) {
         s.require(Role.INFOSEC);
         db.useTransaction(h -> {
-            decideInTransaction(h, s, id, decision, advice, lateJustification, clock.instant());
+            decideInTransaction(h, s, id, decision, advice, lateJustification, loanerKind, clock.instant());
             org.devicedesk.mail.MailEvents.travelDecided(h, clock.instant(), id, decision.label()); // SPEC 10: the traveller
         });
     }
 
     /** The decision inside a caller's transaction (the demo records past decisions with their time). */
     public void decideInTransaction(Handle h, Session s, long id, TravelDecision decision, String advice, String lateJustification, Instant at) {
+        decideInTransaction(h, s, id, decision, advice, lateJustification, null, at);
+    }
+
+    public void decideInTransaction(Handle h, Session s, long id, TravelDecision decision, String advice, String lateJustification,
+                                    Device.Kind loanerKind, Instant at) {
         String adv = blankToNull(advice);
         String just = blankToNull(lateJustification);
         TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
@@ -289,10 +315,17 @@ public final class TravelService {
             p.add("late-justification", n.reference() + " was filed with " + n.noticeDays() + " days' notice, fewer than "
                     + Settings.load(h).travelNoticeDays() + ". Write down why it is late before approving it.");
         }
+        if (loanerKind != null) {
+            p.addIf(decision == TravelDecision.NOT_APPROVED, "loaner", "A loaner goes with an approval: choose \"No loaner\" when the trip is not approved.");
+            p.addIf(loaners == null, "loaner", "Loaners cannot be booked from here in this version; ask the help desk to book a pool device.");
+        }
         p.throwIfAny();
         repo.decide(h, id, decision, adv, just == null ? n.lateJustification() : just, at, s.username());
+        TravelLoaners.Loaner loaner = loanerKind == null ? null
+                : loaners.book(h, s, id, n.reference(), n.travellerId(), loanerKind, n.departureDate(), n.returnDate());
         Audit.record(h, s, at, "TRAVEL_NOTICE_DECIDED", "travel_notice", id, n.reference() + ": " + decision.label()
-                + (n.isPending() ? "" : " (was " + n.decision().label() + ")") + (n.late() ? "; late notice" : ""));
+                + (n.isPending() ? "" : " (was " + n.decision().label() + ")") + (n.late() ? "; late notice" : "")
+                + (loaner == null ? "" : "; clean loaner " + loaner.assetTag() + " booked"));
     }
 
     // ---- the post-travel device check ----
@@ -302,13 +335,26 @@ public final class TravelService {
      * devices and opens a TAMPERING incident for each, in the same transaction. Returns the incident ids.
      */
     public List<Long> recordPostTravelCheck(Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds, String notes) {
+        return recordPostTravelCheck(s, id, outcome, suspectedDeviceIds, notes, false);
+    }
+
+    /**
+     * The check, and for a trip with a loaner whether it was "wiped and re-imaged before its next use": until that is
+     * recorded (here or later on the bookings screen) the loaner cannot be booked again.
+     */
+    public List<Long> recordPostTravelCheck(Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds, String notes, boolean loanersWiped) {
         s.require(Role.HELPDESK);
-        return db.inTransaction(h -> recordPostTravelCheckInTransaction(h, s, id, outcome, suspectedDeviceIds, notes, clock.instant()));
+        return db.inTransaction(h -> recordPostTravelCheckInTransaction(h, s, id, outcome, suspectedDeviceIds, notes, loanersWiped, clock.instant()));
     }
 
     /** The post-travel check inside a caller's transaction, as of {@code now}. */
     public List<Long> recordPostTravelCheckInTransaction(Handle h, Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds,
                                                          String notes, Instant now) {
+        return recordPostTravelCheckInTransaction(h, s, id, outcome, suspectedDeviceIds, notes, false, now);
+    }
+
+    public List<Long> recordPostTravelCheckInTransaction(Handle h, Session s, long id, PostTravelOutcome outcome, List<Long> suspectedDeviceIds,
+                                                         String notes, boolean loanersWiped, Instant now) {
         String note = blankToNull(notes);
         List<Long> suspected = suspectedDeviceIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(suspectedDeviceIds));
         TravelNotice n = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
@@ -322,8 +368,12 @@ public final class TravelService {
             p.add("post-check-outcome", "The post-travel check for " + n.reference() + " was already recorded ("
                     + n.postCheckOutcome().label() + ") by " + n.postCheckBy() + ".");
         }
-        if (n.devices().isEmpty()) p.add("post-check-outcome", n.reference() + " took no devices, so there is nothing to check.");
-        Set<Long> taken = n.devices().stream().map(TravelDevice::id).collect(Collectors.toSet());
+        List<TravelLoaners.Loaner> lent = loaners == null ? List.of()
+                : loaners.ofNotice(h, id).stream().filter(TravelLoaners.Loaner::checkedOut).toList();
+        if (n.devices().isEmpty() && lent.isEmpty()) p.add("post-check-outcome", n.reference() + " took no devices, so there is nothing to check.");
+        Set<Long> taken = n.devices().stream().map(TravelDevice::id).collect(Collectors.toCollection(java.util.HashSet::new));
+        lent.forEach(l -> taken.add(l.deviceId()));
+        p.addIf(loanersWiped && lent.isEmpty(), "post-check-loaner-wiped", n.reference() + " had no loaner checked out, so there is no wipe to record.");
         if (outcome == PostTravelOutcome.TAMPERING_SUSPECTED) {
             p.addIf(suspected.isEmpty(), "post-check-devices", "Tick the device you suspect was tampered with.");
             p.addIf(suspected.stream().anyMatch(d -> !taken.contains(d)), "post-check-devices", "Only devices that went on this trip can be named.");
@@ -334,6 +384,7 @@ public final class TravelService {
         }
         p.throwIfAny();
         repo.recordPostCheck(h, id, outcome, note, now, s.username());
+        if (loanersWiped) loaners.recordWiped(h, s, id); // refuses, and so undoes the check, while a loaner is still out
         List<Long> incidents = new ArrayList<>();
         for (Long deviceId : suspected) {
             String tag = assetTag(h, deviceId);
@@ -345,7 +396,8 @@ public final class TravelService {
             incidents.add(incident);
         }
         Audit.record(h, s, now, "TRAVEL_POST_CHECK", "travel_notice", id, n.reference() + ": " + outcome.label()
-                + (incidents.isEmpty() ? "" : "; " + incidents.size() + " tampering incident(s) opened"));
+                + (incidents.isEmpty() ? "" : "; " + incidents.size() + " tampering incident(s) opened")
+                + (lent.isEmpty() ? "" : loanersWiped ? "; loaner wiped and re-imaged" : "; loaner not yet recorded as wiped"));
         return incidents;
     }
 

@@ -11,8 +11,15 @@ public final class AppContext {
     private final Session session;
     private final BiConsumer<String, Object> navigator;
     private final java.util.function.Supplier<Window> window;
+    private final LiveChanges live;
 
     public AppContext(Services services, Session session, BiConsumer<String, Object> navigator, java.util.function.Supplier<Window> window) {
+        this(services, session, navigator, window, new LiveChanges(null, u -> u));
+    }
+
+    public AppContext(Services services, Session session, BiConsumer<String, Object> navigator, java.util.function.Supplier<Window> window,
+                      LiveChanges live) {
+        this.live = live;
         this.services = services;
         this.session = session;
         this.navigator = navigator;
@@ -29,4 +36,7 @@ public final class AppContext {
     }
 
     public Window window() { return window.get(); }
+
+    /** Other people's (and this window's) changes, for screens that follow them. */
+    public LiveChanges live() { return live; }
 }

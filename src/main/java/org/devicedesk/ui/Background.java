@@ -62,6 +62,36 @@ public final class Background {
     }
 
     private static void done() {
-        BUSY.set(RUNNING.decrementAndGet() > 0);
+        int running = RUNNING.decrementAndGet();
+        BUSY.set(running > 0);
+        if (running == 0) {
+            synchronized (IDLE) {
+                IDLE.notifyAll();
+            }
+        }
+    }
+
+    private static final Object IDLE = new Object();
+
+    /**
+     * Waits until no background work is running (its result handed back to the FX thread included), at
+     * most {@code millis}; returns whether it is idle. Tests wait on this, the work's own completion,
+     * rather than on a fixed time that a busy machine overruns.
+     */
+    public static boolean awaitIdle(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        synchronized (IDLE) {
+            while (RUNNING.get() > 0) {
+                long left = (end - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) return false;
+                IDLE.wait(left);
+            }
+        }
+        return true;
+    }
+
+    /** Whether background work is running now. */
+    public static boolean isBusy() {
+        return RUNNING.get() > 0;
     }
 }

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,14 +41,27 @@ public final class CsvImportDialog {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(context.window());
         if (file == null) return;
-        Background.run(() -> Files.readString(file.toPath(), StandardCharsets.UTF_8),
-                text -> show(context, title, help, file.getName(), text, preview, importAll, done),
-                t -> show(context, title, help, file.getName(), null, preview, importAll, done));
+        Background.run(() -> org.devicedesk.core.Csv.decode(Files.readAllBytes(file.toPath())),
+                decoded -> show(context, title, help, file.getName(), decoded, preview, importAll, done),
+                t -> show(context, title, help, file.getName(), (org.devicedesk.core.Csv.Decoded) null, preview, importAll, done));
+    }
+
+    /** Opens the preview for a file's decoded bytes: the summary says which encoding it was read in. */
+    public static Stage show(AppContext context, String title, String help, String fileName, org.devicedesk.core.Csv.Decoded decoded,
+                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+        return show(context, title, help, fileName, decoded == null ? null : decoded.text(), decoded == null ? null : decoded.encoding(),
+                preview, importAll, done);
     }
 
     /** Opens the preview for text already read (also used by tests). Returns the dialog's stage. */
     public static Stage show(AppContext context, String title, String help, String fileName, String text,
                              Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+        return show(context, title, help, fileName, text, null, preview, importAll, done);
+    }
+
+    private static Stage show(AppContext context, String title, String help, String fileName, String text, String encoding,
+                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+        String readAs = encoding == null ? "" : " (read as " + encoding + ")";
         Stage stage = new Stage();
         stage.setTitle(title + " — " + fileName);
         if (context.window() != null) {
@@ -96,7 +108,7 @@ public final class CsvImportDialog {
         stage.setScene(scene);
 
         if (text == null) {
-            summary.setText(fileName + " could not be read. Check that it is a CSV file saved as UTF-8 and that you may open it.");
+            summary.setText(fileName + " could not be read. Check that it is a CSV file and that you may open it.");
         } else {
             Background.run(() -> preview.apply(new StringReader(text)), p -> {
                 sample.getColumns().clear();
@@ -110,14 +122,14 @@ public final class CsvImportDialog {
                 sample.getItems().setAll(p.sample());
                 String rows = p.rowCount() + (p.rowCount() == 1 ? " row" : " rows");
                 if (p.ok()) {
-                    summary.setText(fileName + ": " + rows + ", no problems found. "
+                    summary.setText(fileName + readAs + ": " + rows + ", no problems found. "
                             + (p.rowCount() > p.sample().size() ? "The first " + p.sample().size() + " are shown. " : "")
                             + "Import adds all of them at once.");
                     save.setText("_Import all " + rows);
                     save.setDisable(false);
                 } else {
                     summary.setText(p.rowCount() == 0 && p.problems().isEmpty() ? fileName + " has no rows to import."
-                            : fileName + ": " + rows + ". Nothing can be imported until these problems are corrected in the file:");
+                            : fileName + readAs + ": " + rows + ". Nothing can be imported until these problems are corrected in the file:");
                     summary.getStyleClass().add(Styles.DANGER);
                     problems.getItems().setAll(p.problems());
                     problems.setVisible(!p.problems().isEmpty());

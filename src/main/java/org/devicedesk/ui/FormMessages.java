@@ -122,6 +122,9 @@ public final class FormMessages {
         if (t instanceof Refused r) return String.join("\n", r.messages());
         if (t instanceof AccessDenied a) return a.getMessage();
         if (t instanceof DatabaseProblem d) return d.whatIsWrong() + " " + d.whatToDo();
+        var storage = org.devicedesk.core.StorageFailure.describe(t); // a full disk is said as such, not "see the log" on that disk
+        if (storage.isPresent()) return storage.get();
+        if (t instanceof org.devicedesk.core.DatabaseUnavailable u) return u.getMessage(); // says whether anything was being saved
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
@@ -131,7 +134,14 @@ public final class FormMessages {
                 return "The database has become read-only, so nothing was saved. Check the file's permissions.";
             }
         }
-        return "Something went wrong and nothing was saved. The details are in the log file beside the database.";
+        // a read fails this way too: say what is true of both (a change is one transaction, never half-saved)
+        return "Something went wrong and this did not go through; nothing is ever half-saved. The details are in " + logFile() + ".";
+    }
+
+    /** Where the log really is: beside the SQLite file, or in ~/.devicedesk on PostgreSQL (set at start-up). */
+    static String logFile() {
+        String dir = System.getProperty("devicedesk.logdir");
+        return dir == null ? "the log file devicedesk.log" : "the log file " + java.nio.file.Path.of(dir, "devicedesk.log");
     }
 
     /** Small helper: a field label bound to its control for keyboard users. */

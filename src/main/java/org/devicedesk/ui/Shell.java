@@ -49,10 +49,12 @@ public final class Shell {
     private final Map<String, Screen> built = new HashMap<>();
     private final Map<String, ToggleButton> buttons = new HashMap<>();
     private final AppContext context;
+    private final LiveChanges live;
     private String current;
 
     public Shell(Services services, Session session, List<ScreenSpec> screens, Runnable signOut) {
-        this.context = new AppContext(services, session, this::navigate, () -> root.getScene() == null ? null : root.getScene().getWindow());
+        this.live = new LiveChanges(services.db.changes(), services.accounts::displayName);
+        this.context = new AppContext(services, session, this::navigate, () -> root.getScene() == null ? null : root.getScene().getWindow(), live);
         root.getStyleClass().add("shell");
 
         VBox nav = new VBox(2);
@@ -126,7 +128,13 @@ public final class Shell {
         org.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, app, org, spacer, busy, user, theme, help, about, out);
+        // one state while the shared server is away, instead of an error at every click (ADR 0010)
+        Label reconnecting = new Label("Reconnecting to the database server…");
+        reconnecting.setId("shell-reconnecting");
+        reconnecting.getStyleClass().addAll(Styles.WARNING);
+        reconnecting.visibleProperty().bind(live.reconnectingProperty());
+        reconnecting.managedProperty().bind(live.reconnectingProperty());
+        HBox header = new HBox(12, app, org, spacer, reconnecting, busy, user, theme, help, about, out);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 16, 8, 16));
         header.getStyleClass().add("header");
@@ -289,6 +297,11 @@ public final class Shell {
             }
         }
         return null;
+    }
+
+    /** Stops following changes (at sign-out). */
+    public void close() {
+        live.close();
     }
 
     public String currentKey() {

@@ -130,7 +130,7 @@ class AccountServiceTest {
         assertEquals("sam", accounts.signIn("sam", "twelve-chars").username());
 
         Refused same = assertThrows(Refused.class, () -> accounts.create(admin, "samantha.jones", "Samantha.Jones", null, EnumSet.of(Role.STAFF)));
-        assertEquals("The password must not be the username.", same.messageFor("password"));
+        assertEquals("The password must not be the username, or contain it.", same.messageFor("password"));
 
         Refused reset = assertThrows(Refused.class, () -> accounts.resetPassword(admin, id, "sam"));
         assertTrue(reset.messageFor("password").contains("at least 12"));

@@ -46,9 +46,15 @@ class AuditServiceTest {
         return audit.page(admin, AuditService.Query.all()).get(0).seq();
     }
 
-    /** Changes the file behind the application's back, as someone with a database tool would. */
+    /**
+     * Changes the file behind the application's back, as someone with a database tool would: dropping the
+     * append-only triggers first (V90), which such a person can.
+     */
     private void tamper(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.dir.resolve("test.db")); Statement st = c.createStatement()) {
+            for (String t : List.of("audit_event_no_update", "audit_event_no_delete", "audit_head_no_delete", "audit_head_forward_only")) {
+                st.execute("DROP TRIGGER IF EXISTS " + t);
+            }
             assertTrue(st.executeUpdate(sql) > 0, "the tampering changed a row: " + sql);
         } catch (SQLException e) {
             throw new AssertionError(e);
@@ -63,7 +69,7 @@ class AuditServiceTest {
         assertTrue(v.intact(), v.explanation());
         assertEquals(last, v.eventsChecked());
         assertNull(v.brokenAt());
-        assertEquals("The audit trail is intact: " + last + " events checked.", v.explanation());
+        assertTrue(v.explanation().startsWith("The audit trail is intact: " + last + " events checked."), v.explanation());
         assertEquals(List.of(last), progress, "the final count is reported");
         AuditEvent newest = audit.page(admin, AuditService.Query.all()).get(0);
         assertEquals("AUDIT_VERIFIED", newest.action());

@@ -36,7 +36,7 @@ class AuditViewTest extends FxTest {
         long written = testDb.services.audit.eventsWritten(dpo);
         robot.clickOn("#audit-verify");
         Label message = node(robot, "audit-message", Label.class);
-        waitUntil(() -> message.getText().equals("The audit trail is intact: " + written + " events checked."));
+        waitUntil(() -> message.getText().startsWith("The audit trail is intact: " + written + " events checked."));
         waitUntil(() -> table.getItems().get(0).action().equals("AUDIT_VERIFIED"));
     }
 
@@ -45,6 +45,7 @@ class AuditViewTest extends FxTest {
         Session admin = testDb.session("ada", Role.ADMIN);
         openAudit(robot, admin);
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + testDb.dir.resolve("test.db")); var st = c.createStatement()) {
+            st.execute("DROP TRIGGER audit_event_no_update"); // a database tool can (V90 refuses the edit otherwise)
             assertEquals(1, st.executeUpdate("UPDATE audit_event SET summary = 'nothing happened' WHERE seq = 2"));
         }
         robot.clickOn("#audit-verify");

@@ -56,6 +56,42 @@ class AboutDialogTest extends FxTest {
         assertFalse(robot.lookup("#shell-user").tryQuery().isPresent());
     }
 
+    @Test
+    void aBackupWithATamperedTrailIsRefusedAndRestoredOnlyOnTheExplicitChoice(FxRobot robot) throws Exception {
+        Session admin = testDb.session("ada", Role.ADMIN);
+        signInAs(admin);
+        robot.clickOn(node(robot, "shell-about"));
+        robot.clickOn(node(robot, "backups-backup-now"));
+        @SuppressWarnings("unchecked") TableView<Backup> table = node(robot, "backups-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + table.getItems().get(0).file()); var st = c.createStatement()) {
+            st.execute("DROP TRIGGER audit_event_no_update");
+            st.executeUpdate("UPDATE audit_event SET summary = 'nothing happened' WHERE seq = 1");
+        }
+        long later = testDb.person("Written Later", true);
+
+        robot.clickOn(robot.from(table).lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#backups-restore");
+        robot.clickOn(node(robot, "restore-confirm"));
+        javafx.scene.control.TextArea why = node(robot, "restore-broken-trail", javafx.scene.control.TextArea.class);
+        assertTrue(why.getText().startsWith("Event 1 ("), why.getText());
+        robot.clickOn(node(robot, "restore-broken-cancel"));
+        assertEquals(1, people(later), "refused: nothing restored");
+        assertTrue(robot.lookup("#backups-message").queryAs(Label.class).getText().contains("has been tampered with or damaged"));
+
+        robot.clickOn("#backups-restore");
+        robot.clickOn(node(robot, "restore-confirm"));
+        robot.clickOn(node(robot, "restore-anyway"));
+        node(robot, "restore-done");
+        assertEquals(0, people(later), "restored on the administrator's explicit choice");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + testDb.dir.resolve("test.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1")) {
+            rs.next();
+            assertEquals("DATABASE_RESTORED_BROKEN_TRAIL", rs.getString(1), "the break is recorded in the trail");
+        }
+        waitUntil(() -> robot.lookup("#login-username").tryQuery().isPresent());
+    }
+
     private int people(long id) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + testDb.dir.resolve("test.db"));
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM person WHERE id = " + id)) {

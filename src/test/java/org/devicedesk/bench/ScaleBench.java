@@ -79,8 +79,24 @@ class ScaleBench {
         dir = keep == null ? Files.createTempDirectory("devicedesk-bench") : null;
         Path file = keep == null ? dir.resolve("bench.db") : Path.of(keep).toAbsolutePath();
         boolean reuse = keep != null && Files.exists(file);
+        // -Dbench.pg=true: the same figures on PostgreSQL, in the database DEVICEDESK_TEST_PG_URL names (wiped first)
+        boolean pg = Boolean.getBoolean("bench.pg");
+        String pgUrl = System.getenv("DEVICEDESK_TEST_PG_URL");
+        String pgUser = System.getenv().getOrDefault("DEVICEDESK_TEST_PG_USER", "devicedesk");
+        String pgPassword = System.getenv().getOrDefault("DEVICEDESK_TEST_PG_PASSWORD", "devicedesk");
+        if (pg && (pgUrl == null || pgUrl.isBlank())) throw new IllegalStateException("-Dbench.pg=true needs DEVICEDESK_TEST_PG_URL (and _USER, _PASSWORD)");
+        if (pg) reuse = false;
         try {
-            db = Database.openSqlite(file);
+            if (pg) {
+                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement st = c.createStatement()) {
+                    st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                    st.execute("CREATE SCHEMA public");
+                }
+                db = Database.openPostgres(pgUrl, pgUser, pgPassword);
+                notes.add("Database: PostgreSQL (-Dbench.pg=true), " + pgUrl.replaceAll("\\?.*", "") + " on this machine; baseline = raw JDBC on the same server.");
+            } else {
+                db = Database.openSqlite(file);
+            }
             Clock clock = Clock.systemUTC();
             if (reuse) {
                 notes.add("Data: reused " + file + " (-Dbench.db), so the saves and imports of earlier runs are in it too.");
@@ -91,15 +107,23 @@ class ScaleBench {
             }
             services = new Services(db, clock);
             long personId = db.read(h -> h.createQuery("SELECT min(id) FROM person").mapTo(Long.class).one());
-            session = new Session(1, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
-            raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement st = raw.createStatement()) { // the app's pragmas
-                st.execute("PRAGMA foreign_keys = ON");
-                st.execute("PRAGMA busy_timeout = 5000");
-                st.execute("PRAGMA synchronous = FULL");
+            session = new Session(0, "bench", personId, "Bench Helpdesk", EnumSet.of(Role.HELPDESK, Role.ADMIN, Role.DPO));
+            if (pg) {
+                raw = DriverManager.getConnection(pgUrl, pgUser, pgPassword);
+                try (Statement st = raw.createStatement()) {
+                    st.execute("ANALYZE"); // the bulk load leaves no statistics; a server's autovacuum would gather them soon after
+                }
+            } else {
+                raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+                try (Statement st = raw.createStatement()) { // the app's pragmas
+                    st.execute("PRAGMA foreign_keys = ON");
+                    st.execute("PRAGMA busy_timeout = 5000");
+                    st.execute("PRAGMA synchronous = FULL");
+                }
             }
             if (wanted("open")) deviceList();
             if (wanted("search")) search();
+            if (wanted("queue")) breachQueue();
             if (wanted("sort")) sort();
             if (wanted("heap")) heap();
             if (wanted("audit")) auditScreen();
@@ -140,6 +164,31 @@ class ScaleBench {
             FROM device d LEFT JOIN custody c ON c.device_id = d.id AND c.to_at IS NULL LEFT JOIN person hp ON hp.id = c.person_id""";
 
     /** Raw JDBC: one page of the same columns in the same order, and the count; every value read. */
+    private void breachQueue() throws Exception {
+        int cases = db.read(h -> h.createQuery("SELECT count(*) FROM breach_case").mapTo(Integer.class).one());
+        Timing[] t = timePair(() -> services.breaches.queuePage(session, null, 500), () -> rawQueue(500));
+        timeRow(String.format(Locale.ROOT, "Breach queue at %,d cases: open (first 500 + counts)", cases), t[0], t[1], 150);
+        notes.add("Breach queue baseline: raw JDBC reading the same 500 rows in the same order, and a count.");
+    }
+
+    private int rawQueue(int limit) throws SQLException {
+        int n = 0;
+        String open = "b.status IN ('AWAITING_REVIEW', 'ASSESSING')";
+        try (PreparedStatement ps = raw.prepareStatement("SELECT b.*, i.reference FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id ORDER BY CASE WHEN "
+                + open + " THEN 0 ELSE 1 END, CASE WHEN " + open + " THEN b.aware_at ELSE '' END, coalesce(b.decided_at, b.updated_at) DESC, b.id LIMIT " + limit);
+             ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) rs.getObject(i);
+                n++;
+            }
+        }
+        try (PreparedStatement ps = raw.prepareStatement("SELECT count(*) FROM breach_case"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        }
+        return n;
+    }
+
     private int rawPage(String where, String order, int limit) throws SQLException {
         int n = 0;
         try (PreparedStatement ps = raw.prepareStatement(RAW_COLUMNS + where + " ORDER BY " + order + ", d.id LIMIT " + limit);

@@ -177,6 +177,35 @@ class BreachServiceTest {
         assertEquals(List.of(fresh), breaches.queue(dpo, "inc-2026-0002").stream().map(BreachCase::id).toList());
     }
 
+    @Test
+    void theQueueIsSortedAndCutInTheDatabaseInTheSameOrderWithCountsOverAllOfIt() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) { // open ones on either side of the deadline and of the amber day, decided ones, equal aware times
+            long id = refer(String.format("INC-2026-%04d", i + 1), NOW.minus(Duration.ofHours((i * 7L) % 90)));
+            ids.add(id);
+            if (i % 5 == 2) {
+                db.clock.advance(Duration.ofMinutes(3));
+                breaches.save(dpo, id, BreachDraft.of(breaches.get(dpo, id)).withStatus(Status.NOT_A_BREACH).withRationale("No personal data on it."));
+            }
+        }
+        Instant now = db.clock.instant();
+        List<BreachCase> all = breaches.queue(dpo, null);
+        assertEquals(all.stream().sorted(BreachService.QUEUE_ORDER).map(BreachCase::id).toList(), all.stream().map(BreachCase::id).toList(),
+                "the database's order is QUEUE_ORDER");
+        assertEquals(ids.size(), all.size());
+        BreachService.QueuePage page = breaches.queuePage(dpo, null, 10);
+        assertEquals(all.subList(0, 10).stream().map(BreachCase::id).toList(), page.cases().stream().map(BreachCase::id).toList());
+        assertTrue(page.truncated());
+        assertEquals(all.size(), page.total());
+        assertEquals(all.stream().filter(c -> c.status().isOpen()).count(), page.open());
+        assertEquals(all.stream().filter(c -> c.deadlineState(now) == DeadlineState.OVERDUE).count(), page.overdue());
+        assertEquals(all.stream().filter(c -> c.deadlineState(now) == DeadlineState.DUE_SOON).count(), page.dueSoon());
+        assertTrue(page.overdue() > 0 && page.dueSoon() > 0, "the data has both");
+        BreachService.QueuePage one = breaches.queuePage(dpo, "inc-2026-0003", 10);
+        assertEquals(1, one.total());
+        assertFalse(one.truncated());
+    }
+
     // ---- decisions and their required fields ----
 
     @Test

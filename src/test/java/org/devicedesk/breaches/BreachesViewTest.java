@@ -234,7 +234,10 @@ class BreachesViewTest extends FxTest {
         robot.clickOn("#breaches-register-export");
         Label message = node(robot, "breaches-register-message", Label.class);
         waitUntil(() -> message.isVisible() && message.getText().contains("exported"));
-        assertEquals("1 case exported to register.csv.", message.getText());
+        assertTrue(message.getText().startsWith("1 case exported to register.csv. For your records, the audit trail's anchor: event "), message.getText());
+        var anchor = testDb.services.audit.anchors().latest().orElseThrow(); // anchored outside the database with the export
+        assertTrue(message.getText().contains("event " + anchor.seq() + ", hash " + anchor.hash().substring(0, 16)), message.getText());
+        assertTrue(anchor.reason().startsWith("breach register exported"), anchor.reason());
         List<Csv.Row> rows = Csv.read(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
         assertEquals(BreachService.REGISTER_HEADER, rows.get(0).fields());
         assertEquals(2, rows.size(), "the header and the one case the filter shows");

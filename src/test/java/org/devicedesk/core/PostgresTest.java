@@ -36,8 +36,11 @@ class PostgresTest {
     private Services services;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T10:00:00Z"));
 
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path anchorsDir;
+
     @BeforeEach
     void freshSchema() throws Exception {
+        System.setProperty("devicedesk.anchorsDir", anchorsDir.toString()); // this run's anchors, not those of an earlier wiped schema
         try (var c = DriverManager.getConnection(URL, USER, PASSWORD); var st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS public CASCADE");
             st.execute("CREATE SCHEMA public");
@@ -48,6 +51,7 @@ class PostgresTest {
 
     @AfterEach
     void close() {
+        System.clearProperty("devicedesk.anchorsDir");
         db.close();
     }
 
@@ -65,6 +69,24 @@ class PostgresTest {
         Audit.Verification v = services.audit.verify(admin, null);
         assertTrue(v.intact(), v.explanation());
         assertTrue(v.eventsChecked() >= 4);
+    }
+
+    @Test
+    void theAuditTrailIsAppendOnlyInPostgresqlToo() throws Exception {
+        Session admin = services.accounts.createFirstAdministrator("Ada Admin", "ada", "a-long-enough-password", "a-long-enough-password");
+        services.people.recordPaperDeclaration(admin, admin.personId(), services.people.today());
+        try (var c = DriverManager.getConnection(URL, USER, PASSWORD); var st = c.createStatement()) {
+            for (String sql : List.of("UPDATE audit_event SET summary = 'nothing' WHERE seq = 1", "DELETE FROM audit_event WHERE seq = 2",
+                    "TRUNCATE audit_event", "UPDATE audit_head SET last_seq = last_seq - 1", "UPDATE audit_head SET last_hash = 'forged'",
+                    "DELETE FROM audit_head")) {
+                java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> st.execute(sql), sql);
+                assertTrue(e.getMessage().contains("append-only") || e.getMessage().contains("audit head"), e.getMessage());
+            }
+        }
+        Audit.Verification v = services.audit.verify(admin, null);
+        assertTrue(v.intact(), v.explanation());
+        assertTrue(v.explanation().contains("For your records: event "), v.explanation());
+        assertTrue(services.audit.anchors().store().startsWith(anchorsDir));
     }
 
     @Test

@@ -63,6 +63,8 @@ class DashboardViewTest extends FxTest {
         assertEquals("Reported", robot.lookup("#incidents-status").queryAs(ComboBox.class).getValue().toString());
 
         robot.clickOn("#nav-dashboard");
+        // the dashboard first: under load the click on a number could otherwise land while the incident list still shows
+        waitUntil(() -> "dashboard".equals(shell.currentKey()));
         robot.clickOn(node(robot, "dashboard-incidents-type-lost"));       // "Lost: 2" open ones, the closed one not
         waitUntil(() -> "incidents".equals(shell.currentKey()));
         waitUntil(() -> table.getItems().size() == 2);

@@ -74,23 +74,49 @@ public abstract class FxTest {
 
     protected void runFx(Runnable r) {
         try {
-            WaitForAsyncUtils.asyncFx(r).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(r).get(120, TimeUnit.SECONDS); // a guard against a hang, not a timing assertion
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
-    /** Waits (up to 60 s: the machine may be loaded) until the condition holds: background work is asynchronous. */
+    /**
+     * Waits until the condition holds. Background work is asynchronous, and on a loaded machine slow: so
+     * this waits on the work's own completion ({@link org.devicedesk.ui.Background#awaitIdle}, which
+     * includes its result reaching the screen) for as long as it runs, and fails only when the
+     * condition is still false after the window has been idle — no background work, FX events done —
+     * for a generous {@value #IDLE_LIMIT_MS} ms.
+     */
     protected static void waitUntil(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            long idleSince = System.nanoTime();
+            while (true) {
                 WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for the screen to update", e);
+                // the background work a click started first, so that a condition already true of the old screen is not taken for the new one
+                if (org.devicedesk.ui.Background.isBusy() && !org.devicedesk.ui.Background.awaitIdle(600_000)) {
+                    throw new AssertionError("Background work did not finish within 10 minutes");
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+                if (condition.call()) return;
+                if (org.devicedesk.ui.Background.isBusy()) {
+                    // the work is still running: wait for it (a 10-minute guard against a hang, not a timing assertion)
+                    if (!org.devicedesk.ui.Background.awaitIdle(600_000)) throw new AssertionError("Background work did not finish within 10 minutes");
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                if ((System.nanoTime() - idleSince) / 1_000_000L > IDLE_LIMIT_MS) {
+                    throw new AssertionError("The screen did not reach the expected state, and no background work is running");
+                }
+                Thread.sleep(20);
+            }
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
+
+    private static final long IDLE_LIMIT_MS = 60_000;
 
     /** The node with this automation id, waiting for it to appear. */
     protected Node node(FxRobot robot, String id) {

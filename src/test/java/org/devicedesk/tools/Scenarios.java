@@ -29,7 +29,28 @@ public final class Scenarios {
         ALL.put("breach-case", shell -> shell.navigate("breaches", shell.context().services().breaches.queue(shell.context().session(), null).stream()
                 .filter(c -> c.fromIncident() && c.status() == org.devicedesk.breaches.BreachCase.Status.REPORTED_TO_ICO).findFirst().orElseThrow().id()));
         ALL.put("breach-register", shell -> click(shell, "breaches-register"));
+        ALL.put("bookings-first", shell -> selectFirstRow(shell, "bookings-table"));
+        ALL.put("bookings-fill", shell -> { // the booking form filled for one of the staff member's devices, next Thursday
+            pickFirst(shell, "booking-device");
+            java.time.LocalDate today = shell.context().services().bookings.today();
+            date(shell, "booking-from", today.plusWeeks(1).with(java.time.DayOfWeek.THURSDAY));
+            date(shell, "booking-to", today.plusWeeks(1).with(java.time.DayOfWeek.FRIDAY));
+            type(shell, "booking-purpose", "Neighbourhood policing panel in Solihull");
+        });
+        ALL.put("booking-save", shell -> click(shell, "booking-save"));
+        ALL.put("scroll-to-dashboard-bookings", shell -> scrollTo(shell, "dashboard-bookings"));
         ALL.put("devices-custody", shell -> shell.navigate("devices", deviceWithLongestHistory(shell)));
+        ALL.put("devices-labels", shell -> { // six devices selected, then the label dialog
+            @SuppressWarnings("unchecked") TableView<Device> t = (TableView<Device>) find(shell, "devices-table");
+            t.getSelectionModel().selectRange(0, Math.min(6, t.getItems().size()));
+            click(shell, "devices-print-labels");
+        });
+        ALL.put("scan-to-open", shell -> { // what a scanner does: the tag typed into the search, then Enter
+            @SuppressWarnings("unchecked") TableView<Device> t = (TableView<Device>) find(shell, "devices-table");
+            TextInputControl search = (TextInputControl) find(shell, "devices-search");
+            search.setText(t.getItems().get(Math.min(4, t.getItems().size() - 1)).assetTag());
+            search.fireEvent(new javafx.event.ActionEvent());
+        });
         ALL.put("incident-new", shell -> shell.navigate("incidents", "new"));
         ALL.put("incident-fill-lost", shell -> {
             choose(shell, "incident-type", "LOST");
@@ -47,6 +68,14 @@ public final class Scenarios {
         ALL.put("devices-first", shell -> selectFirstRow(shell, "devices-table"));
         ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
         ALL.put("travel-new", shell -> shell.navigate("travel", "new"));
+        ALL.put("travel-pending", shell -> shell.navigate("travel", shell.context().services().travel.list(shell.context().session()).stream()
+                .filter(n -> n.isPending() && n.cryptoWarning()).findFirst().orElseThrow().id()));
+        ALL.put("travel-loaner-decision", shell -> {
+            choose(shell, "travel-decision", "APPROVED_WITH_CONDITIONS");
+            type(shell, "travel-advice", "Take the clean loaner laptop from the help desk; leave your own laptop and phone at home.");
+            choose(shell, "travel-loaner", item -> item == Device.Kind.LAPTOP);
+        });
+        ALL.put("travel-decision-save", shell -> click(shell, "travel-decision-save"));
         ALL.put("travel-fill-late-crypto", shell -> { // China, leaving in three days: late, and a crypto warning
             type(shell, "travel-destinations-search", "China");
             find(shell, "travel-destinations-search").fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,

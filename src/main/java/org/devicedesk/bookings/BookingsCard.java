@@ -1,0 +1,82 @@
+package org.devicedesk.bookings;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+
+/**
+ * The dashboard's pool bookings card ({@code dashboard-bookings}): bookings due out today and not yet collected,
+ * and checked-out ones past their last day ("overdue back"), by name. It loads itself in the background.
+ */
+public final class BookingsCard {
+    private static final int SHOWN = 6;
+
+    private BookingsCard() {}
+
+    /** The card, empty until loaded; it stays hidden for someone with nothing booked and nothing to hand out. */
+    public static Node create(AppContext context) {
+        VBox card = new VBox(12);
+        card.setId("dashboard-bookings");
+        card.getStyleClass().add("card");
+        card.setVisible(false);
+        card.setManaged(false);
+        Background.run(() -> context.services().bookings.today(context.session()), today -> {
+            boolean helpdesk = context.session().hasAny(org.devicedesk.core.Role.HELPDESK, org.devicedesk.core.Role.ADMIN);
+            if (!helpdesk && today.dueOut().isEmpty() && today.overdue().isEmpty()) return;
+            Label title = new Label("Pool bookings today");
+            title.getStyleClass().add(Styles.TITLE_4);
+            FlowPane tiles = new FlowPane(12, 12, tile(context, "dashboard-bookings-due-out", today.dueOut().size(), "due out today", false),
+                    tile(context, "dashboard-bookings-overdue", today.overdue().size(), "overdue back", !today.overdue().isEmpty()));
+            VBox list = new VBox(4);
+            list.setId("dashboard-bookings-list");
+            for (Booking b : today.overdue().subList(0, Math.min(SHOWN, today.overdue().size()))) list.getChildren().add(line(context, b, "Overdue back", "badge-danger",
+                    "due back " + BookingService.DAY.format(b.to())));
+            for (Booking b : today.dueOut().subList(0, Math.min(SHOWN, today.dueOut().size()))) list.getChildren().add(line(context, b, "Due out today", "badge-warning",
+                    BookingService.days(b.from(), b.to())));
+            if (list.getChildren().isEmpty()) {
+                Label none = new Label("Nothing is due out today and nothing is overdue back.");
+                none.getStyleClass().add(Styles.TEXT_MUTED);
+                list.getChildren().add(none);
+            }
+            card.getChildren().setAll(title, tiles, list);
+            card.setVisible(true);
+            card.setManaged(true);
+        }, t -> { });
+        return card;
+    }
+
+    private static Node tile(AppContext context, String id, int value, String caption, boolean attention) {
+        Button number = new Button(Integer.toString(value));
+        number.setId(id);
+        number.getStyleClass().addAll(Styles.FLAT, "dashboard-number");
+        if (attention) number.getStyleClass().add("dashboard-attention");
+        number.setOnAction(e -> context.navigate("bookings", null));
+        Label text = new Label(caption);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(2, number, text);
+        box.getStyleClass().add("dashboard-tile");
+        return box;
+    }
+
+    private static HBox line(AppContext context, Booking b, String state, String style, String when) {
+        Hyperlink open = new Hyperlink(b.assetTag() + "  " + b.personName());
+        open.setOnAction(e -> context.navigate("bookings", b.deviceId()));
+        Label badge = new Label(state);
+        badge.getStyleClass().addAll("badge", style);
+        Label w = new Label(when);
+        w.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox row = new HBox(8, open, badge, w);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+}

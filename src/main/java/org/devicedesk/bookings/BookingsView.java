@@ -1,0 +1,529 @@
+package org.devicedesk.bookings;
+
+import atlantafx.base.theme.Styles;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.devicedesk.core.Role;
+import org.devicedesk.core.Session;
+import org.devicedesk.people.PeopleService;
+import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Background;
+import org.devicedesk.ui.DatePickers;
+import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * Pool bookings: a calendar of two weeks per team (or one device) with a bar for each booking, the booking form
+ * ({@code booking-*}), and the bookings shown with the help desk's actions: check out against a booking, cancel,
+ * and record a travel loaner as wiped and re-imaged. STAFF book and see their own; other people's days show as "Booked".
+ */
+public final class BookingsView implements Screen {
+    static final int DAYS = 14;
+    private static final DateTimeFormatter HEAD_DAY = DateTimeFormatter.ofPattern("EEE", Locale.UK);
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+    private static final Object ALL_TEAMS = "All teams";
+    private static final Object ALL_DEVICES = "All devices";
+
+    private final AppContext context;
+    private final Session session;
+    private final BookingService bookings;
+    private final boolean canManage;
+
+    private final BorderPane root = new BorderPane();
+    private final ComboBox<Object> teamFilter = new ComboBox<>();
+    private final ComboBox<Object> deviceFilter = new ComboBox<>();
+    private final Label range = new Label();
+    private final GridPane calendar = new GridPane();
+    private final TableView<Booking> table = new TableView<>();
+    private final FormMessages listMessages = new FormMessages("bookings");
+    private final Button checkOut = new Button("Check _out", new FontIcon(MaterialDesignC.CHECK));
+    private final Button cancelBooking = new Button("Cance_l booking");
+    private final Button recordWipe = new Button("Record _wiped and re-imaged");
+
+    // the booking form
+    private final FormMessages messages = new FormMessages("booking");
+    private final ComboBox<BookingService.PoolDevice> device = new ComboBox<>();
+    private final ComboBox<PeopleService.Row> person = new ComboBox<>();
+    private final DatePicker from = DatePickers.british("booking-from");
+    private final DatePicker to = DatePickers.british("booking-to");
+    private final TextField purpose = new TextField();
+    private final Button save = new Button("_Book");
+    private final Button cancel = new Button("Clear");
+
+    private LocalDate start;
+    private boolean filling;
+
+    public BookingsView(AppContext context) {
+        this.context = context;
+        this.session = context.session();
+        this.bookings = context.services().bookings;
+        this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
+        this.start = monday(bookings.today());
+        build();
+    }
+
+    private static LocalDate monday(LocalDate d) {
+        return d.with(DayOfWeek.MONDAY);
+    }
+
+    @Override public Node node() {
+        return root;
+    }
+
+    /** A device id (Long) shows that device's calendar and puts it in the form. */
+    @Override public void show(Object argument) {
+        Long wanted = argument instanceof Number n ? n.longValue() : null;
+        loadChoices(wanted);
+    }
+
+    // ---- building ----
+
+    private void build() {
+        Label title = new Label("Pool bookings");
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label("Reserve a pool device for days ahead. A booking includes its first and last days; "
+                + "only the device's designated users can book it.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+
+        teamFilter.setId("bookings-team");
+        teamFilter.getItems().setAll(ALL_TEAMS);
+        teamFilter.getSelectionModel().selectFirst();
+        teamFilter.valueProperty().addListener((o, a, b) -> {
+            if (!filling) reloadDevices(null);
+        });
+        deviceFilter.setId("bookings-filter-device");
+        deviceFilter.getItems().setAll(ALL_DEVICES);
+        deviceFilter.getSelectionModel().selectFirst();
+        deviceFilter.valueProperty().addListener((o, a, b) -> {
+            if (!filling) reload();
+        });
+        Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
+        previous.setId("bookings-previous");
+        previous.setTooltip(new Tooltip("The two weeks before"));
+        previous.setOnAction(e -> move(-DAYS));
+        Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
+        next.setId("bookings-next");
+        next.setTooltip(new Tooltip("The two weeks after"));
+        next.setOnAction(e -> move(DAYS));
+        Button today = new Button("_This week");
+        today.setId("bookings-today");
+        today.setOnAction(e -> {
+            start = monday(bookings.today());
+            reload();
+        });
+        range.setId("bookings-range");
+        range.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox filters = new HBox(8, FormMessages.labelFor("Te_am", teamFilter), teamFilter, FormMessages.labelFor("De_vice", deviceFilter), deviceFilter,
+                new Spacer(), range, previous, today, next);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        calendar.setId("bookings-calendar");
+        calendar.getStyleClass().add("booking-calendar");
+        calendar.setHgap(1);
+        calendar.setVgap(3);
+        ScrollPane calendarScroll = new ScrollPane(calendar);
+        calendarScroll.setFitToWidth(true);
+        calendarScroll.setPrefViewportHeight(210);
+        calendarScroll.getStyleClass().add("edge-to-edge");
+
+        buildTable();
+        checkOut.setId("bookings-check-out");
+        cancelBooking.setId("bookings-cancel-booking");
+        recordWipe.setId("bookings-record-wipe");
+        checkOut.setOnAction(e -> act(b -> bookings.checkOut(session, b.id()), b -> b.assetTag() + " is checked out to " + b.personName() + "."));
+        cancelBooking.setOnAction(e -> act(b -> {
+            bookings.cancel(session, b.id());
+            return null;
+        }, b -> "The booking of " + b.assetTag() + " " + BookingService.days(b.from(), b.to()) + " is cancelled."));
+        recordWipe.setOnAction(e -> act(b -> {
+            bookings.recordWiped(session, b.id());
+            return null;
+        }, b -> b.assetTag() + " is recorded as wiped and re-imaged; it can be booked again."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions(b));
+        updateActions(null);
+        HBox actions = new HBox(8, checkOut, cancelBooking, recordWipe);
+        if (!canManage) {
+            checkOut.setVisible(false);
+            checkOut.setManaged(false);
+            recordWipe.setVisible(false);
+            recordWipe.setManaged(false);
+        }
+        Label listTitle = new Label("Bookings in these two weeks");
+        listTitle.getStyleClass().add(Styles.TITLE_4);
+        VBox left = new VBox(10, calendarScroll, listTitle, table, actions, listMessages.node());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        HBox body = new HBox(16, left, buildForm());
+        VBox top = new VBox(10, new VBox(2, title, subtitle), filters);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        root.setTop(top);
+        root.setCenter(body);
+        root.setId("bookings");
+    }
+
+    private void buildTable() {
+        table.setId("bookings-table");
+        table.setPlaceholder(new Label("No bookings in these two weeks."));
+        table.setPrefHeight(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Booking, String> dev = new TableColumn<>("Device");
+        dev.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().assetTag()));
+        dev.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Booking, String> who = new TableColumn<>("For");
+        who.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().personName()));
+        who.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Booking, LocalDate> first = new TableColumn<>("From");
+        first.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
+        first.setCellFactory(c -> dayCell());
+        first.setComparator(Comparator.naturalOrder());
+        TableColumn<Booking, LocalDate> last = new TableColumn<>("To");
+        last.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
+        last.setCellFactory(c -> dayCell());
+        last.setComparator(Comparator.naturalOrder());
+        TableColumn<Booking, Booking.State> state = new TableColumn<>("State");
+        state.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().state(bookings.today())));
+        state.setComparator(Comparator.naturalOrder());
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(Booking.State item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                Booking b = empty ? null : getTableRow().getItem();
+                setGraphic(empty || item == null || b == null ? null : stateBadge(b));
+            }
+        });
+        TableColumn<Booking, String> why = new TableColumn<>("Purpose");
+        why.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().purpose()));
+        why.setComparator(String.CASE_INSENSITIVE_ORDER);
+        dev.setPrefWidth(90);
+        who.setPrefWidth(130);
+        first.setPrefWidth(95);
+        last.setPrefWidth(95);
+        state.setPrefWidth(170);
+        table.getColumns().setAll(List.of(dev, who, first, last, state, why));
+    }
+
+    private static TableCell<Booking, LocalDate> dayCell() {
+        return new TableCell<>() {
+            @Override protected void updateItem(LocalDate item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : SHORT.format(item));
+            }
+        };
+    }
+
+    /** The state as a badge; a loaner waiting for its wipe says so. */
+    Label stateBadge(Booking b) {
+        Booking.State st = b.state(bookings.today());
+        boolean wipe = b.awaitingWipe() && st == Booking.State.RETURNED;
+        Label l = new Label(wipe ? "Returned, to be wiped" : st.label());
+        l.getStyleClass().addAll("badge", switch (st) {
+            case OVERDUE, NOT_COLLECTED -> "badge-danger";
+            case DUE_OUT -> "badge-warning";
+            case OUT -> "badge-accent";
+            case RETURNED -> wipe ? "badge-warning" : "badge-success";
+            case CANCELLED -> "badge-neutral";
+            case BOOKED -> "badge-neutral";
+        });
+        if (b.isLoaner()) l.setText(l.getText() + " · loaner");
+        return l;
+    }
+
+    private Node buildForm() {
+        Label title = new Label("Book a pool device");
+        title.getStyleClass().add(Styles.TITLE_4);
+        device.setId("booking-device");
+        device.setPromptText("Choose a pool device");
+        device.setMaxWidth(Double.MAX_VALUE);
+        person.setId("booking-person");
+        person.setPromptText("Choose the person");
+        person.setMaxWidth(Double.MAX_VALUE);
+        person.setVisibleRowCount(12);
+        StringConverter<PeopleService.Row> names = new StringConverter<>() {
+            @Override public String toString(PeopleService.Row r) { return r == null ? "" : label(r); }
+            @Override public PeopleService.Row fromString(String s) { return null; }
+        };
+        person.setConverter(names);
+        person.setCellFactory(lv -> new ListCell<>() {
+            @Override protected void updateItem(PeopleService.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : label(item));
+            }
+        });
+        from.setMaxWidth(Double.MAX_VALUE);
+        to.setMaxWidth(Double.MAX_VALUE);
+        // picking the first day suggests the same last day, the commonest booking
+        from.valueProperty().addListener((o, a, b) -> {
+            if (b != null && (to.getValue() == null || to.getValue().isBefore(b))) to.setValue(b);
+        });
+        purpose.setId("booking-purpose");
+        purpose.setPromptText("What it is for, e.g. partnership meeting in Coventry");
+        messages.field("device", device).field("person", person).field("from", from).field("to", to).field("purpose", purpose);
+        save.setId("booking-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.setOnAction(e -> saveBooking());
+        cancel.setId("booking-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> clearForm());
+
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.getColumnConstraints().addAll(new ColumnConstraints(80), new ColumnConstraints(160, 230, Double.MAX_VALUE, Priority.ALWAYS, null, true));
+        int r = 0;
+        g.addRow(r++, FormMessages.labelFor("_Device", device), device);
+        if (canManage) {
+            g.addRow(r++, FormMessages.labelFor("_For", person), person);
+        } else {
+            Label self = new Label(session.displayName());
+            self.setId("booking-person");
+            g.addRow(r++, new Label("For"), self);
+        }
+        g.addRow(r++, FormMessages.labelFor("F_rom", from), from);
+        g.addRow(r++, FormMessages.labelFor("_To", to), to);
+        g.addRow(r++, FormMessages.labelFor("_Purpose", purpose), purpose);
+        Label hint = new Label("Both days are included: from Tuesday to Thursday is three days.");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        VBox card = new VBox(10, title, g, hint, messages.node(), new HBox(8, save, cancel));
+        card.getStyleClass().add("card");
+        card.setPrefWidth(360);
+        card.setMinWidth(320);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        return card;
+    }
+
+    private static String label(PeopleService.Row r) {
+        return r.person().fullName() + (r.person().team() == null ? "" : " — " + r.person().team());
+    }
+
+    private static final class Spacer extends Region {
+        Spacer() {
+            HBox.setHgrow(this, Priority.ALWAYS);
+        }
+    }
+
+    // ---- loading ----
+
+    private void loadChoices(Long wantedDevice) {
+        Background.run(() -> new Object[] {bookings.teams(session),
+                canManage ? context.services().people.list(session, PeopleService.Query.all()) : List.of()}, r -> {
+            @SuppressWarnings("unchecked") List<String> teams = (List<String>) r[0];
+            @SuppressWarnings("unchecked") List<PeopleService.Row> people = (List<PeopleService.Row>) r[1];
+            filling = true;
+            Object selected = teamFilter.getValue();
+            List<Object> items = new ArrayList<>();
+            items.add(ALL_TEAMS);
+            items.addAll(teams);
+            teamFilter.getItems().setAll(items);
+            teamFilter.setValue(items.contains(selected) ? selected : ALL_TEAMS);
+            if (canManage) {
+                PeopleService.Row chosen = person.getValue();
+                person.getItems().setAll(people.stream().filter(x -> x.person().active()).toList());
+                if (chosen != null) person.getItems().stream().filter(x -> x.person().id() == chosen.person().id()).findFirst().ifPresent(person::setValue);
+            }
+            filling = false;
+            reloadDevices(wantedDevice);
+        }, listMessages::show);
+    }
+
+    private String team() {
+        Object t = teamFilter.getValue();
+        return t == null || t == ALL_TEAMS || teamFilter.getSelectionModel().getSelectedIndex() == 0 ? null : t.toString();
+    }
+
+    /** The devices of the chosen team, for the device filter and the form; {@code wanted} is chosen in both. */
+    private void reloadDevices(Long wanted) {
+        String team = team();
+        Background.run(() -> new Object[] {bookings.poolDevices(session, team), bookings.poolDevices(session, null)}, r -> {
+            @SuppressWarnings("unchecked") List<BookingService.PoolDevice> ofTeam = (List<BookingService.PoolDevice>) r[0];
+            @SuppressWarnings("unchecked") List<BookingService.PoolDevice> all = (List<BookingService.PoolDevice>) r[1];
+            filling = true;
+            Long filtered = wanted != null ? wanted : deviceFilter.getValue() instanceof BookingService.PoolDevice d ? d.id() : null;
+            List<Object> items = new ArrayList<>();
+            items.add(ALL_DEVICES);
+            items.addAll(ofTeam);
+            deviceFilter.getItems().setAll(items);
+            deviceFilter.setValue(ofTeam.stream().filter(d -> Objects.equals(d.id(), filtered)).findFirst().<Object>map(d -> d).orElse(ALL_DEVICES));
+            Long inForm = wanted != null ? wanted : device.getValue() == null ? null : device.getValue().id();
+            device.getItems().setAll(all.stream().filter(d -> d.status().canBeHandedOut()).toList());
+            device.setValue(all.stream().filter(d -> Objects.equals(d.id(), inForm)).findFirst().orElse(null));
+            filling = false;
+            reload();
+        }, listMessages::show);
+    }
+
+    private void move(int days) {
+        start = start.plusDays(days);
+        reload();
+    }
+
+    /** Reloads the calendar and the list for the shown two weeks. */
+    void reload() {
+        String team = team();
+        Long deviceId = deviceFilter.getValue() instanceof BookingService.PoolDevice d ? d.id() : null;
+        LocalDate first = start;
+        Background.run(() -> bookings.calendar(session, team, deviceId, first, DAYS), rows -> {
+            range.setText(RANGE.format(first) + " – " + RANGE.format(first.plusDays(DAYS - 1)));
+            renderCalendar(rows, first);
+            Long selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().id();
+            Map<Long, Booking> shown = new LinkedHashMap<>();
+            rows.stream().flatMap(x -> x.bookings().stream()).filter(b -> b.personId() >= 0)
+                    .sorted(Comparator.comparing(Booking::from).thenComparing(Booking::assetTag)).forEach(b -> shown.put(b.id(), b));
+            table.getItems().setAll(shown.values());
+            if (selected != null) table.getItems().stream().filter(b -> b.id() == selected).findFirst().ifPresent(b -> table.getSelectionModel().select(b));
+            updateActions(table.getSelectionModel().getSelectedItem());
+        }, listMessages::show);
+    }
+
+    private void renderCalendar(List<CalendarRow> rows, LocalDate first) {
+        calendar.getChildren().clear();
+        calendar.getColumnConstraints().clear();
+        calendar.getColumnConstraints().add(new ColumnConstraints(170));
+        LocalDate today = bookings.today();
+        for (int i = 0; i < DAYS; i++) {
+            ColumnConstraints c = new ColumnConstraints(38, 52, Double.MAX_VALUE);
+            c.setHgrow(Priority.ALWAYS);
+            calendar.getColumnConstraints().add(c);
+            LocalDate day = first.plusDays(i);
+            Label head = new Label(HEAD_DAY.format(day) + "\n" + day.getDayOfMonth());
+            head.setMaxWidth(Double.MAX_VALUE);
+            head.setAlignment(Pos.CENTER);
+            head.getStyleClass().add("booking-day");
+            if (day.getDayOfWeek().getValue() >= 6) head.getStyleClass().add("booking-weekend");
+            if (day.equals(today)) head.getStyleClass().add("booking-today");
+            calendar.add(head, i + 1, 0);
+        }
+        if (rows.isEmpty()) {
+            Label none = new Label(canManage ? "No pool devices in this team." : "You are not a designated user of any pool device yet; ask the help desk.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            calendar.add(none, 0, 1, DAYS + 1, 1);
+            return;
+        }
+        LocalDate last = first.plusDays(DAYS - 1);
+        int r = 1;
+        for (CalendarRow row : rows) {
+            Label name = new Label(row.assetTag() + (row.makeModel() == null ? "" : "  " + row.makeModel()));
+            name.setTooltip(new Tooltip(row.assetTag() + (row.team() == null ? "" : ", team " + row.team()) + " — " + row.status()));
+            name.setMaxWidth(170);
+            calendar.add(name, 0, r);
+            for (int i = 0; i < DAYS; i++) {
+                Region cell = new Region();
+                cell.getStyleClass().add("booking-cell");
+                LocalDate day = first.plusDays(i);
+                if (day.getDayOfWeek().getValue() >= 6) cell.getStyleClass().add("booking-weekend");
+                cell.setMinHeight(26);
+                cell.setMaxWidth(Double.MAX_VALUE);
+                calendar.add(cell, i + 1, r);
+            }
+            for (Booking b : row.bookings()) {
+                LocalDate a = b.from().isBefore(first) ? first : b.from();
+                LocalDate z = b.to().isAfter(last) ? last : b.to();
+                int col = (int) java.time.temporal.ChronoUnit.DAYS.between(first, a) + 1;
+                int span = (int) java.time.temporal.ChronoUnit.DAYS.between(a, z) + 1;
+                Label bar = new Label(b.personId() < 0 ? "Booked" : b.personName());
+                bar.setId("booking-bar-" + b.id());
+                bar.getStyleClass().addAll("booking-bar", "booking-" + b.state(today).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                if (b.isLoaner()) bar.getStyleClass().add("booking-loaner");
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setMinWidth(0);
+                bar.setTooltip(new Tooltip((b.personId() < 0 ? "Booked" : b.personName() + ": " + b.purpose()) + "\n"
+                        + BookingService.days(b.from(), b.to()) + "\n" + b.state(today).label()));
+                if (b.personId() >= 0) bar.setOnMouseClicked(e -> table.getItems().stream().filter(x -> x.id() == b.id()).findFirst()
+                        .ifPresent(x -> table.getSelectionModel().select(x)));
+                calendar.add(bar, col, r, span, 1);
+            }
+            r++;
+        }
+    }
+
+    private void updateActions(Booking b) {
+        LocalDate today = bookings.today();
+        Booking.State st = b == null ? null : b.state(today);
+        checkOut.setDisable(b == null || st != Booking.State.DUE_OUT);
+        cancelBooking.setDisable(b == null || b.status() != Booking.Status.BOOKED);
+        recordWipe.setDisable(b == null || !b.awaitingWipe() || b.returnedAt() == null);
+    }
+
+    private interface Work {
+        Object on(Booking b) throws Exception;
+    }
+
+    private void act(Work work, java.util.function.Function<Booking, String> done) {
+        Booking b = table.getSelectionModel().getSelectedItem();
+        if (b == null) return;
+        Background.run(() -> work.on(b), x -> {
+            reload();
+            listMessages.success(done.apply(b));
+        }, listMessages::show);
+    }
+
+    // ---- saving ----
+
+    private void saveBooking() {
+        BookingService.PoolDevice d = device.getValue();
+        PeopleService.Row p = person.getValue();
+        BookingDraft draft = new BookingDraft(d == null ? null : d.id(), canManage ? (p == null ? null : p.person().id()) : null,
+                from.getValue(), to.getValue(), purpose.getText());
+        if (canManage && p == null) {
+            messages.show(org.devicedesk.core.Refused.because("person", "Choose the person the device is booked for."));
+            return;
+        }
+        save.setDisable(true);
+        Background.run(() -> bookings.book(session, draft), id -> {
+            save.setDisable(false);
+            String who = canManage ? p.person().fullName() : "you";
+            clearForm();
+            messages.success(d.assetTag() + " is booked for " + who + " " + BookingService.days(draft.from(), draft.to()) + ".");
+            if (draft.from().isBefore(start) || draft.from().isAfter(start.plusDays(DAYS - 1))) start = monday(draft.from());
+            reload();
+        }, t -> {
+            save.setDisable(false);
+            messages.show(t);
+        });
+    }
+
+    private void clearForm() {
+        messages.clear();
+        from.setValue(null);
+        to.setValue(null);
+        purpose.clear();
+    }
+}
