@@ -44,13 +44,13 @@ public final class MainWindow {
     }
 
     public void showSetup() {
-        setRoot(SignInView.setup(services.accounts, services.settings.values().organisationName(), this::showShell));
+        setRoot(SignInView.setup(services.accounts, services.settings.displayed().organisationName(), this::showShell));
     }
 
     public void showLogin() {
         if (shell != null) shell.close();
         shell = null;
-        setRoot(SignInView.login(services.accounts, services.settings.values().organisationName(), this::showShell));
+        setRoot(SignInView.login(services.accounts, services.settings.displayed().organisationName(), this::showShell));
     }
 
     public Shell showShell(Session session) {

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 /** The only SQL for accounts. */
 final class AccountRepository {
     private static final String SELECT = """
-            SELECT a.id, a.username, a.person_id, p.full_name, a.active, a.failed_attempts, a.locked_until, a.created_at
+            SELECT a.id, a.username, a.person_id, p.full_name, a.active, a.failed_attempts, a.locked_until, a.created_at, a.version
             FROM account a LEFT JOIN person p ON p.id = a.person_id""";
 
     long count(Handle h) {
@@ -48,7 +48,7 @@ final class AccountRepository {
             Long personId = rs.wasNull() ? null : pid;
             return new Account(id, rs.getString("username"), personId, rs.getString("full_name"),
                     roles.getOrDefault(id, EnumSet.noneOf(Role.class)), rs.getInt("active") == 1,
-                    rs.getInt("failed_attempts"), Times.instant(rs.getString("locked_until")), Times.instant(rs.getString("created_at")));
+                    rs.getInt("failed_attempts"), Times.instant(rs.getString("locked_until")), Times.instant(rs.getString("created_at")), rs.getLong("version"));
         }).list();
     }
 
@@ -63,6 +63,7 @@ final class AccountRepository {
     }
 
     void setRoles(Handle h, long id, Set<Role> roles) {
+        h.createUpdate("UPDATE account SET version = version + 1 WHERE id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM account_role WHERE account_id = :id").bind("id", id).execute();
         for (Role r : roles) {
             h.createUpdate("INSERT INTO account_role (account_id, role) VALUES (:id, :r)").bind("id", id).bind("r", r.name()).execute();
@@ -70,15 +71,15 @@ final class AccountRepository {
     }
 
     void setPassword(Handle h, long id, String hash) {
-        h.createUpdate("UPDATE account SET password_hash = :h, failed_attempts = 0, locked_until = NULL WHERE id = :id").bind("id", id).bind("h", hash).execute();
+        h.createUpdate("UPDATE account SET password_hash = :h, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = :id").bind("id", id).bind("h", hash).execute();
     }
 
     void setActive(Handle h, long id, boolean active) {
-        h.createUpdate("UPDATE account SET active = :a WHERE id = :id").bind("id", id).bind("a", active ? 1 : 0).execute();
+        h.createUpdate("UPDATE account SET active = :a, version = version + 1 WHERE id = :id").bind("id", id).bind("a", active ? 1 : 0).execute();
     }
 
     void setPerson(Handle h, long id, Long personId) {
-        h.createUpdate("UPDATE account SET person_id = :p WHERE id = :id").bind("id", id).bind("p", personId).execute();
+        h.createUpdate("UPDATE account SET person_id = :p, version = version + 1 WHERE id = :id").bind("id", id).bind("p", personId).execute();
     }
 
     void recordFailure(Handle h, long id, int attempts, Instant lockedUntil) {

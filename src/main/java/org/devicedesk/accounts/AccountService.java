@@ -58,10 +58,19 @@ public final class AccountService {
         p.addIf(password != null && !password.equals(confirmation), "password-confirm", "The two passwords do not match.");
         p.throwIfAny();
         Instant now = clock.instant();
+        String hash = PasswordHasher.hash(password); // Argon2 before the write lock is taken, not while holding it
         return db.inTransaction(h -> {
-            if (repo.count(h) > 0) throw Refused.because("Device Desk already has an administrator. Sign in instead.");
+            // the one first_run row is the guard: of several clients starting together on an empty database,
+            // exactly one inserts it; the others find it taken (on PostgreSQL they wait for the winner's commit)
+            int claimed = h.createUpdate("INSERT INTO first_run (id, done_at, done_by) VALUES (1, :at, :by) ON CONFLICT (id) DO NOTHING")
+                    .bind("at", now).bind("by", username.strip()).execute();
+            if (claimed == 0 || repo.count(h) > 0) {
+                String by = h.createQuery("SELECT done_by FROM first_run WHERE id = 1").mapTo(String.class).findOne().orElse(null);
+                throw Refused.because("Device Desk already has an administrator" + (by == null || "migration".equals(by) ? "" : " (" + by
+                        + ", set up from another computer a moment ago)") + ". Sign in instead.");
+            }
             Set<Role> roles = EnumSet.of(Role.ADMIN, Role.STAFF);
-            long id = repo.insert(h, username.strip(), null, PasswordHasher.hash(password), now);
+            long id = repo.insert(h, username.strip(), null, hash, now);
             repo.setRoles(h, id, roles);
             Session bootstrap = new Session(id, username.strip(), null, fullName.strip(), roles);
             long personId = people.createInTransaction(h, bootstrap, new PersonDraft(fullName.strip(), null, null,
@@ -95,19 +104,28 @@ public final class AccountService {
         }
         Instant now = clock.instant();
         Settings.Values settings = db.read(Settings::load);
+        // Argon2 runs before any write transaction (it takes seconds under load; holding SQLite's write
+        // lock meanwhile would stop everyone's saves), and for an unknown username no transaction at all
+        Account found = db.read(h -> repo.byUsername(h, username.strip()).orElse(null));
+        if (found == null) {
+            PasswordHasher.matches(password, DummyHash.VALUE); // same time as a real check: no hint that the name is unknown
+            throw Refused.because("The username or password is not right.");
+        }
+        String storedHash = db.read(h -> repo.passwordHash(h, found.id()));
+        // an account without a local password (a directory account while the directory is off) never matches, in the same time
+        boolean passwordRight = PasswordHasher.matches(password, storedHash == null ? DummyHash.VALUE : storedHash) && storedHash != null;
         // the outcome is decided and stored in one transaction so two tries cannot both slip under the limit
         Object outcome = db.inTransaction(h -> {
             Account a = repo.byUsername(h, username.strip()).orElse(null);
-            if (a == null) {
-                PasswordHasher.matches(password, DummyHash.VALUE); // same time as a real check: no hint that the name is unknown
-                return Refused.because("The username or password is not right.");
-            }
+            if (a == null || a.id() != found.id()) return Refused.because("The username or password is not right.");
             Session actor = new Session(a.id(), a.username(), a.personId(), displayName(a), a.roles());
             if (a.isLocked(now)) {
                 return Refused.because("This account is locked after too many failed sign-ins. Try again after "
                         + HH_MM.format(a.lockedUntil().atZone(zone())) + ", or ask an administrator to reset your password.");
             }
-            if (!PasswordHasher.matches(password, repo.passwordHash(h, a.id()))) {
+            // a password reset between the check and now: judge against the hash stored now, without hashing again
+            boolean right = passwordRight && java.util.Objects.equals(storedHash, repo.passwordHash(h, a.id()));
+            if (!right) {
                 int attempts = a.failedAttempts() + 1;
                 if (attempts >= settings.lockoutAttempts()) {
                     Instant until = now.plus(Duration.ofMinutes(settings.lockoutMinutes()));
@@ -188,6 +206,7 @@ public final class AccountService {
         p.addIf(roles == null || roles.isEmpty(), "roles", "Give the account at least one role.");
         p.throwIfAny();
         Instant now = clock.instant();
+        String hash = PasswordHasher.hash(password); // outside the write transaction
         return db.inTransaction(h -> {
             if (repo.byUsername(h, username.strip()).isPresent()) {
                 throw Refused.because("username", "The username " + username.strip() + " is already taken.");
@@ -199,7 +218,7 @@ public final class AccountService {
                             + " already has the account " + o.username() + "; change that account instead, or pick someone else.");
                 });
             }
-            long id = repo.insert(h, username.strip(), personId, PasswordHasher.hash(password), now);
+            long id = repo.insert(h, username.strip(), personId, hash, now);
             repo.setRoles(h, id, roles);
             Audit.record(h, s, now, "ACCOUNT_CREATED", "account", id, "Created account " + username.strip() + " with roles " + roles);
             return id;
@@ -237,15 +256,17 @@ public final class AccountService {
     public void resetPassword(Session s, long accountId, String newPassword) {
         s.require(Role.ADMIN);
         Instant now = clock.instant();
+        Account named = db.read(h -> repo.byId(h, accountId)).orElseThrow(() -> Refused.because("That account no longer exists."));
+        Problems problems = new Problems();
+        PasswordRules.check(problems, named.username(), named.personName(), newPassword, "password");
+        problems.throwIfAny();
+        String hash = PasswordHasher.hash(newPassword); // outside the write transaction
         db.useTransaction(h -> {
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
             if (repo.isDirectory(h, accountId)) {
                 throw Refused.because("password", a.username() + " signs in with the office directory; Device Desk keeps no password for it. Change it in the directory.");
             }
-            Problems p = new Problems();
-            PasswordRules.check(p, a.username(), a.personName(), newPassword, "password");
-            p.throwIfAny();
-            repo.setPassword(h, accountId, PasswordHasher.hash(newPassword));
+            repo.setPassword(h, accountId, hash);
             Audit.record(h, s, now, "PASSWORD_RESET", "account", accountId, "Password reset for " + a.username());
         });
     }
@@ -274,10 +295,20 @@ public final class AccountService {
      * transaction; only what changed is audited. Returns how many things changed.
      */
     public int update(Session s, long accountId, Long personId, Set<Role> roles) {
+        return update(s, accountId, null, personId, roles);
+    }
+
+    /**
+     * The accounts form loaded at {@code expectedVersion} ({@link Account#version()}): refused with a
+     * {@link org.devicedesk.core.Conflict} when the account changed since, nothing stored.
+     */
+    public int update(Session s, long accountId, Long expectedVersion, Long personId, Set<Role> roles) {
         s.require(Role.ADMIN);
         if (roles == null || roles.isEmpty()) throw Refused.because("roles", "Give the account at least one role.");
         Instant now = clock.instant();
         return db.inTransaction(h -> {
+            Account found = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
+            org.devicedesk.core.Versions.expect(h, "account", accountId, expectedVersion, "account", "The account " + found.username());
             Account a = repo.byId(h, accountId).orElseThrow(() -> Refused.because("That account no longer exists."));
             int changed = 0;
             if (!a.roles().equals(roles)) {

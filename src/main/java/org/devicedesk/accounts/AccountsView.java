@@ -377,7 +377,7 @@ public final class AccountsView implements Screen {
             }, this::refused);
         } else {
             Account a = editing;
-            Background.run(() -> accounts.update(session, a.id(), personId, chosen), changed -> {
+            Background.run(() -> accounts.update(session, a.id(), a.version(), personId, chosen), changed -> {
                 save.setDisable(false);
                 reload(a.id(), changed == 0 ? "Nothing to save: the account is as it was."
                         : "Saved the changes to " + a.username() + ".");

@@ -84,7 +84,7 @@ public final class AboutDialog {
             Label heading = new Label("Backups");
             heading.getStyleClass().add("title-4");
             Label where = new Label("Kept in " + services.backups.folder() + " for "
-                    + services.settings.values().backupKeepDays() + " days; one is made each day at the first start after midnight.");
+                    + services.settings.displayed().backupKeepDays() + " days; one is made each day at the first start after midnight.");
             where.setWrapText(true);
             table.setId("backups-table");
             table.setPrefHeight(200);

@@ -42,7 +42,8 @@ public record BreachCase(
         Instant closedAt,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     /** The case's status (SPEC section 5). */
     public enum Status {

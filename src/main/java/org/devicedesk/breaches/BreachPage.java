@@ -78,6 +78,8 @@ final class BreachPage {
     private final BreachUi.DateTime subjectsToldAt = BreachUi.DateTime.of("breach-subjects-told-at");
     private final Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
     private final Button cancel = new Button("Cancel");
+    /** Shown after a refused stale save: reloads the case, keeping what the DPO typed where it does not clash. */
+    private final Button reload = org.devicedesk.ui.Reload.button("breach");
     private final VBox icoBox = new VBox(6);
     private final VBox delayBox = new VBox(6);
     private final VBox subjectsBox = new VBox(6);
@@ -115,6 +117,7 @@ final class BreachPage {
 
     void open(long id) {
         messages.clear();
+        org.devicedesk.ui.Reload.show(reload, false);
         shown = null;
         root.getChildren().setAll(backButton());
         Background.run(() -> breaches.get(session, id), this::render, t -> {
@@ -310,7 +313,8 @@ final class BreachPage {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label keys = hint("Enter saves · Esc goes back");
-            HBox buttons = new HBox(8, keys, gap, cancel, save);
+            reload.setOnAction(e -> reload());
+            HBox buttons = new HBox(8, keys, gap, reload, cancel, save);
             buttons.setAlignment(Pos.CENTER_RIGHT);
             return buttons;
         }
@@ -519,9 +523,11 @@ final class BreachPage {
             return;
         }
         long id = shown.id();
+        long version = shown.version(); // the version the page was loaded at
         Status before = shown.status();
         save.setDisable(true);
-        Background.run(() -> breaches.save(session, id, d), saved -> {
+        org.devicedesk.ui.Reload.show(reload, false);
+        Background.run(() -> breaches.save(session, id, version, d), saved -> {
             save.setDisable(false);
             if (saved.status() != before && !saved.status().isOpen()) {
                 onDecided.accept(saved); // it leaves the open queue: back to the queue, which says so
@@ -532,6 +538,56 @@ final class BreachPage {
         }, t -> {
             save.setDisable(false);
             messages.show(t);
+            org.devicedesk.ui.Reload.offer(reload, t);
         });
+    }
+
+    /** After a conflict: the case as saved now, with the DPO's own changes kept where the other person did not change the field. */
+    private void reload() {
+        if (shown == null) return;
+        BreachCase loadedAt = shown;
+        BreachDraft mine;
+        try {
+            mine = draft();
+        } catch (Refused r) {
+            messages.show(r);
+            return;
+        }
+        BreachDraft typed = mine;
+        reload.setDisable(true);
+        Background.run(() -> breaches.get(session, loadedAt.id()), fresh -> {
+            reload.setDisable(false);
+            var merged = org.devicedesk.ui.Reload.merge(BreachDraft.of(loadedAt), typed, BreachDraft.of(fresh),
+                    "status", "personal data involved", "ordinary personal data", "special category data", "criminal offence data",
+                    "data subjects", "records", "likely consequences", "measures", "risk", "rationale", "ICO notified at",
+                    "ICO reference", "reasons for the delay", "telling the data subjects", "when they were told");
+            render(fresh);
+            fillForm(merged.draft());
+            org.devicedesk.ui.Reload.show(reload, false);
+            messages.success(merged.explain(fresh.reference()));
+        }, t -> {
+            reload.setDisable(false);
+            messages.show(t);
+        });
+    }
+
+    private void fillForm(BreachDraft d) {
+        if (status.getItems().contains(d.status())) status.setValue(d.status());
+        personalData.setValue(d.personalDataInvolved());
+        ordinary.setSelected(d.categoryOrdinary());
+        special.setSelected(d.categorySpecial());
+        criminal.setSelected(d.categoryCriminalOffence());
+        subjects.setText(d.dataSubjectsApprox() == null ? "" : d.dataSubjectsApprox().toString());
+        records.setText(d.recordsApprox() == null ? "" : d.recordsApprox().toString());
+        consequences.setText(d.likelyConsequences() == null ? "" : d.likelyConsequences());
+        measures.setText(d.measures() == null ? "" : d.measures());
+        risk.setValue(d.risk());
+        rationale.setText(d.rationale() == null ? "" : d.rationale());
+        icoNotifiedAt.set(d.icoNotifiedAt());
+        icoReference.setText(d.icoReference() == null ? "" : d.icoReference());
+        delayReasons.setText(d.delayReasons() == null ? "" : d.delayReasons());
+        subjectsTold.setValue(d.subjectsToldDecision());
+        subjectsToldAt.set(d.subjectsToldAt());
+        updateVisibility();
     }
 }

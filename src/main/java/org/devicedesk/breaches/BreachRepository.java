@@ -43,7 +43,7 @@ final class BreachRepository {
                     rs.getString("delay_reasons"), told == null ? null : SubjectsTold.valueOf(told),
                     Times.instant(rs.getString("subjects_told_at")), Times.instant(rs.getString("decided_at")),
                     rs.getString("decided_by"), Times.instant(rs.getString("closed_at")), rs.getString("created_by"),
-                    Times.instant(rs.getString("created_at")), Times.instant(rs.getString("updated_at")));
+                    Times.instant(rs.getString("created_at")), Times.instant(rs.getString("updated_at")), rs.getLong("version"));
         };
     }
 
@@ -112,16 +112,6 @@ final class BreachRepository {
         return q.map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).one();
     }
 
-    /** The next BRE-YYYY-NNNN number for the year. */
-    int nextNumber(Handle h, int year) {
-        // the year's highest reference by walking the index of V72 backwards (longest, then highest)
-        return h.createQuery("""
-                        SELECT reference FROM breach_case WHERE substr(reference, 1, 9) = :p
-                        ORDER BY length(reference) DESC, reference DESC LIMIT 1""")
-                .bind("p", "BRE-" + year + "-").mapTo(String.class).findOne()
-                .map(ref -> Integer.parseInt(ref.substring(9)) + 1).orElse(1);
-    }
-
     long insert(Handle h, String reference, Long incidentId, String title, String description, Instant awareAt, String by, Instant now) {
         return h.createUpdate("""
                 INSERT INTO breach_case (reference, incident_id, title, description, aware_at, status, created_by, created_at, updated_at)
@@ -140,7 +130,7 @@ final class BreachRepository {
                        measures = :measures, risk = :risk, rationale = :rationale, ico_notified_at = :icoAt,
                        ico_reference = :icoRef, delay_reasons = :delay, subjects_told_decision = :told,
                        subjects_told_at = :toldAt, decided_at = :decidedAt, decided_by = :decidedBy, closed_at = :closedAt,
-                       updated_at = :now
+                       updated_at = :now, version = version + 1
                 WHERE id = :id""")
                 .bind("id", id).bind("status", d.status().name()).bind("outcome", outcome == null ? null : outcome.name())
                 .bind("pd", d.personalDataInvolved() == null ? null : (d.personalDataInvolved() ? 1 : 0))

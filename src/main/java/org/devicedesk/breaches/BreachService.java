@@ -124,7 +124,7 @@ public final class BreachService {
 
     private String nextReference(Handle h, Instant now) {
         int year = now.atZone(AppClock.OFFICE_ZONE).getYear();
-        return String.format("BRE-%d-%04d", year, repo.nextNumber(h, year));
+        return org.devicedesk.core.References.next(h, org.devicedesk.core.References.Kind.BREACH, year);
     }
 
     // ---- reading ----
@@ -183,9 +183,20 @@ public final class BreachService {
      * awaiting review starts the review first (both moves are audited). Returns the saved case.
      */
     public BreachCase save(Session s, long id, BreachDraft draft) {
+        return save(s, id, null, draft);
+    }
+
+    /**
+     * Saves the case page loaded at {@code expectedVersion} ({@link BreachCase#version()}): refused with
+     * a {@link org.devicedesk.core.Conflict} when the case changed since (another DPO's measures are
+     * never overwritten), nothing stored. {@code null} checks nothing.
+     */
+    public BreachCase save(Session s, long id, Long expectedVersion, BreachDraft draft) {
         s.require(Role.DPO);
         BreachDraft d = normalise(draft);
         return db.inTransaction(h -> {
+            BreachCase found = find(h, id);
+            org.devicedesk.core.Versions.expect(h, "breach_case", id, expectedVersion, "breach_case", "Breach case " + found.reference());
             BreachCase before = find(h, id);
             Instant now = clock.instant();
             Status from = before.status();
@@ -241,14 +252,14 @@ public final class BreachService {
     public BreachCase startReview(Session s, long id) {
         s.require(Role.DPO);
         BreachCase c = get(s, id);
-        return save(s, id, BreachDraft.of(c).withStatus(Status.ASSESSING));
+        return save(s, id, c.version(), BreachDraft.of(c).withStatus(Status.ASSESSING));
     }
 
     /** Closes a decided case, keeping its decision for the register. */
     public BreachCase close(Session s, long id) {
         s.require(Role.DPO);
         BreachCase c = get(s, id);
-        return save(s, id, BreachDraft.of(c).withStatus(Status.CLOSED));
+        return save(s, id, c.version(), BreachDraft.of(c).withStatus(Status.CLOSED));
     }
 
     private static String allowedMoves(Status from) {

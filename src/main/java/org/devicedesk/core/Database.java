@@ -348,13 +348,30 @@ public final class Database implements AutoCloseable {
     /** The SQLite file, or null on PostgreSQL. */
     public Path file() { return file; }
 
-    /** One unit of work in one transaction. */
+    /**
+     * One unit of work in one transaction (ADR 0008). Returns only once the work committed; throws only
+     * when nothing of it was stored. SQLite: {@code BEGIN IMMEDIATE} and {@code COMMIT} are issued here on
+     * a connection left in auto-commit (the driver's own commit() begins the next transaction at once,
+     * which can fail after the commit succeeded); a busy database is retried with backoff before the work
+     * starts, never after. PostgreSQL: every write first takes the audit head's row lock (every write
+     * appends to the one audit chain, so they are serial there anyway), which fixes one lock order for
+     * all writers; a deadlock or serialization failure rolls back and runs the work again.
+     */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        if (postgres == null) return jdbi.inTransaction(work);
+        Handle open = CURRENT.get();
+        if (open != null) return work.withHandle(open); // a service called from inside another's transaction joins it
+        return dialect == Dialect.SQLITE ? sqliteTransaction(work) : postgresTransaction(work);
+    }
+
+    /** The transaction this thread is in, so a nested call joins it rather than waiting for its own lock. */
+    private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
+
+    private static <R> R joined(Handle h, HandleCallback<R, RuntimeException> work) {
+        CURRENT.set(h);
         try {
-            return jdbi.inTransaction(work);
-        } catch (RuntimeException e) {
-            throw unreachable(e, true);
+            return work.withHandle(h);
+        } finally {
+            CURRENT.remove();
         }
     }
 
@@ -363,6 +380,138 @@ public final class Database implements AutoCloseable {
             work.accept(h);
             return null;
         });
+    }
+
+    /** How long a write waits for another process's write before telling the person (busy_timeout per attempt included). */
+    static final int BEGIN_ATTEMPTS = 12;
+    private static final java.util.concurrent.atomic.AtomicLong BUSY_RETRIES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times, in this process, starting a write found SQLite busy past its busy timeout and was tried again. */
+    public static long busyRetries() {
+        return BUSY_RETRIES.get();
+    }
+    private static final int PG_ATTEMPTS = 8;
+
+    private <R> R sqliteTransaction(HandleCallback<R, RuntimeException> work) {
+        try (Handle h = jdbi.open()) {
+            begin(h);
+            R result;
+            try {
+                result = joined(h, work);
+            } catch (RuntimeException e) {
+                rollback(h, e);
+                throw markNothingSaved(e);
+            } catch (Error e) {
+                rollback(h, e);
+                throw e;
+            }
+            try {
+                h.execute("COMMIT");
+            } catch (RuntimeException e) {
+                // COMMIT either stores everything or nothing; when it failed, make sure nothing stays open
+                rollback(h, e);
+                throw markNothingSaved(e);
+            }
+            return result;
+        }
+    }
+
+    /** BEGIN IMMEDIATE, taking the write lock before any work; SQLITE_BUSY is retried here, with backoff. */
+    private void begin(Handle h) {
+        long backoff = 20;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                h.execute("BEGIN IMMEDIATE");
+                return;
+            } catch (RuntimeException e) {
+                if (!isBusy(e)) throw markNothingSaved(e);
+                if (attempt >= BEGIN_ATTEMPTS) {
+                    LOG.warn("The database stayed busy through {} attempts to start a write: {}", attempt, location, e);
+                    throw markNothingSaved(Refused.because("The database is busy: another copy of Device Desk has been saving "
+                            + "for a long time. Nothing was saved; try again in a moment."));
+                }
+                BUSY_RETRIES.incrementAndGet();
+                LOG.info("Database busy starting a write (attempt {}), retrying", attempt);
+                pause(backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff));
+                backoff = Math.min(backoff * 2, 1000);
+            }
+        }
+    }
+
+    private <R> R postgresTransaction(HandleCallback<R, RuntimeException> work) {
+        long backoff = 10;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(h -> {
+                    h.createQuery("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).findOne();
+                    return joined(h, work);
+                });
+            } catch (RuntimeException e) {
+                // a failed COMMIT (the connection lost on the way) may or may not have stored it: never claim either
+                if (e instanceof org.jdbi.v3.core.transaction.TransactionException && String.valueOf(e.getMessage()).contains("commit")) throw unreachable(e, true);
+                if (!isRetryablePostgres(e) || attempt >= PG_ATTEMPTS) throw markNothingSaved(unreachable(e, true));
+                LOG.info("PostgreSQL asked for the transaction to be run again (attempt {})", attempt);
+                pause(backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff));
+                backoff = Math.min(backoff * 2, 500);
+            }
+        }
+    }
+
+    private static void rollback(Handle h, Throwable cause) {
+        try {
+            h.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            // "no transaction is active": SQLite already rolled it back (e.g. after a failed COMMIT)
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) cause.addSuppressed(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // backoff between attempts to take the write lock, not a wait in a test
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw markNothingSaved(Refused.because("The save was interrupted before it started. Nothing was saved; try again."));
+        }
+    }
+
+    static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se && se.getResultCode() != null) {
+                String name = se.getResultCode().name();
+                if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isRetryablePostgres(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && ("40001".equals(se.getSQLState()) || "40P01".equals(se.getSQLState()))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Marks a failure of the write path as "rolled back, nothing stored" so the screens can say so; a
+     * failure without the mark (after a save, in a read) never claims that.
+     */
+    static <T extends Throwable> T markNothingSaved(T e) {
+        if (!nothingSaved(e)) e.addSuppressed(new NothingSaved());
+        return e;
+    }
+
+    /** Whether this failure came from a write that stored nothing. */
+    public static boolean nothingSaved(Throwable e) {
+        for (Throwable s : e.getSuppressed()) if (s instanceof NothingSaved) return true;
+        return false;
+    }
+
+    /** The mark of {@link #markNothingSaved}; never thrown. */
+    static final class NothingSaved extends RuntimeException {
+        NothingSaved() { super("rolled back: nothing of this transaction was stored", null, false, false); }
     }
 
     public <R> R read(HandleCallback<R, RuntimeException> work) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * form field it concerns (kebab-case field name as in SPEC.md, or {@code null} for the whole form).
  * Nothing was stored when this is thrown.
  */
-public final class Refused extends RuntimeException {
+public class Refused extends RuntimeException {
     public record Problem(String field, String message) {}
 
     private final List<Problem> problems;

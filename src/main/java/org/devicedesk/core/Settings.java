@@ -77,13 +77,23 @@ public final class Settings {
         this.db = db;
     }
 
+    /**
+     * The settings as stored now: read fresh on every call, so a rule never works from values another
+     * client has since changed (issue 13). Not on the JavaFX thread; screens showing a name use {@link #displayed()}.
+     */
     public Values values() {
-        Values v = cached;
-        if (v == null) {
-            v = db.read(Settings::load);
-            cached = v;
-        }
+        Values v = db.read(Settings::load);
+        cached = v;
         return v;
+    }
+
+    /**
+     * The settings as last read by this client, for text on screen (the organisation's name) where a
+     * database read on the JavaFX thread would be wrong; read once when nothing has been read yet.
+     */
+    public Values displayed() {
+        Values v = cached;
+        return v != null ? v : values();
     }
 
     /** Reads inside an existing transaction (sees its uncommitted changes). */
@@ -102,7 +112,7 @@ public final class Settings {
         if (n == 0) h.createUpdate("INSERT INTO setting (key, value) VALUES (:k, :v)").bind("k", key.key).bind("v", value).execute();
     }
 
-    /** Called after a committed change so the next read sees it. */
+    /** Called after a committed change: the next {@link #displayed()} reads again. */
     public void invalidate() {
         cached = null;
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record Device(long id, String assetTag, Kind kind, String makeModel, String serialNumber, String imei,
                      String phoneNumber, boolean encrypted, Mode mode, Status status, String team, String notes,
-                     Instant createdAt, Instant updatedAt, Holder holder) {
+                     Instant createdAt, Instant updatedAt, Holder holder, long version) {
 
     public enum Kind {
         LAPTOP("Laptop"), MOBILE_PHONE("Mobile phone"), TABLET("Tablet"), OTHER("Other");

@@ -72,6 +72,8 @@ final class DevicePanel {
 
     // the device form
     private final FormMessages deviceMessages = new FormMessages("device");
+    /** Shown after a refused stale save: reloads the device, keeping what was typed where it does not clash. */
+    private final Button reload = org.devicedesk.ui.Reload.button("device");
     private final TextField assetTag = field("device-asset-tag");
     private final ComboBox<Device.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Device.Kind.values()));
     private final TextField makeModel = field("device-make-model");
@@ -273,7 +275,8 @@ final class DevicePanel {
         retire.setOnAction(e -> retireDevice());
         clearQuarantine.setId("device-clear-quarantine");
         clearQuarantine.setOnAction(e -> clearQuarantine());
-        HBox buttons = new HBox(8, save, cancel, new Spacer(), clearQuarantine, retire);
+        reload.setOnAction(e -> reloadDevice());
+        HBox buttons = new HBox(8, save, reload, cancel, new Spacer(), clearQuarantine, retire);
         buttons.setAlignment(Pos.CENTER_LEFT);
         // the message and the buttons stay in view below the fields, however small the window
         VBox footer = new VBox(8, deviceMessages.node(), buttons);
@@ -302,10 +305,12 @@ final class DevicePanel {
     private void saveDevice() {
         DeviceDraft d = draft();
         Long id = device == null ? null : device.id();
+        Long version = device == null ? null : device.version(); // the version the form was loaded at
         save.setDisable(true);
+        org.devicedesk.ui.Reload.show(reload, false);
         Background.run(() -> {
             if (id == null) return devices.create(session, d);
-            devices.update(session, id, d);
+            devices.update(session, id, version, d);
             return id;
         }, savedId -> {
             save.setDisable(false);
@@ -315,7 +320,49 @@ final class DevicePanel {
         }, t -> {
             save.setDisable(false);
             deviceMessages.show(t);
+            org.devicedesk.ui.Reload.offer(reload, t);
         });
+    }
+
+    /** After a conflict: the device as saved now, with the person's own changes kept where the other person did not change the field. */
+    private void reloadDevice() {
+        if (device == null) return;
+        Device loadedAt = device;
+        DeviceDraft mine = draft();
+        reload.setDisable(true);
+        Background.run(() -> devices.get(session, loadedAt.id()).orElse(null), fresh -> {
+            reload.setDisable(false);
+            if (fresh == null) {
+                onClose.run();
+                return;
+            }
+            var merged = org.devicedesk.ui.Reload.merge(loadedAt.draft(), mine, fresh.draft(),
+                    "asset tag", "kind", "make and model", "serial number", "IMEI", "phone number", "encrypted", "mode", "status", "team", "notes");
+            device = fresh;
+            fill(fresh);
+            fillFields(merged.draft());
+            org.devicedesk.ui.Reload.show(reload, false);
+            deviceMessages.success(merged.explain(fresh.assetTag()));
+            onChanged.accept(fresh.id());
+        }, t -> {
+            reload.setDisable(false);
+            deviceMessages.show(t);
+        });
+    }
+
+    private void fillFields(DeviceDraft d) {
+        assetTag.setText(nz(d.assetTag()));
+        kind.setValue(d.kind());
+        makeModel.setText(nz(d.makeModel()));
+        serial.setText(nz(d.serialNumber()));
+        imei.setText(nz(d.imei()));
+        phone.setText(nz(d.phoneNumber()));
+        encrypted.setSelected(d.encrypted());
+        mode.setValue(d.mode());
+        status.setValue(d.status());
+        team.setValue(d.team());
+        team.getEditor().setText(nz(d.team()));
+        notes.setText(nz(d.notes()));
     }
 
     private void retireDevice() {
@@ -686,6 +733,7 @@ final class DevicePanel {
             if (!same) {
                 closeCustody();
                 deviceMessages.clear();
+                org.devicedesk.ui.Reload.show(reload, false);
                 designatedMessages.clear();
                 atResult.setText("");
                 atDate.setValue(LocalDate.now(context.services().clock));

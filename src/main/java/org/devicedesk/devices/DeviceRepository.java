@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.Query;
 final class DeviceRepository {
     private static final String COLUMNS = """
             SELECT d.id, d.asset_tag, d.kind, d.make_model, d.serial_number, d.imei, d.phone_number, d.encrypted, d.mode,
-                   d.status, d.team, d.notes, d.created_at, d.updated_at,
+                   d.status, d.team, d.notes, d.created_at, d.updated_at, d.version,
                    c.person_id AS holder_id, hp.full_name AS holder_name, c.from_at AS held_since, c.kind AS custody_kind""";
     private static final String FROM = """
              FROM device d
@@ -29,7 +29,7 @@ final class DeviceRepository {
                 rs.getString("make_model"), rs.getString("serial_number"), rs.getString("imei"), rs.getString("phone_number"),
                 rs.getInt("encrypted") == 1, Device.Mode.valueOf(rs.getString("mode")), Device.Status.valueOf(rs.getString("status")),
                 rs.getString("team"), rs.getString("notes"), Times.instant(rs.getString("created_at")),
-                Times.instant(rs.getString("updated_at")), holder);
+                Times.instant(rs.getString("updated_at")), holder, rs.getLong("version"));
     };
 
     private static final RowMapper<Custody> CUSTODY = (rs, ctx) -> new Custody(rs.getLong("id"), rs.getLong("device_id"),
@@ -373,7 +373,7 @@ final class DeviceRepository {
         h.createUpdate("""
                 UPDATE device SET asset_tag = :tag, kind = :kind, make_model = :model, serial_number = :serial, imei = :imei,
                        phone_number = :phone, encrypted = :enc, mode = :mode, status = :status, team = :team, notes = :notes,
-                       updated_at = :now WHERE id = :id""")
+                       updated_at = :now, version = version + 1 WHERE id = :id""")
                 .bind("id", id).bind("tag", d.assetTag()).bind("kind", d.kind().name()).bind("model", d.makeModel())
                 .bind("serial", d.serialNumber()).bind("imei", d.imei()).bind("phone", d.phoneNumber()).bind("enc", d.encrypted() ? 1 : 0)
                 .bind("mode", d.mode().name()).bind("status", d.status().name()).bind("team", d.team()).bind("notes", d.notes())
@@ -381,7 +381,7 @@ final class DeviceRepository {
     }
 
     void setStatus(Handle h, long id, Device.Status status, Instant now) {
-        h.createUpdate("UPDATE device SET status = :s, updated_at = :now WHERE id = :id")
+        h.createUpdate("UPDATE device SET status = :s, updated_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("s", status.name()).bind("now", now).execute();
     }
 

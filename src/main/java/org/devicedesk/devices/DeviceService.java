@@ -16,6 +16,7 @@ import org.devicedesk.core.Csv;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Problems;
 import org.devicedesk.core.Refused;
+import org.devicedesk.core.Versions;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.people.PeopleService;
@@ -205,11 +206,21 @@ public final class DeviceService {
         return id;
     }
 
+    /** Saves the device form without a version check: for imports and other callers that hold no form. */
     public void update(Session s, long id, DeviceDraft draft) {
+        update(s, id, null, draft);
+    }
+
+    /**
+     * Saves the device form loaded at {@code expectedVersion} ({@link Device#version()}); refused with a
+     * {@link org.devicedesk.core.Conflict} when the device changed since, nothing stored.
+     */
+    public void update(Session s, long id, Long expectedVersion, DeviceDraft draft) {
         s.require(MANAGE);
         DeviceDraft d = normalise(draft);
         db.useTransaction(h -> {
             Device before = repo.byIdForUpdate(h, id).orElseThrow(() -> Refused.because("That device is no longer in the register."));
+            Versions.check(h, "device", id, expectedVersion, before.version(), "Device " + before.assetTag());
             validate(h, d, id);
             Problems p = new Problems();
             if (before.holder() != null) {

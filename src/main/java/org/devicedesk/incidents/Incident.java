@@ -16,7 +16,8 @@ public record Incident(long id, String reference, Type type, long reporterId, St
                        Status status, String assignee, boolean urgent, boolean outOfHours,
                        Boolean deviceLocked, String crimeReference, Boolean alwaysInPossession,
                        Boolean passwordWrittenDown, Boolean passwordReused, Boolean passwordChanged,
-                       boolean policyBreach, String closingSummary, String recordedBy, Instant createdAt, Instant updatedAt) {
+                       boolean policyBreach, String closingSummary, String recordedBy, Instant createdAt, Instant updatedAt,
+                       long version) {
 
     /** The questions a report can ask; each type asks only its own. */
     public enum Question {

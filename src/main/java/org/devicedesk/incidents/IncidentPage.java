@@ -170,7 +170,7 @@ final class IncidentPage {
             ack.setId("incident-acknowledge");
             ack.getStyleClass().add(Styles.ACCENT);
             ack.setMaxWidth(Double.MAX_VALUE);
-            ack.setOnAction(e -> run(() -> incidents.acknowledge(session, id)));
+            ack.setOnAction(e -> run(() -> incidents.acknowledge(session, id, i.version())));
             Label hint = new Label("Tells everyone it is being dealt with, and takes it if nobody has.");
             hint.setWrapText(true);
             hint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -184,7 +184,7 @@ final class IncidentPage {
         HBox.setHgrow(assignee, Priority.ALWAYS);
         Button assign = new Button("Assi_gn");
         assign.setId("incident-assign");
-        assign.setOnAction(e -> run(() -> incidents.assign(session, id, assignee.getValue())));
+        assign.setOnAction(e -> run(() -> incidents.assign(session, id, assignee.getValue(), i.version())));
         Background.run(() -> incidents.assignees(session), list -> {
             assignee.getItems().setAll(list);
             assignee.setValue(i.assignee());
@@ -211,7 +211,7 @@ final class IncidentPage {
             Button move = new Button("Mark " + next.label().toLowerCase(), new FontIcon(MaterialDesignA.ARROW_RIGHT));
             move.setId("incident-advance");
             move.setMaxWidth(Double.MAX_VALUE);
-            move.setOnAction(e -> run(() -> incidents.move(session, id, next)));
+            move.setOnAction(e -> run(() -> incidents.move(session, id, next, i.version())));
             box.getChildren().addAll(new Label("Status: " + i.status().label()), move);
         }
         if (i.status() == Status.RESOLVED) {
@@ -224,7 +224,7 @@ final class IncidentPage {
             close.setId("incident-close");
             close.getStyleClass().add(Styles.ACCENT);
             close.setMaxWidth(Double.MAX_VALUE);
-            close.setOnAction(e -> run(() -> incidents.close(session, id, summary.getText())));
+            close.setOnAction(e -> run(() -> incidents.close(session, id, summary.getText(), i.version())));
             messages.field("closing-summary", summary);
             box.getChildren().addAll(new Label("Closing summary"), summary, close);
         }

@@ -26,7 +26,7 @@ final class IncidentRepository {
                 bool(rs.getObject("device_locked")), rs.getString("crime_reference"), bool(rs.getObject("always_in_possession")),
                 bool(rs.getObject("password_written_down")), bool(rs.getObject("password_reused")), bool(rs.getObject("password_changed")),
                 rs.getInt("policy_breach") == 1, rs.getString("closing_summary"), rs.getString("recorded_by"),
-                Times.instant(rs.getString("created_at")), Times.instant(rs.getString("updated_at")));
+                Times.instant(rs.getString("created_at")), Times.instant(rs.getString("updated_at")), rs.getLong("version"));
     };
 
     private static final RowMapper<Incident.Action> ACTION = (rs, ctx) -> new Incident.Action(rs.getLong("id"), rs.getLong("incident_id"),
@@ -76,16 +76,6 @@ final class IncidentRepository {
         return q.map(INCIDENT).list();
     }
 
-    /** The next free number for a year: INC-2026-0001, -0002 ... */
-    int nextNumber(Handle h, int year) {
-        // the year's highest reference by walking the index of V72 backwards (longest, then highest)
-        return h.createQuery("""
-                        SELECT reference FROM incident WHERE substr(reference, 1, 9) = :p
-                        ORDER BY length(reference) DESC, reference DESC LIMIT 1""")
-                .bind("p", "INC-" + year + "-").mapTo(String.class).findOne()
-                .map(ref -> Integer.parseInt(ref.substring(9)) + 1).orElse(1);
-    }
-
     long insert(Handle h, String reference, Incident.Draft d, long reporterId, boolean urgent, boolean outOfHours,
                 boolean policyBreach, String recordedBy, Instant now) {
         return h.createUpdate("""
@@ -104,19 +94,24 @@ final class IncidentRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    void setStatus(Handle h, long id, Incident.Status status, Instant now) {
-        h.createUpdate("UPDATE incident SET status = :s, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("s", status.name()).bind("now", now).execute();
+    /** Moves the status only if it is still {@code from} (a conditional transition); false when another client moved it first. */
+    boolean setStatus(Handle h, long id, Incident.Status from, Incident.Status status, Instant now) {
+        return h.createUpdate("UPDATE incident SET status = :s, updated_at = :now, version = version + 1 WHERE id = :id AND status = :from")
+                .bind("id", id).bind("s", status.name()).bind("from", from.name()).bind("now", now).execute() == 1;
     }
 
-    void close(Handle h, long id, String summary, Instant now) {
-        h.createUpdate("UPDATE incident SET status = 'CLOSED', closing_summary = :summary, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("summary", summary).bind("now", now).execute();
+    /** Closes only a RESOLVED incident; false when another client moved it first. */
+    boolean close(Handle h, long id, String summary, Instant now) {
+        return h.createUpdate("UPDATE incident SET status = 'CLOSED', closing_summary = :summary, updated_at = :now, version = version + 1"
+                        + " WHERE id = :id AND status = 'RESOLVED'")
+                .bind("id", id).bind("summary", summary).bind("now", now).execute() == 1;
     }
 
-    void setAssignee(Handle h, long id, String assignee, Instant now) {
-        h.createUpdate("UPDATE incident SET assignee = :a, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("a", assignee).bind("now", now).execute();
+    /** Changes the assignee only if it is still {@code was}; false when another client changed it first. */
+    boolean setAssignee(Handle h, long id, String was, String assignee, Instant now) {
+        return h.createUpdate("UPDATE incident SET assignee = :a, updated_at = :now, version = version + 1 WHERE id = :id"
+                        + (was == null ? " AND assignee IS NULL" : " AND assignee = :was"))
+                .bind("id", id).bind("a", assignee).bind("was", was).bind("now", now).execute() == 1;
     }
 
     void touch(Handle h, long id, Instant now) {

@@ -15,6 +15,8 @@ import org.devicedesk.accounts.Account;
 import org.devicedesk.accounts.AccountService;
 import org.devicedesk.core.AccessDenied;
 import org.devicedesk.core.AppClock;
+import org.devicedesk.core.Conflict;
+import org.devicedesk.core.Versions;
 import org.devicedesk.core.Audit;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Problems;
@@ -238,7 +240,7 @@ public final class IncidentService {
         // policy 58: a password written down and carried with the device is a breach of policy
         boolean policyBreach = type == Type.PASSWORD_COMPROMISED && Boolean.TRUE.equals(d.passwordWrittenDown());
         int year = reportedAt.atZone(AppClock.OFFICE_ZONE).getYear();
-        String reference = "INC-%d-%04d".formatted(year, repo.nextNumber(h, year));
+        String reference = org.devicedesk.core.References.next(h, org.devicedesk.core.References.Kind.INCIDENT, year);
         long id = repo.insert(h, reference, d, reporterId, urgent, outOfHours, policyBreach, s.username(), now);
         Audit.record(h, s, now, "INCIDENT_REPORTED", "incident", id, reference + " " + type.label() + " reported by " + reporter.fullName()
                 + (device == null ? "" : ", device " + device.assetTag()) + (urgent ? ", URGENT" : "") + (policyBreach ? ", policy breach flagged" : ""));
@@ -429,17 +431,25 @@ public final class IncidentService {
 
     /** REPORTED to ACKNOWLEDGED; an unassigned incident is assigned to whoever acknowledges it. */
     public void acknowledge(Session s, long id) {
+        acknowledge(s, id, null);
+    }
+
+    /**
+     * The same from a page loaded at {@code expectedVersion} ({@link Incident#version()}; null checks
+     * nothing). The move is conditional ({@code WHERE status = 'REPORTED'}): of two acknowledges at the
+     * same moment one wins and the other is told who acknowledged it and when.
+     */
+    public void acknowledge(Session s, long id, Long expectedVersion) {
         s.require(Role.HELPDESK);
         db.useTransaction(h -> {
             Incident i = load(h, id);
-            if (i.status() != Status.REPORTED) {
-                throw Refused.because(i.reference() + " was already acknowledged; it is " + i.status().label().toLowerCase() + ".");
-            }
+            if (i.status() != Status.REPORTED) throw alreadyMoved(h, i, "INCIDENT_ACKNOWLEDGED", "acknowledged");
+            expect(h, i, expectedVersion);
             Instant now = clock.instant();
-            repo.setStatus(h, id, Status.ACKNOWLEDGED, now);
+            if (!repo.setStatus(h, id, Status.REPORTED, Status.ACKNOWLEDGED, now)) throw alreadyMoved(h, load(h, id), "INCIDENT_ACKNOWLEDGED", "acknowledged");
             String detail = "";
             if (i.assignee() == null) {
-                repo.setAssignee(h, id, s.username(), now);
+                if (!repo.setAssignee(h, id, null, s.username(), now)) throw changedMeanwhile(h, i);
                 detail = ", assigned to " + s.username();
             }
             Audit.record(h, s, now, "INCIDENT_ACKNOWLEDGED", "incident", id, i.reference() + " acknowledged" + detail);
@@ -448,6 +458,11 @@ public final class IncidentService {
 
     /** Assigns to an active helpdesk account, or to nobody (null). */
     public void assign(Session s, long id, String username) {
+        assign(s, id, username, null);
+    }
+
+    /** The same from a page loaded at {@code expectedVersion}; refused with a {@link Conflict} when the incident changed since. */
+    public void assign(Session s, long id, String username, Long expectedVersion) {
         s.require(Role.HELPDESK);
         String who = trim(username);
         if (who != null && !helpdeskUsernames().contains(who)) {
@@ -456,9 +471,10 @@ public final class IncidentService {
         db.useTransaction(h -> {
             Incident i = load(h, id);
             requireNotClosed(i);
+            expect(h, i, expectedVersion);
             if (java.util.Objects.equals(i.assignee(), who)) return;
             Instant now = clock.instant();
-            repo.setAssignee(h, id, who, now);
+            if (!repo.setAssignee(h, id, i.assignee(), who, now)) throw changedMeanwhile(h, i);
             Audit.record(h, s, now, "INCIDENT_ASSIGNED", "incident", id, i.reference() + " assigned to " + (who == null ? "nobody" : who)
                     + (i.assignee() == null ? "" : " (was " + i.assignee() + ")"));
         });
@@ -469,19 +485,26 @@ public final class IncidentService {
      * needs a summary. Any other move is refused.
      */
     public void move(Session s, long id, Status to) {
+        move(s, id, to, null);
+    }
+
+    /** The same from a page loaded at {@code expectedVersion}; the move itself is conditional on the status it starts from. */
+    public void move(Session s, long id, Status to, Long expectedVersion) {
         s.require(Role.HELPDESK);
         if (to == null) throw Refused.because("status", "Choose the status to move the incident to.");
         if (to == Status.ACKNOWLEDGED) {
-            acknowledge(s, id);
+            acknowledge(s, id, expectedVersion);
             return;
         }
         if (to == Status.CLOSED) throw Refused.because("closing-summary", "Closing an incident needs a closing summary; use Close.");
         db.useTransaction(h -> {
             Incident i = load(h, id);
             requireNotClosed(i);
+            if (i.status() == to) throw alreadyMoved(h, i, "INCIDENT_" + to.name(), to.label().toLowerCase());
+            expect(h, i, expectedVersion);
             if (i.status().next() != to) throw Refused.because("status", refusedMove(i, to));
             Instant now = clock.instant();
-            repo.setStatus(h, id, to, now);
+            if (!repo.setStatus(h, id, i.status(), to, now)) throw changedMeanwhile(h, i);
             Audit.record(h, s, now, "INCIDENT_" + to.name(), "incident", id, i.reference() + " " + i.status().label().toLowerCase()
                     + " -> " + to.label().toLowerCase());
         });
@@ -499,17 +522,43 @@ public final class IncidentService {
 
     /** RESOLVED to CLOSED, with the closing summary the DPO and the register will read. */
     public void close(Session s, long id, String summary) {
+        close(s, id, summary, null);
+    }
+
+    /** The same from a page loaded at {@code expectedVersion}. */
+    public void close(Session s, long id, String summary, Long expectedVersion) {
         s.require(Role.HELPDESK);
         String text = trim(summary);
         if (text == null) throw Refused.because("closing-summary", "Write a closing summary: what happened, what was done, and the outcome.");
         db.useTransaction(h -> {
             Incident i = load(h, id);
-            requireNotClosed(i);
+            if (i.status() == Status.CLOSED) throw alreadyMoved(h, i, "INCIDENT_CLOSED", "closed");
+            expect(h, i, expectedVersion);
             if (i.status() != Status.RESOLVED) throw Refused.because("status", refusedMove(i, Status.CLOSED));
             Instant now = clock.instant();
-            repo.close(h, id, text, now);
+            if (!repo.close(h, id, text, now)) throw changedMeanwhile(h, i);
             Audit.record(h, s, now, "INCIDENT_CLOSED", "incident", id, i.reference() + " closed: " + text);
         });
+    }
+
+    private static void expect(Handle h, Incident i, Long expectedVersion) {
+        Versions.check(h, "incident", i.id(), expectedVersion, i.version(), i.reference());
+    }
+
+    /** Refusal for a move someone else already made: who made it and when, from the audit trail. */
+    private static Conflict alreadyMoved(Handle h, Incident i, String action, String done) {
+        Conflict.Change c = h.createQuery("SELECT actor, at, summary FROM audit_event WHERE record_type = 'incident' AND record_id = :id"
+                        + " AND action = :a ORDER BY seq DESC LIMIT 1")
+                .bind("id", String.valueOf(i.id())).bind("a", action)
+                .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
+                .findOne().orElse(Versions.lastChange(h, "incident", i.id()));
+        String who = c == null ? "" : " by " + c.actor() + " at " + WHEN.format(c.at());
+        return new Conflict("incident", i.id(), i.reference(), c, i.reference() + " was already " + done + who
+                + "; it is " + i.status().label().toLowerCase() + ". Nothing was saved.");
+    }
+
+    private static Conflict changedMeanwhile(Handle h, Incident i) {
+        return Versions.conflict(h, "incident", i.id(), i.reference());
     }
 
     /**

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class PeopleRepository {
     private static final String SELECT = """
             SELECT p.id, p.full_name, p.email, p.staff_number, p.category, p.team, p.line_manager_id, m.full_name AS manager_name,
-                   p.active, p.left_on, p.created_at,
+                   p.active, p.left_on, p.created_at, p.version,
                    (SELECT max(d.signed_on) FROM declaration d WHERE d.person_id = p.id) AS last_declared_on
             FROM person p LEFT JOIN person m ON m.id = p.line_manager_id""";
 
@@ -22,7 +22,7 @@ final class PeopleRepository {
         return new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"), rs.getString("staff_number"),
                 Category.valueOf(rs.getString("category")), rs.getString("team"), managerId, rs.getString("manager_name"),
                 rs.getInt("active") == 1, Times.date(rs.getString("left_on")), Times.date(rs.getString("last_declared_on")),
-                Times.instant(rs.getString("created_at")));
+                Times.instant(rs.getString("created_at")), rs.getLong("version"));
     };
 
     private static final RowMapper<Declaration> DECLARATION = (rs, ctx) -> new Declaration(rs.getLong("id"), rs.getLong("person_id"),
@@ -75,13 +75,13 @@ final class PeopleRepository {
     void update(Handle h, long id, PersonDraft d) {
         h.createUpdate("""
                 UPDATE person SET full_name = :name, email = :email, staff_number = :staff, category = :category,
-                       team = :team, line_manager_id = :manager WHERE id = :id""")
+                       team = :team, line_manager_id = :manager, version = version + 1 WHERE id = :id""")
                 .bind("id", id).bind("name", d.fullName()).bind("email", d.email()).bind("staff", d.staffNumber())
                 .bind("category", d.category().name()).bind("team", d.team()).bind("manager", d.lineManagerId()).execute();
     }
 
     void markLeft(Handle h, long id, LocalDate leftOn) {
-        h.createUpdate("UPDATE person SET active = 0, left_on = :d WHERE id = :id").bind("id", id).bind("d", leftOn).execute();
+        h.createUpdate("UPDATE person SET active = 0, left_on = :d, version = version + 1 WHERE id = :id").bind("id", id).bind("d", leftOn).execute();
     }
 
     void insertDeclaration(Handle h, long personId, LocalDate signedOn, Instant signedAt, Declaration.Method method, String recordedBy) {

@@ -86,10 +86,21 @@ public final class PeopleService {
         return id;
     }
 
+    /** Saves without a version check: for imports and callers that hold no form. */
     public void update(Session s, long id, PersonDraft draft) {
+        update(s, id, null, draft);
+    }
+
+    /**
+     * Saves the person form loaded at {@code expectedVersion} ({@link Person#version()}); refused with a
+     * {@link org.devicedesk.core.Conflict} when the record changed since, nothing stored.
+     */
+    public void update(Session s, long id, Long expectedVersion, PersonDraft draft) {
         s.require(Role.HELPDESK, Role.ADMIN);
         PersonDraft d = normalise(draft);
         db.useTransaction(h -> {
+            Person found = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
+            org.devicedesk.core.Versions.expect(h, "person", id, expectedVersion, "person", found.fullName() + "'s record");
             Person before = repo.byId(h, id).orElseThrow(() -> Refused.because("That person is no longer in the register."));
             validate(h, d, id, before.lineManagerId());
             repo.update(h, id, d);

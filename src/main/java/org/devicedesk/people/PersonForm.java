@@ -30,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 /** Create or edit a person ({@code person-*} ids). Enter saves, Esc cancels; a refusal keeps the form open. */
 final class PersonForm {
     /** Stands for "no line manager" in the list, so it can be chosen like anyone else. */
-    private static final Person NO_MANAGER = new Person(-1, "No line manager", null, null, Category.EMPLOYEE, null, null, null, true, null, null, null);
+    private static final Person NO_MANAGER = new Person(-1, "No line manager", null, null, Category.EMPLOYEE, null, null, null, true, null, null, null, 0);
 
     private final PeopleService people;
     private final Session session;
@@ -46,8 +46,12 @@ final class PersonForm {
     private final ComboBox<Person> lineManager = new ComboBox<>();
     private final Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
     private final Button cancel = new Button("Cancel");
+    /** Shown after a refused stale save: reloads the person, keeping what was typed where it does not clash. */
+    private final Button reload = org.devicedesk.ui.Reload.button("person");
     private final ScrollPane root;
     private Long editing;
+    /** The person as the form was loaded (its version goes with the save); null for a new person. */
+    private Person loaded;
 
     PersonForm(PeopleService people, Session session, LongConsumer onSaved, Runnable onCancel) {
         this.people = people;
@@ -108,7 +112,8 @@ final class PersonForm {
         Label required = new Label("Full name and category are required. Email and staff number must be unique when given.");
         required.getStyleClass().add(Styles.TEXT_MUTED);
         required.setWrapText(true);
-        HBox buttons = new HBox(8, save, cancel);
+        reload.setOnAction(e -> reload());
+        HBox buttons = new HBox(8, save, reload, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(14, title, grid, required, messages.node(), buttons);
         box.setId("person-form");
@@ -125,7 +130,9 @@ final class PersonForm {
     /** Opens the form for a new person ({@code person} null) or to edit one; {@code everyone} feeds the line-manager list. */
     void open(Person person, List<Person> everyone, List<String> teams) {
         editing = person == null ? null : person.id();
+        loaded = person;
         messages.clear();
+        org.devicedesk.ui.Reload.show(reload, false);
         save.setDisable(false);
         title.setText(person == null ? "New person" : "Edit " + person.fullName());
         List<Person> managers = new ArrayList<>();
@@ -145,27 +152,57 @@ final class PersonForm {
             team.getEditor().clear();
             lineManager.setValue(NO_MANAGER);
         } else {
-            fullName.setText(person.fullName());
-            email.setText(nz(person.email()));
-            staffNumber.setText(nz(person.staffNumber()));
-            category.setValue(person.category());
-            team.setValue(person.team());
-            team.getEditor().setText(nz(person.team()));
-            lineManager.setValue(managers.stream().filter(m -> person.lineManagerId() != null && m.id() == person.lineManagerId())
-                    .findFirst().orElse(NO_MANAGER));
+            fillFields(person.draft());
         }
         Platform.runLater(fullName::requestFocus);
     }
 
-    private void save() {
+    private void fillFields(PersonDraft d) {
+        fullName.setText(nz(d.fullName()));
+        email.setText(nz(d.email()));
+        staffNumber.setText(nz(d.staffNumber()));
+        category.setValue(d.category());
+        team.setValue(d.team());
+        team.getEditor().setText(nz(d.team()));
+        lineManager.setValue(lineManager.getItems().stream().filter(m -> d.lineManagerId() != null && m.id() == d.lineManagerId())
+                .findFirst().orElse(NO_MANAGER));
+    }
+
+    private PersonDraft typed() {
         Person manager = lineManager.getValue();
-        PersonDraft draft = new PersonDraft(fullName.getText(), email.getText(), staffNumber.getText(), category.getValue(),
+        return new PersonDraft(fullName.getText(), email.getText(), staffNumber.getText(), category.getValue(),
                 PeopleForms.text(team), manager == null || manager == NO_MANAGER ? null : manager.id());
+    }
+
+    /** After a conflict: the record as saved now, with the person's own changes kept where the other person did not change the field. */
+    private void reload() {
+        if (loaded == null) return;
+        Person loadedAt = loaded;
+        PersonDraft mine = typed();
+        reload.setDisable(true);
+        Background.run(() -> people.get(session, loadedAt.id()), fresh -> {
+            reload.setDisable(false);
+            var merged = org.devicedesk.ui.Reload.merge(loadedAt.draft(), mine, fresh.draft(),
+                    "full name", "email", "staff number", "category", "team", "line manager");
+            loaded = fresh;
+            fillFields(merged.draft());
+            org.devicedesk.ui.Reload.show(reload, false);
+            messages.success(merged.explain(fresh.fullName() + "'s record"));
+        }, t -> {
+            reload.setDisable(false);
+            messages.show(t);
+        });
+    }
+
+    private void save() {
+        PersonDraft draft = typed();
         Long id = editing;
+        Long version = loaded == null ? null : loaded.version(); // the version the form was loaded at
         save.setDisable(true);
+        org.devicedesk.ui.Reload.show(reload, false);
         Background.run(() -> {
             if (id == null) return people.create(session, draft);
-            people.update(session, id, draft);
+            people.update(session, id, version, draft);
             return id;
         }, saved -> {
             save.setDisable(false);
@@ -174,6 +211,7 @@ final class PersonForm {
         }, t -> {
             save.setDisable(false);
             messages.show(t);
+            org.devicedesk.ui.Reload.offer(reload, t);
         });
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.devicedesk.core.Audit;
+import org.devicedesk.core.Conflict;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Problems;
 import org.devicedesk.core.Role;
@@ -29,13 +30,41 @@ public final class SettingsService {
         return settings.values();
     }
 
-    /** Saves the given values (all or none); returns how many changed. */
+    /** The settings' version, for the settings form to keep (ADR 0008). */
+    public long version() {
+        return db.read(org.devicedesk.core.Versions::settingsVersion);
+    }
+
+    /** Saves the given values (all or none) without a version check; returns how many changed. */
     public int save(Session s, Map<Key, String> values) {
+        return save(s, null, values);
+    }
+
+    /**
+     * Saves the settings form loaded at {@code expectedVersion} ({@link #version()}): refused with a
+     * {@link org.devicedesk.core.Conflict} when another administrator saved the settings since.
+     */
+    public int save(Session s, Long expectedVersion, Map<Key, String> values) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
         values.forEach((k, v) -> validate(p, k, v == null ? "" : v.strip()));
         p.throwIfAny();
         int changed = db.inTransaction(h -> {
+            // the conditional UPDATE checks and takes the settings' row lock in one statement
+            int matched = h.createUpdate("UPDATE settings_version SET version = version + 1 WHERE id = 1"
+                            + " AND (:any = 1 OR version = :v)")
+                    .bind("any", expectedVersion == null ? 1 : 0).bind("v", expectedVersion == null ? 0 : expectedVersion).execute();
+            if (matched == 0) {
+                Conflict.Change last = h.createQuery("SELECT actor, at, summary FROM audit_event WHERE record_type = 'setting' ORDER BY seq DESC LIMIT 1")
+                        .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
+                        .findOne().orElse(null);
+                String who = last == null ? "another administrator" : last.actor();
+                String when = last == null || last.at() == null ? "" : " at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy")
+                        .withZone(org.devicedesk.core.AppClock.OFFICE_ZONE).format(last.at());
+                throw new Conflict("setting", "", "The settings", last, "The settings were changed by " + who + when
+                        + (last == null ? "" : " (" + last.summary() + ")") + " after you opened them. Nothing was saved. "
+                        + "Reload the settings to see their change, then make yours again.");
+            }
             Settings.Values before = Settings.load(h);
             int n = 0;
             for (var e : values.entrySet()) {

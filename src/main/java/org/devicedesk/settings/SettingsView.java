@@ -185,8 +185,18 @@ public final class SettingsView implements Screen {
         grid.add(box, 1, row[0]++);
     }
 
+    /** The settings' version the form was loaded at (ADR 0008): a save from it is refused once another administrator saved. */
+    private Long loadedVersion;
+
     private void load() {
-        Background.run(service::current, this::fill, messages::show);
+        record Loaded(Settings.Values values, long version) {}
+        Background.run(() -> {
+            long version = service.version();
+            return new Loaded(service.current(), version);
+        }, l -> {
+            loadedVersion = l.version();
+            fill(l.values());
+        }, messages::show);
     }
 
     private void fill(Settings.Values v) {
@@ -206,7 +216,8 @@ public final class SettingsView implements Screen {
     private void save() {
         Map<Key, String> values = values();
         save.setDisable(true);
-        Background.run(() -> service.save(context.session(), values), changed -> {
+        Long version = loadedVersion;
+        Background.run(() -> service.save(context.session(), version, values), changed -> {
             save.setDisable(false);
             messages.success(changed == 0 ? "Nothing to save: the settings are as they were."
                     : changed == 1 ? "Saved: 1 setting changed (written to the audit trail)."

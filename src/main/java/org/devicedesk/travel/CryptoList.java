@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The countries that restrict the import or use of encryption, where the list came from, and when it was
- * reviewed; {@code version} goes up with every edit (a stale edit is refused), {@code updatedBy} and
- * {@code updatedAt} say who last changed it (a person's name, or "Device Desk" for the shipped file).
+ * reviewed. {@code version}: the list's one version (ADR 0008), raised by every change to it; an editor
+ * keeps it and passes it back. {@code updatedBy} and {@code updatedAt} say who last changed it (a person's
+ * name, or "Device Desk" for the shipped file).
  */
 public record CryptoList(String source, LocalDate reviewedOn, List<Entry> countries, long version, String updatedBy,
                          java.time.Instant updatedAt) {

@@ -66,7 +66,7 @@ public final class CryptoListSettings implements Screen {
         Button saveDetails = new Button("Save source and _review date");
         saveDetails.setId("crypto-save-details");
         saveDetails.setMinWidth(Region.USE_PREF_SIZE);
-        saveDetails.setOnAction(e -> write(() -> travel.saveCryptoListDetails(session, source.getText(), reviewedOn.getValue(), version()),
+        saveDetails.setOnAction(e -> write(() -> travel.saveCryptoListDetails(session, version(), source.getText(), reviewedOn.getValue()),
                 "Source and review date saved."));
         changed.setId("crypto-changed");
         changed.getStyleClass().add(Styles.TEXT_MUTED);
@@ -109,7 +109,7 @@ public final class CryptoListSettings implements Screen {
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             Country c = country.getValue();
-            write(() -> travel.saveCryptoCountry(session, c == null ? null : c.code(), note.getText(), version()),
+            write(() -> travel.saveCryptoCountry(session, version(), c == null ? null : c.code(), note.getText()),
                     (c == null ? "The country" : c.name()) + " saved on the list.");
         });
         Button remove = new Button("Re_move selected");
@@ -121,7 +121,7 @@ public final class CryptoListSettings implements Screen {
             if (sel == null) return;
             if (!org.devicedesk.ui.Confirm.ask(context.window(), "crypto-remove-confirm", "Remove " + sel.name() + "?",
                     "Travel notices to " + sel.name() + " will no longer show the encryption warning.", "Remove", "Keep it")) return;
-            write(() -> travel.removeCryptoCountry(session, sel.code(), version()), sel.name() + " removed from the list.");
+            write(() -> travel.removeCryptoCountry(session, version(), sel.code()), sel.name() + " removed from the list.");
         });
         HBox edit = new HBox(8, country, note, add, remove);
         edit.setAlignment(Pos.CENTER_LEFT);

@@ -207,7 +207,7 @@ final class TravelDetail {
         save.setOnAction(e -> {
             save.setDisable(true);
             Background.run(() -> {
-                travel.decide(session, n.id(), decision.getValue(), advice.getText(), justification.getText(),
+                travel.decide(session, n.id(), n.version(), decision.getValue(), advice.getText(), justification.getText(),
                         loaner.getValue() instanceof org.devicedesk.devices.Device.Kind k ? k : null);
                 return n.id();
             }, id -> {

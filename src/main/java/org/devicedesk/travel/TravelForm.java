@@ -136,9 +136,10 @@ final class TravelForm {
             TravelDraft draft = new TravelDraft(null, destinations.codes(), Dates.current(departure), Dates.current(returning),
                     List.copyOf(ticked), purpose.getText());
             Long id = editing;
+            Long version = editingNotice == null ? null : editingNotice.version(); // the version the form was loaded at
             Background.run(() -> {
                 if (id == null) return travel.submit(session, draft);
-                travel.update(session, id, draft);
+                travel.update(session, id, version, draft);
                 return id;
             }, saved -> {
                 save.setDisable(false);

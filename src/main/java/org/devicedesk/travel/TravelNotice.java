@@ -11,7 +11,7 @@ public record TravelNotice(long id, String reference, long travellerId, String t
                            Instant submittedAt, LocalDate submittedOn, long noticeDays, boolean late, boolean cryptoWarning,
                            TravelDecision decision, String advice, String lateJustification, Instant decidedAt, String decidedBy,
                            Instant postCheckAt, String postCheckBy, PostTravelOutcome postCheckOutcome, String postCheckNotes,
-                           String createdBy) {
+                           String createdBy, long version) {
 
     /** Where the notice stands, for badges and the queue. */
     public enum Status {

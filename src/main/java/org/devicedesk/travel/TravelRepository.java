@@ -17,7 +17,7 @@ final class TravelRepository {
             SELECT t.id, t.reference, t.traveller_id, p.full_name AS traveller_name, t.departure_date, t.return_date, t.purpose,
                    t.submitted_at, t.submitted_on, t.notice_days, t.late, t.crypto_warning, t.decision, t.advice,
                    t.late_justification, t.decided_at, t.decided_by, t.post_check_at, t.post_check_by, t.post_check_outcome,
-                   t.post_check_notes, t.created_by
+                   t.post_check_notes, t.created_by, t.version
             FROM travel_notice t JOIN person p ON p.id = t.traveller_id""";
 
     /** The notice's own columns; destinations and devices are filled in afterwards. */
@@ -31,7 +31,7 @@ final class TravelRepository {
                 decision == null ? null : TravelDecision.valueOf(decision), rs.getString("advice"), rs.getString("late_justification"),
                 Times.instant(rs.getString("decided_at")), rs.getString("decided_by"), Times.instant(rs.getString("post_check_at")),
                 rs.getString("post_check_by"), outcome == null ? null : PostTravelOutcome.valueOf(outcome),
-                rs.getString("post_check_notes"), rs.getString("created_by"));
+                rs.getString("post_check_notes"), rs.getString("created_by"), rs.getLong("version"));
     };
 
     private static final RowMapper<TravelDevice> DEVICE = (rs, ctx) -> {
@@ -83,17 +83,9 @@ final class TravelRepository {
                     List.copyOf(destinations.getOrDefault(n.id(), List.of())), n.departureDate(), n.returnDate(),
                     List.copyOf(devices.getOrDefault(n.id(), List.of())), n.purpose(), n.submittedAt(), n.submittedOn(),
                     n.noticeDays(), n.late(), n.cryptoWarning(), n.decision(), n.advice(), n.lateJustification(), n.decidedAt(),
-                    n.decidedBy(), n.postCheckAt(), n.postCheckBy(), n.postCheckOutcome(), n.postCheckNotes(), n.createdBy()));
+                    n.decidedBy(), n.postCheckAt(), n.postCheckBy(), n.postCheckOutcome(), n.postCheckNotes(), n.createdBy(), n.version()));
         }
         return out;
-    }
-
-    /** The next reference in the year, TRV-YYYY-NNNN. */
-    String nextReference(Handle h, int year) {
-        String prefix = "TRV-" + year + "-";
-        int last = h.createQuery("SELECT max(reference) FROM travel_notice WHERE reference LIKE :p").bind("p", prefix + "%")
-                .mapTo(String.class).findOne().map(r -> Integer.parseInt(r.substring(prefix.length()))).orElse(0);
-        return prefix + String.format("%04d", last + 1);
     }
 
     long insert(Handle h, String reference, long travellerId, TravelDraft d, Instant submittedAt, LocalDate submittedOn,
@@ -112,7 +104,7 @@ final class TravelRepository {
 
     void update(Handle h, long id, TravelDraft d, long noticeDays, boolean late, boolean crypto) {
         h.createUpdate("""
-                UPDATE travel_notice SET departure_date = :departure, return_date = :ret, purpose = :purpose,
+                UPDATE travel_notice SET version = version + 1, departure_date = :departure, return_date = :ret, purpose = :purpose,
                        notice_days = :days, late = :late, crypto_warning = :crypto WHERE id = :id""")
                 .bind("id", id).bind("departure", d.departureDate()).bind("ret", d.returnDate()).bind("purpose", d.purpose())
                 .bind("days", noticeDays).bind("late", late ? 1 : 0).bind("crypto", crypto ? 1 : 0).execute();
@@ -132,7 +124,7 @@ final class TravelRepository {
 
     void decide(Handle h, long id, TravelDecision decision, String advice, String justification, Instant at, String by) {
         h.createUpdate("""
-                UPDATE travel_notice SET decision = :decision, advice = :advice, late_justification = :just,
+                UPDATE travel_notice SET version = version + 1, decision = :decision, advice = :advice, late_justification = :just,
                        decided_at = :at, decided_by = :by WHERE id = :id""")
                 .bind("id", id).bind("decision", decision.name()).bind("advice", advice).bind("just", justification)
                 .bind("at", at).bind("by", by).execute();
@@ -140,7 +132,7 @@ final class TravelRepository {
 
     void recordPostCheck(Handle h, long id, PostTravelOutcome outcome, String notes, Instant at, String by) {
         h.createUpdate("""
-                UPDATE travel_notice SET post_check_outcome = :outcome, post_check_notes = :notes, post_check_at = :at,
+                UPDATE travel_notice SET version = version + 1, post_check_outcome = :outcome, post_check_notes = :notes, post_check_at = :at,
                        post_check_by = :by WHERE id = :id""")
                 .bind("id", id).bind("outcome", outcome.name()).bind("notes", notes).bind("at", at).bind("by", by).execute();
     }
@@ -165,7 +157,7 @@ final class TravelRepository {
     }
 
     void updateCryptoListHeader(Handle h, String source, LocalDate reviewedOn, Instant at, String by) {
-        h.createUpdate("UPDATE crypto_list SET source = :source, reviewed_on = :reviewed, updated_at = :at, updated_by = :by WHERE id = 1")
+        h.createUpdate("UPDATE crypto_list SET version = version + 1, source = :source, reviewed_on = :reviewed, updated_at = :at, updated_by = :by WHERE id = 1")
                 .bind("source", source).bind("reviewed", reviewedOn).bind("at", at).bind("by", by).execute();
     }
 
@@ -175,17 +167,6 @@ final class TravelRepository {
                 FROM crypto_list l LEFT JOIN account a ON a.username = l.updated_by LEFT JOIN person p ON p.id = a.person_id
                 WHERE l.id = 1""")
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}).findOne();
-    }
-
-    /**
-     * Takes the next version of the list if it is still at {@code expected} (null: whatever it is), in the
-     * caller's transaction; false when someone else changed it first.
-     */
-    boolean bumpCryptoListVersion(Handle h, Long expected, Instant at, String by) {
-        var update = h.createUpdate("UPDATE crypto_list SET version = version + 1, updated_at = :at, updated_by = :by WHERE id = 1"
-                + (expected == null ? "" : " AND version = :expected")).bind("at", at).bind("by", by);
-        if (expected != null) update.bind("expected", expected.longValue());
-        return update.execute() == 1;
     }
 
     /** Code and note of every listed country. */

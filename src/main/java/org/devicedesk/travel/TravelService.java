@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.devicedesk.core.AccessDenied;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Audit;
+import org.devicedesk.core.Conflict;
 import org.devicedesk.core.Csv;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Problems;
@@ -184,7 +185,7 @@ public final class TravelService {
 
     private long insert(Handle h, Session s, long travellerId, TravelDraft d, Instant at, LocalDate on, NoticeCheck check) {
         boolean crypto = restrictsAny(h, d.destinations());
-        String reference = repo.nextReference(h, on.getYear());
+        String reference = org.devicedesk.core.References.next(h, org.devicedesk.core.References.Kind.TRAVEL, on.getYear());
         long id = repo.insert(h, reference, travellerId, d, at, on, check.noticeDays(), check.late(), crypto, s.username());
         Person p = people.byId(h, travellerId);
         Audit.record(h, s, at, "TRAVEL_NOTICE_FILED", "travel_notice", id, reference + ": " + p.fullName() + " to "
@@ -198,9 +199,19 @@ public final class TravelService {
      * still count from the day it was submitted, and a late notice stays late whatever is changed (policy 53).
      */
     public void update(Session s, long id, TravelDraft draft) {
+        update(s, id, null, draft);
+    }
+
+    /**
+     * The same from a form loaded at {@code expectedVersion} ({@link TravelNotice#version()}): refused
+     * with a {@link org.devicedesk.core.Conflict} when the notice changed since, nothing stored.
+     */
+    public void update(Session s, long id, Long expectedVersion, TravelDraft draft) {
         TravelDraft d = normalise(draft);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            TravelNotice found = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+            org.devicedesk.core.Versions.expect(h, "travel_notice", id, expectedVersion, "travel_notice", "Travel notice " + found.reference());
             TravelNotice before = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
             if (!s.has(Role.INFOSEC) && !s.isSelf(before.travellerId())) {
                 throw new AccessDenied("Your account (" + s.username() + ") can only change your own travel notices.");
@@ -283,7 +294,12 @@ public final class TravelService {
      * written justification of why it is late.
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification) {
-        decide(s, id, decision, advice, lateJustification, null);
+        decide(s, id, null, decision, advice, lateJustification, null);
+    }
+
+    /** The same from a page loaded at {@code expectedVersion}: two decisions from pages opened together cannot both stand. */
+    public void decide(Session s, long id, Long expectedVersion, TravelDecision decision, String advice, String lateJustification) {
+        decide(s, id, expectedVersion, decision, advice, lateJustification, null);
     }
 
     /**
@@ -291,8 +307,16 @@ public final class TravelService {
      * in the same transaction a free, clean pool device of that kind is booked for the travel dates (issue 21).
      */
     public void decide(Session s, long id, TravelDecision decision, String advice, String lateJustification, Device.Kind loanerKind) {
+        decide(s, id, null, decision, advice, lateJustification, loanerKind);
+    }
+
+    /** The decision from a page loaded at {@code expectedVersion} (null checks nothing), with an optional loaner. */
+    public void decide(Session s, long id, Long expectedVersion, TravelDecision decision, String advice, String lateJustification,
+                       Device.Kind loanerKind) {
         s.require(Role.INFOSEC);
         db.useTransaction(h -> {
+            TravelNotice found = repo.byId(h, id).orElseThrow(() -> Refused.because("That travel notice no longer exists."));
+            org.devicedesk.core.Versions.expect(h, "travel_notice", id, expectedVersion, "travel_notice", "Travel notice " + found.reference());
             decideInTransaction(h, s, id, decision, advice, lateJustification, loanerKind, clock.instant());
             org.devicedesk.mail.MailEvents.travelDecided(h, clock.instant(), id, decision.label()); // SPEC 10: the traveller
         });
@@ -421,18 +445,6 @@ public final class TravelService {
                 org.devicedesk.core.Times.instant(header[3]));
     }
 
-    private static final java.time.format.DateTimeFormatter CHANGED_AT =
-            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm", java.util.Locale.UK).withZone(org.devicedesk.core.AppClock.OFFICE_ZONE);
-
-    /** Takes the list's next version, or refuses: someone changed it since {@code expected} was read. */
-    private void takeVersion(Handle h, Session s, Long expected, Instant now) {
-        if (repo.bumpCryptoListVersion(h, expected, now, s.username())) return;
-        CryptoList current = loadCryptoList(h);
-        throw Refused.because("The encryption list was changed by " + current.updatedBy()
-                + (current.updatedAt() == null ? "" : " on " + CHANGED_AT.format(current.updatedAt()))
-                + " after you opened it, so your change was not saved. Reload the list, check it, and make your change again.");
-    }
-
     /** Whether any of these destinations restricts encryption (for the form's warning, before saving). */
     public static boolean restrictsAny(CryptoList list, List<String> codes) {
         return codes.stream().anyMatch(list::restricts);
@@ -444,22 +456,22 @@ public final class TravelService {
 
     /** ADMIN adds a country to the list or changes its note. */
     public void saveCryptoCountry(Session s, String code, String note) {
-        saveCryptoCountry(s, code, note, null);
+        saveCryptoCountry(s, null, code, note);
     }
 
     /**
-     * ADMIN adds a country or changes its note, from the list at {@code expectedVersion} (null: no check);
-     * refused when someone changed the list since.
+     * The same from an editor loaded at {@code expectedVersion} ({@link CryptoList#version()}): refused with a
+     * {@link org.devicedesk.core.Conflict} when another administrator changed the list since.
      */
-    public void saveCryptoCountry(Session s, String code, String note, Long expectedVersion) {
+    public void saveCryptoCountry(Session s, Long expectedVersion, String code, String note) {
         s.require(Role.ADMIN);
         String c = code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!Country.isKnown(c)) throw Refused.because("crypto-country", "Choose a country from the list.");
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             boolean existed = repo.cryptoCountryListed(h, c);
             Instant now = clock.instant();
-            takeVersion(h, s, expectedVersion, now);
             repo.upsertCryptoCountry(h, c, blankToNull(note), now, s.username());
             Audit.record(h, s, now, existed ? "CRYPTO_COUNTRY_CHANGED" : "CRYPTO_COUNTRY_ADDED", "crypto_country", c,
                     Country.nameOf(c) + (existed ? " note changed" : " added to the encryption warning list"));
@@ -467,15 +479,15 @@ public final class TravelService {
     }
 
     public void removeCryptoCountry(Session s, String code) {
-        removeCryptoCountry(s, code, null);
+        removeCryptoCountry(s, null, code);
     }
 
-    /** ADMIN removes a country, from the list at {@code expectedVersion} (null: no check). */
-    public void removeCryptoCountry(Session s, String code, Long expectedVersion) {
+    /** The same from an editor loaded at {@code expectedVersion}. */
+    public void removeCryptoCountry(Session s, Long expectedVersion, String code) {
         s.require(Role.ADMIN);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
-            takeVersion(h, s, expectedVersion, clock.instant());
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             if (!repo.deleteCryptoCountry(h, code)) throw Refused.because(Country.nameOf(code) + " is not on the list.");
             Audit.record(h, s, clock.instant(), "CRYPTO_COUNTRY_REMOVED", "crypto_country", code, Country.nameOf(code) + " removed from the encryption warning list");
         });
@@ -483,11 +495,11 @@ public final class TravelService {
 
     /** ADMIN records where the list comes from and when it was last reviewed. */
     public void saveCryptoListDetails(Session s, String source, LocalDate reviewedOn) {
-        saveCryptoListDetails(s, source, reviewedOn, null);
+        saveCryptoListDetails(s, null, source, reviewedOn);
     }
 
-    /** ADMIN records the source and review date, from the list at {@code expectedVersion} (null: no check). */
-    public void saveCryptoListDetails(Session s, String source, LocalDate reviewedOn, Long expectedVersion) {
+    /** The same from an editor loaded at {@code expectedVersion}. */
+    public void saveCryptoListDetails(Session s, Long expectedVersion, String source, LocalDate reviewedOn) {
         s.require(Role.ADMIN);
         Problems p = new Problems();
         p.required(blankToNull(source), "crypto-source", "The source of the list");
@@ -496,11 +508,29 @@ public final class TravelService {
         p.throwIfAny();
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             Instant now = clock.instant();
-            takeVersion(h, s, expectedVersion, now);
             repo.updateCryptoListHeader(h, source.strip(), reviewedOn, now, s.username());
             Audit.record(h, s, now, "CRYPTO_LIST_REVIEWED", "crypto_list", 1, "Source: " + source.strip() + "; reviewed on " + reviewedOn);
         });
+    }
+
+    /** Checks the editor's version of the list and raises it (every change to the list is a change to its version). */
+    private static void expectCryptoList(Handle h, Session s, Long expectedVersion, Instant now) {
+        try {
+            org.devicedesk.core.Versions.expect(h, "crypto_list", 1, expectedVersion, "crypto_list", "The encryption warning list");
+        } catch (org.devicedesk.core.Conflict c) {
+            // a country's edit is audited under crypto_country, so the list's latest change is the latest of both
+            Conflict.Change last = h.createQuery("""
+                    SELECT actor, at, summary FROM audit_event WHERE record_type IN ('crypto_list', 'crypto_country')
+                    ORDER BY seq DESC LIMIT 1""")
+                    .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
+                    .findOne().orElse(c.change());
+            throw new Conflict("crypto_list", 1, c.what(), last);
+        }
+        // who changed the list last and when (shown in Settings), with the version every change raises
+        h.createUpdate("UPDATE crypto_list SET version = version + 1, updated_at = :at, updated_by = :by WHERE id = 1")
+                .bind("at", now).bind("by", s.username()).execute();
     }
 
     /** The shipped file is loaded into the table the first time the list is needed (once per database). */

@@ -125,17 +125,22 @@ public final class FormMessages {
         var storage = org.devicedesk.core.StorageFailure.describe(t); // a full disk is said as such, not "see the log" on that disk
         if (storage.isPresent()) return storage.get();
         if (t instanceof org.devicedesk.core.DatabaseUnavailable u) return u.getMessage(); // says whether anything was being saved
+        // "nothing was saved" only when the database says the write rolled back (Database.nothingSaved)
+        boolean nothingSaved = org.devicedesk.core.Database.nothingSaved(t);
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
             if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
-                return "The database is busy (another copy of Device Desk may be saving). Nothing was saved; try again in a moment.";
+                return nothingSaved
+                        ? "The database is busy (another copy of Device Desk may be saving). Nothing was saved; try again in a moment."
+                        : "The database was busy (another copy of Device Desk may be saving). Check whether your change shows before trying again.";
             }
             if (m != null && m.contains("SQLITE_READONLY")) {
                 return "The database has become read-only, so nothing was saved. Check the file's permissions.";
             }
         }
-        // a read fails this way too: say what is true of both (a change is one transaction, never half-saved)
-        return "Something went wrong and this did not go through; nothing is ever half-saved. The details are in " + logFile() + ".";
+        return nothingSaved
+                ? "Something went wrong and nothing was saved. The details are in " + logFile() + "."
+                : "Something went wrong. The details are in " + logFile() + "; check whether your change shows before trying again.";
     }
 
     /** Where the log really is: beside the SQLite file, or in ~/.devicedesk on PostgreSQL (set at start-up). */

@@ -89,7 +89,7 @@ public final class Shell {
 
         Label app = new Label("Device Desk");
         app.getStyleClass().addAll(Styles.TITLE_4, "app-name");
-        Label org = new Label(services.settings.values().organisationName());
+        Label org = new Label(services.settings.displayed().organisationName());
         org.getStyleClass().add(Styles.TEXT_MUTED);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("shell-busy");

@@ -49,7 +49,7 @@ class AssetLabelsTest {
 
     static Device device(long id, String tag, String model) {
         return new Device(id, tag, Device.Kind.LAPTOP, model, null, null, null, true, Device.Mode.POOL, Device.Status.IN_STOCK, "Comms", null,
-                Instant.EPOCH, Instant.EPOCH, null);
+                Instant.EPOCH, Instant.EPOCH, null, 1);
     }
 
     /** The page at 300 dpi, rendered on the FX thread, as ARGB pixels. */

@@ -129,6 +129,9 @@ class DirectorySyncTest {
                 assertEquals("Finance", now.get("team"));
                 was.remove("team");
                 now.remove("team");
+                assertEquals(((Number) was.get("version")).intValue() + 1, ((Number) now.get("version")).intValue(), "a change raises the version (issue 13)");
+                was.remove("version");
+                now.remove("version");
             }
             if (e.getKey() == fiona) {
                 assertEquals(0, ((Number) now.get("active")).intValue());
@@ -137,6 +140,9 @@ class DirectorySyncTest {
                 was.remove("left_on");
                 now.remove("active");
                 now.remove("left_on");
+                assertEquals(((Number) was.get("version")).intValue() + 1, ((Number) now.get("version")).intValue(), "marking as left raises the version (issue 13)");
+                was.remove("version");
+                now.remove("version");
             }
             assertEquals(was, now, "person " + e.getKey() + " unchanged");
         }

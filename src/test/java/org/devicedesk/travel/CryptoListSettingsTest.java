@@ -34,11 +34,11 @@ class CryptoListSettingsTest extends FxTest {
 
         // another administrator changes the list meanwhile; this screen's copy is now stale
         long v = testDb.services.travel.cryptoList(bob).version();
-        testDb.services.travel.removeCryptoCountry(bob, "VN", v);
+        testDb.services.travel.removeCryptoCountry(bob, v, "VN");
         fx(() -> table.getSelectionModel().select(0));
         robot.clickOn("#crypto-note").eraseText(60).write("Changed note");
         robot.clickOn("#crypto-add");
-        waitUntil(() -> message.getText().contains("Bob Tester"));
+        waitUntil(() -> message.getText().contains("was changed by bob"));
         assertTrue(message.getText().contains("Reload"), message.getText());
         waitUntil(() -> changed.getText().contains("Bob Tester"));
         assertTrue(!testDb.services.travel.cryptoList(ada).restricts("VN"), "the stale edit did not put it back");

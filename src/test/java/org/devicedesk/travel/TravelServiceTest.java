@@ -390,19 +390,22 @@ class TravelServiceTest {
         Session bob = t.session("bob", Role.ADMIN);
         CryptoList seenByBoth = travel.cryptoList(ada);
         assertTrue(seenByBoth.updatedBy().contains("Device Desk"), seenByBoth.updatedBy());
-        travel.saveCryptoCountry(ada, "VN", "Import licence needed.", seenByBoth.version());
+        travel.saveCryptoCountry(ada, seenByBoth.version(), "VN", "Import licence needed.");
 
-        Refused stale = assertThrows(Refused.class, () -> travel.removeCryptoCountry(bob, "CN", seenByBoth.version()));
+        org.devicedesk.core.Conflict stale = assertThrows(org.devicedesk.core.Conflict.class,
+                () -> travel.removeCryptoCountry(bob, seenByBoth.version(), "CN"));
         String msg = String.join(" ", stale.messages());
-        assertTrue(msg.contains("Ada Tester") && msg.contains("Wed 4 Mar 2026 at 10:00") && msg.contains("Reload"), msg);
+        assertTrue(msg.contains("was changed by ada at 10:00 on 4 March 2026") && msg.contains("Nothing was saved")
+                && msg.contains("Reload"), msg);
+        assertEquals("ada", stale.change().actor());
         assertTrue(travel.cryptoList(bob).restricts("CN"), "the stale removal changed nothing");
-        assertThrows(Refused.class, () -> travel.saveCryptoListDetails(bob, "Our own review", d("2026-03-01"), seenByBoth.version()));
-        assertThrows(Refused.class, () -> travel.saveCryptoCountry(bob, "KZ", null, seenByBoth.version()));
+        assertThrows(Refused.class, () -> travel.saveCryptoListDetails(bob, seenByBoth.version(), "Our own review", d("2026-03-01")));
+        assertThrows(Refused.class, () -> travel.saveCryptoCountry(bob, seenByBoth.version(), "KZ", null));
 
         CryptoList fresh = travel.cryptoList(bob);
         assertEquals(seenByBoth.version() + 1, fresh.version());
         assertEquals("Ada Tester", fresh.updatedBy());
-        travel.removeCryptoCountry(bob, "CN", fresh.version());
+        travel.removeCryptoCountry(bob, fresh.version(), "CN");
         assertFalse(travel.cryptoList(ada).restricts("CN"));
         assertTrue(travel.cryptoList(ada).provenance().startsWith("(List: Bert-Jaap Koops, \"Crypto Law Survey\", reviewed "),
                 travel.cryptoList(ada).provenance());
@@ -419,7 +422,7 @@ class TravelServiceTest {
             java.util.concurrent.Future<String> a = pool.submit(() -> {
                 start.await();
                 try {
-                    travel.saveCryptoCountry(ada, "VN", "Ada's note", version);
+                    travel.saveCryptoCountry(ada, version, "VN", "Ada's note");
                     return "saved";
                 } catch (Refused r) {
                     return "refused";
@@ -428,7 +431,7 @@ class TravelServiceTest {
             java.util.concurrent.Future<String> b = pool.submit(() -> {
                 start.await();
                 try {
-                    travel.saveCryptoCountry(bob, "VN", "Bob's note", version);
+                    travel.saveCryptoCountry(bob, version, "VN", "Bob's note");
                     return "saved";
                 } catch (Refused r) {
                     return "refused";
