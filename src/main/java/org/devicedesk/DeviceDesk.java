@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.devicedesk.accounts.AccountService;
 import org.devicedesk.core.DatabaseProblem;
 import org.devicedesk.ui.Theme;
+import org.devicedesk.ui.WindowPlace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +46,10 @@ public final class DeviceDesk extends Application {
         Label opening = new Label("Opening " + (options.dbUrl() != null ? options.dbUrl() : options.db().toAbsolutePath()) + " …");
         VBox splash = new VBox(16, spinner, opening);
         splash.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(splash, 1280, 800);
+        Scene scene = new Scene(splash);
         scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
+        WindowPlace.apply(stage); // fitted to the screen, where it was last time
         stage.show();
         if (FirstFrame.requested()) FirstFrame.report(scene);
         FirstFrame.afterNextFrame(() -> addIcons(stage)); // after the first frame: the window manager takes them as well then
@@ -66,6 +68,9 @@ public final class DeviceDesk extends Application {
         opened = ready;
         MainWindow window = new MainWindow(stage, ready.services);
         window.show(ready.firstRun);
+        stage.setOnCloseRequest(e -> { // the unsaved-changes guard
+            if (!window.mayClose()) e.consume();
+        });
         // the first Argon2 (Bouncy Castle) is not needed to draw sign-in: done in the background once it is drawn
         FirstFrame.afterNextFrame(() -> Thread.ofPlatform().daemon().name("devicedesk-prepare").start(AccountService::prepare));
         if (ready.services.demoMessage != null) {

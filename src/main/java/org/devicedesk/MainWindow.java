@@ -65,6 +65,11 @@ public final class MainWindow {
         return shell;
     }
 
+    /** The unsaved-changes guard for closing the window: true when nothing typed would be lost, or the person said so. */
+    public boolean mayClose() {
+        return shell == null || shell.mayLeave("close Device Desk");
+    }
+
     public Shell shell() {
         return shell;
     }

@@ -16,7 +16,8 @@ final class SettingsTabs {
                 // one line per tab: new SettingsTab(key, title, context -> screen)
                 new SettingsTab("mail", "Mail", org.devicedesk.mail.MailSettingsView::new),
                 new SettingsTab("outbox", "Outbox", org.devicedesk.mail.OutboxView::new),
-                new SettingsTab("directory", "Directory", org.devicedesk.directory.DirectorySettingsView::new)
+                new SettingsTab("directory", "Directory", org.devicedesk.directory.DirectorySettingsView::new),
+                new SettingsTab("crypto", "Travel encryption list", org.devicedesk.travel.CryptoListSettings::new)
         );
     }
 }

@@ -164,6 +164,7 @@ public final class AccountsView implements Screen {
         });
         created.setPrefWidth(120);
         table.getColumns().addAll(List.of(user, who, roleCol, state, created));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<Account> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

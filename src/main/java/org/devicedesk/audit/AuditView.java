@@ -222,7 +222,8 @@ public final class AuditView implements Screen {
             }
         });
         summary.setPrefWidth(420);
-        table.getColumns().addAll(List.of(seq, at, who, action, record, summary));
+        table.getColumns().addAll(List.of(seq, at, who, action, record, org.devicedesk.ui.Tables.mayShorten(summary)));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<AuditEvent> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -164,7 +164,8 @@ final class BreachRegister {
                 + (c.reportedLate() ? " (late)" : ""), 150);
         ico.setMinWidth(150);
         what.setMinWidth(200);
-        table.getColumns().setAll(List.of(ref, aware, out, risk, subjects, ico, source, what));
+        table.getColumns().setAll(List.of(ref, aware, out, risk, subjects, ico, source, org.devicedesk.ui.Tables.mayShorten(what)));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

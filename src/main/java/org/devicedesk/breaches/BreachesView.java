@@ -232,7 +232,8 @@ public final class BreachesView implements Screen {
         source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);
         TableColumn<BreachCase, String> what = BreachUi.textColumn("Title", BreachUi::shortTitle, 300);
-        table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, what));
+        table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, org.devicedesk.ui.Tables.mayShorten(what)));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

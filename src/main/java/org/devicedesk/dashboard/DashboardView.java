@@ -104,10 +104,17 @@ public final class DashboardView implements Screen {
     public void refresh() {
         if (loading) return;
         loading = true;
-        Background.run(() -> service.snapshot(context.session()), d -> {
+        var session = context.session();
+        var incidents = context.services().incidents;
+        Background.run(() -> {
+            Dashboard d = service.snapshot(session);
+            boolean staffOnly = staffOnly(d);
+            return new Loaded(d, staffOnly ? incidents.devicesHeldBy(session, session.personId()) : List.of(),
+                    staffOnly ? incidents.callNow(session) : null);
+        }, l -> {
             loading = false;
             messages.clear();
-            render(d);
+            render(l);
         }, t -> {
             loading = false;
             messages.show(t);
@@ -143,7 +150,17 @@ public final class DashboardView implements Screen {
 
     // ---- rendering ----
 
-    private void render(Dashboard d) {
+    /** What one refresh loaded: the numbers, and for staff their devices and who to call now. */
+    private record Loaded(Dashboard dashboard, List<org.devicedesk.incidents.Incident.DeviceChoice> myDevices,
+                          org.devicedesk.incidents.Incident.CallNow callNow) {}
+
+    /** The dashboard of someone who is only staff: their own things, the report first. */
+    private static boolean staffOnly(Dashboard d) {
+        return d.mine() != null && d.incidents() == null && d.breaches() == null && d.travel() == null && d.devices() == null;
+    }
+
+    private void render(Loaded l) {
+        Dashboard d = l.dashboard();
         List<Node> parts = new ArrayList<>();
         Label title = new Label("Dashboard");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -155,7 +172,9 @@ public final class DashboardView implements Screen {
         parts.add(head);
         parts.add(messages.node());
 
-        if (d.mine() != null && d.incidents() == null && d.breaches() == null && d.travel() == null && d.devices() == null) {
+        if (staffOnly(d)) {
+            parts.add(reportCard(l.callNow()));
+            parts.add(myDevices(l.myDevices()));
             parts.add(mine(d.mine()));
         }
         if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
@@ -166,6 +185,45 @@ public final class DashboardView implements Screen {
         parts.add(row(d.incidents() == null ? null : perMonthChart(d.incidents().perMonth()), d.devices() == null ? null : devicesChart(d.devices())));
         parts.removeIf(java.util.Objects::isNull);
         content.getChildren().setAll(parts);
+    }
+
+    /** First on a member of staff's dashboard (policy 56: report at once): the report button and who to phone now. */
+    private Node reportCard(org.devicedesk.incidents.Incident.CallNow call) {
+        Button report = new Button("_Report a lost or stolen device", new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OUTLINE));
+        report.setId("dashboard-report");
+        report.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        report.setMinWidth(Region.USE_PREF_SIZE);
+        report.setOnAction(e -> context.navigate("incidents", "new"));
+        Label phone = new Label(call == null ? "" : call.text());
+        phone.setId("dashboard-call-now");
+        phone.setWrapText(true);
+        phone.getStyleClass().add(call != null && call.outOfHours() ? "call-now-out-of-hours" : "call-now-in-hours");
+        Label other = muted("Also for a password someone may know, or a device that may have been tampered with.");
+        other.setWrapText(true);
+        VBox text = new VBox(4, phone, other);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(16, report, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(row);
+        card.setId("dashboard-report-card");
+        card.getStyleClass().addAll("card", "dashboard-report-card");
+        // the first thing a keyboard lands on
+        report.sceneProperty().addListener((o, a, sc) -> {
+            if (sc != null) javafx.application.Platform.runLater(report::requestFocus);
+        });
+        return card;
+    }
+
+    private Node myDevices(List<org.devicedesk.incidents.Incident.DeviceChoice> held) {
+        VBox list = new VBox(4);
+        list.setId("dashboard-mine-devices");
+        for (var dv : held) {
+            Hyperlink open = link(dv.toString(), new DashboardTargets.Target("devices", null));
+            list.getChildren().add(open);
+        }
+        if (held.isEmpty()) list.getChildren().add(muted("You hold no device in the register. If that is wrong, call the help desk."));
+        return card("My devices" + (held.isEmpty() ? "" : " (" + held.size() + ")"), list);
     }
 
     private Node mine(Dashboard.Mine m) {
@@ -181,8 +239,10 @@ public final class DashboardView implements Screen {
         declaration.getStyleClass().addAll("badge", dec.state() == DeclarationState.State.CURRENT ? "badge-success"
                 : dec.state() == DeclarationState.State.EXPIRING ? "badge-warning" : "badge-danger");
         FlowPane tiles = tiles(
-                tile("dashboard-mine-reports", m.openReports(), "of my reports are open", DashboardTargets.incidents(null, null), false),
-                tile("dashboard-mine-travel", m.upcomingTravel(), "trips of mine to come", DashboardTargets.travel(), false));
+                tile("dashboard-mine-reports", m.openReports(), m.openReports() == 1 ? "of my reports is open" : "of my reports are open",
+                        DashboardTargets.incidents(null, null), false),
+                tile("dashboard-mine-travel", m.upcomingTravel(), m.upcomingTravel() == 1 ? "trip of mine to come" : "trips of mine to come",
+                        DashboardTargets.travel(), false));
         return card("My declaration and reports", new VBox(10, declaration, tiles));
     }
 
@@ -307,12 +367,28 @@ public final class DashboardView implements Screen {
         pie.setAnimated(false);
         for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
             if (e.getValue() == 0) continue;
-            PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()) + " (" + e.getValue() + ")", e.getValue());
+            // the numbers are on the tiles beside it: the chart shows the shares, in colours that mean something
+            PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()), e.getValue());
             pie.getData().add(slice);
+            slice.getNode().getStyleClass().add("device-status-" + kebab(e.getKey()));
+            javafx.scene.control.Tooltip.install(slice.getNode(), new javafx.scene.control.Tooltip(Dashboard.label(e.getKey()) + ": " + e.getValue()));
             DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
             slice.getNode().setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
             slice.getNode().setStyle("-fx-cursor: hand;");
         }
+        // the legend's symbols in the slices' colours (JavaFX gives them default-colorN classes of their own)
+        pie.needsLayoutProperty().addListener((o, a, b) -> {
+            for (Node item : pie.lookupAll(".chart-legend-item")) {
+                if (item instanceof Label l && l.getGraphic() != null) {
+                    for (String code : Dashboard.DEVICE_STATUSES) {
+                        if (Dashboard.label(code).equals(l.getText())) {
+                            l.getGraphic().getStyleClass().removeIf(c -> c.startsWith("device-status-"));
+                            l.getGraphic().getStyleClass().add("device-status-" + kebab(code));
+                        }
+                    }
+                }
+            }
+        });
         return card("Devices by status", pie);
     }
 

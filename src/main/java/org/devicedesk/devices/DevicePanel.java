@@ -634,6 +634,7 @@ final class DevicePanel {
         by.setPrefWidth(115);
         for (TableColumn<Custody, ?> c : List.of(person, how, from, to, by)) c.setMinWidth(60);
         history.getColumns().setAll(List.of(person, how, from, to, by));
+        org.devicedesk.ui.Tables.fit(history);
 
         Label ask = new Label("Who held it at…");
         atDate.setId("custody-at-date");

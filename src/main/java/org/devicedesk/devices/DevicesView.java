@@ -220,7 +220,9 @@ public final class DevicesView implements Screen {
                 setGraphic(empty || item == null ? null : DeviceBadges.status(item));
             }
         });
-        table.getColumns().setAll(List.of(tag, kind, model, serial, imei, mode, team, holder, status));
+        // the columns a glance needs first (who has it, is it lost), so a narrow window scrolls the rest sideways
+        table.getColumns().setAll(List.of(tag, kind, status, holder, model, serial, imei, mode, team));
+        org.devicedesk.ui.Tables.fit(table);
         // sorting happens in the database so it covers every page, not only the one on screen
         table.setSortPolicy(t -> {
             DeviceQuery.Sort sort = DeviceQuery.Sort.ASSET_TAG;

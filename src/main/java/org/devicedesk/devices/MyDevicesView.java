@@ -12,6 +12,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
@@ -38,9 +39,11 @@ public final class MyDevicesView implements Screen {
         this.devices = context.services().devices;
         Label title = new Label("My devices");
         title.getStyleClass().add("screen-title");
-        Label intro = new Label("The devices issued or checked out to you. You are responsible for everything done on them (policy 50). "
+        Label intro = new Label("The devices issued or checked out to you. You are responsible for everything done on them. "
                 + "If one is lost or stolen, report it at once on the Incidents screen.");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        intro.setTooltip(new javafx.scene.control.Tooltip("Policy paragraph 50"));
         intro.getStyleClass().add(Styles.TEXT_MUTED);
 
         held.setId("devices-table");
@@ -75,6 +78,8 @@ public final class MyDevicesView implements Screen {
         to.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         before.getColumns().setAll(List.of(tag, model, from, to));
         before.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        org.devicedesk.ui.Tables.fit(before);
+        org.devicedesk.ui.Tables.fit(held);
         VBox.setVgrow(before, Priority.ALWAYS);
 
         pool.setId("devices-pool");

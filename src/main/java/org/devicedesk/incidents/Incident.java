@@ -143,6 +143,12 @@ public record Incident(long id, String reference, Type type, long reporterId, St
     public record Guidance(String reference, Type type, boolean outOfHours, boolean urgent, boolean policyBreach,
                            String headline, List<String> steps) {}
 
+    /**
+     * Who to phone at this moment (policy 56: phone immediately), shown at the top of the report form
+     * before anything is typed: the help desk in office hours, the out-of-hours number otherwise.
+     */
+    public record CallNow(boolean outOfHours, String number, String text) {}
+
     /** A saved report: its id, reference and the guidance to show. */
     public record Reported(long id, String reference, Guidance guidance) {}
 

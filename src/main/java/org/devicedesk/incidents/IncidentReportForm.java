@@ -81,7 +81,9 @@ final class IncidentReportForm {
     private final Button save = new Button("_Send report", new FontIcon(MaterialDesignA.ALERT_OUTLINE));
     private final Button cancel = new Button("_Cancel");
     private final GridPane questions = new GridPane();
+    private final Label callNow = new Label();
     private int row;
+    private boolean showingForm;
 
     IncidentReportForm(IncidentService incidents, PeopleService people, Session session, Runnable onClose, Consumer<Long> onOpenIncident) {
         this.incidents = incidents;
@@ -138,18 +140,28 @@ final class IncidentReportForm {
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onClose.run());
 
-        messages.field("type", type).field("reporter", reporter).field("reported-at", reportedOn).field("device", device)
-                .field("device-description", deviceDescription).field("occurred-at", occurredOn).field("location", location)
-                .field("what-happened", whatHappened).field("crime-reference", crimeReference)
-                .field("device-locked", deviceLocked.label).field("always-in-possession", alwaysInPossession.label)
-                .field("password-written-down", passwordWrittenDown.label).field("password-reused", passwordReused.label)
-                .field("password-changed", passwordChanged.label);
+        // in the order they stand on the form, so the message lists the problems top to bottom
+        messages.field("reporter", reporter).field("reported-at", reportedOn).field("reported-at-time", reportedTime).field("type", type)
+                .field("device", device).field("device-description", deviceDescription)
+                .field("device-locked", deviceLocked.label).field("crime-reference", crimeReference)
+                .field("always-in-possession", alwaysInPossession.label).field("password-written-down", passwordWrittenDown.label)
+                .field("password-reused", passwordReused.label).field("password-changed", passwordChanged.label)
+                .field("occurred-at", occurredOn).field("occurred-at-time", occurredTime).field("location", location)
+                .field("what-happened", whatHappened);
 
         Label title = new Label("Report a problem");
         title.getStyleClass().add(Styles.TITLE_2);
         Label intro = new Label("Tell us as soon as you can: a lost or stolen device, a password someone may know, "
                 + "or a device that may have been tampered with. It takes a minute.");
         intro.setWrapText(true);
+        // policy 56: phone immediately; who to phone is known before anything is typed
+        callNow.setId("incident-call-now");
+        callNow.setWrapText(true);
+        callNow.setMaxWidth(Double.MAX_VALUE);
+        callNow.setGraphic(new FontIcon(MaterialDesignP.PHONE_IN_TALK));
+        callNow.getStyleClass().addAll("incident-call", "incident-call-text");
+        callNow.managedProperty().bind(callNow.textProperty().isNotEmpty());
+        callNow.visibleProperty().bind(callNow.textProperty().isNotEmpty());
 
         questions.setHgap(12);
         questions.setVgap(10);
@@ -167,10 +179,12 @@ final class IncidentReportForm {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, messages.node(), spacer, cancel, save);
-        HBox.setHgrow(messages.node(), Priority.ALWAYS);
-        buttons.setAlignment(Pos.TOP_RIGHT);
-        formBox.getChildren().setAll(title, intro, first, questions, buttons);
+        // the message has its own line above the buttons, so a long refusal never squeezes them to "…"
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(10, spacer, cancel, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        formBox.getChildren().setAll(title, callNow, intro, first, questions, messages.node(), buttons);
         formBox.getStyleClass().add("card");
         formBox.setMaxWidth(820);
         root.getChildren().setAll(scroll(formBox));
@@ -202,6 +216,12 @@ final class IncidentReportForm {
         messages.clear();
         save.setDisable(false);
         root.getChildren().setAll(scroll(formBox));
+        showingForm = true;
+        Background.run(() -> incidents.callNow(session), c -> {
+            callNow.getStyleClass().removeAll("incident-call-in-hours", "incident-call-out-of-hours");
+            callNow.getStyleClass().add(c.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
+            callNow.setText(c.text());
+        }, t -> callNow.setText(""));
         ZonedDateTime now = incidents.now().atZone(AppClock.OFFICE_ZONE);
         reportedOn.setValue(now.toLocalDate());
         reportedTime.setText(TIME.format(now));
@@ -214,7 +234,38 @@ final class IncidentReportForm {
         } else {
             loadDevices();
         }
-        javafx.application.Platform.runLater(type::requestFocus);
+        focusWhenShown(type);
+    }
+
+    /** Focus on the node once it is in a window (the form may be built before its screen is on show). */
+    private static void focusWhenShown(Node n) {
+        if (n.getScene() != null) {
+            javafx.application.Platform.runLater(n::requestFocus);
+            return;
+        }
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> once = new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a, javafx.scene.Scene sc) {
+                if (sc == null) return;
+                n.sceneProperty().removeListener(this);
+                javafx.application.Platform.runLater(n::requestFocus);
+            }
+        };
+        n.sceneProperty().addListener(once);
+    }
+
+    /** Something has been typed or chosen on the form and not sent (the unsaved-changes guard asks before leaving). */
+    boolean hasUnsavedChanges() {
+        if (!showingForm) return false;
+        boolean text = List.of(deviceDescription, occurredTime, location, crimeReference).stream().anyMatch(f -> !f.getText().isBlank())
+                || !whatHappened.getText().isBlank();
+        boolean answered = List.of(deviceLocked, alwaysInPossession, passwordWrittenDown, passwordReused, passwordChanged).stream()
+                .anyMatch(q -> q.value() != null);
+        return type.getValue() != null || occurredOn.getValue() != null || text || answered;
+    }
+
+    /** The form was left without sending: nothing to guard any more. */
+    void abandon() {
+        showingForm = false;
     }
 
     private Long reporterId() {
@@ -257,13 +308,13 @@ final class IncidentReportForm {
             add(FormMessages.labelFor(label, device), new VBox(4, device, noDevices));
         }
         if (t.asks(Question.DEVICE_LOCKED)) add(deviceLocked.label, deviceLocked.node);
-        if (t.asks(Question.CRIME_REFERENCE)) add(FormMessages.labelFor("Police _crime reference", crimeReference), crimeReference);
+        if (t.asks(Question.CRIME_REFERENCE)) add(FormMessages.labelFor("Police cr_ime reference", crimeReference), crimeReference);
         if (t.asks(Question.ALWAYS_IN_POSSESSION)) add(alwaysInPossession.label, alwaysInPossession.node);
         if (t.asks(Question.PASSWORD_WRITTEN_DOWN)) add(passwordWrittenDown.label, passwordWrittenDown.node);
         if (t.asks(Question.PASSWORD_REUSED)) add(passwordReused.label, passwordReused.node);
         if (t.asks(Question.PASSWORD_CHANGED)) add(passwordChanged.label, passwordChanged.node);
-        add(FormMessages.labelFor("When did it _happen?", occurredOn), dateTime(occurredOn, occurredTime));
-        add(FormMessages.labelFor("_Where?", location), location);
+        add(FormMessages.labelFor("Whe_n did it happen?", occurredOn), dateTime(occurredOn, occurredTime));
+        add(FormMessages.labelFor("Whe_re?", location), location);
         add(FormMessages.labelFor("What _happened", whatHappened), whatHappened);
     }
 
@@ -320,10 +371,10 @@ final class IncidentReportForm {
                 time = LocalTime.parse(text.length() == 4 && text.indexOf(':') < 0 ? text.substring(0, 2) + ":" + text.substring(2) : text,
                         DateTimeFormatter.ofPattern("H:mm"));
             } catch (DateTimeParseException e) {
-                throw Refused.because(field, "The time \"" + text + "\" is not a time of day; write it like 21:15.");
+                throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
             }
         } else if (required) {
-            throw Refused.because(field, "Enter the time the report came in, like 21:15.");
+            throw Refused.because(field + "-time", "Enter the time the report came in, like 21:15.");
         }
         return date.atTime(time).atZone(AppClock.OFFICE_ZONE).toInstant();
     }
@@ -331,6 +382,7 @@ final class IncidentReportForm {
     // ---- after saving: what to do now ----
 
     private void showGuidance(Incident.Reported r) {
+        showingForm = false;
         Incident.Guidance g = r.guidance();
         VBox panel = new VBox(16);
         panel.setId("incident-guidance");
@@ -344,7 +396,19 @@ final class IncidentReportForm {
         reference.getStyleClass().addAll(Styles.TITLE_1, "incident-reference");
         Label refCaption = new Label("Your reference — keep it to hand for the call.");
         refCaption.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox refBox = new VBox(2, saved, reference, refCaption);
+        Button copy = new Button("Cop_y", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("incident-guidance-copy");
+        copy.setTooltip(new javafx.scene.control.Tooltip("Copy the reference " + g.reference() + ", to paste into an e-mail or a note"));
+        copy.setAccessibleText("Copy the reference " + g.reference());
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(g.reference());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            copy.setText("Copied");
+        });
+        HBox refLine = new HBox(12, reference, copy);
+        refLine.setAlignment(Pos.CENTER_LEFT);
+        VBox refBox = new VBox(2, saved, refLine, refCaption);
 
         FontIcon phone = new FontIcon(MaterialDesignP.PHONE_IN_TALK);
         phone.setIconSize(32);

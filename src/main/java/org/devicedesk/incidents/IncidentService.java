@@ -132,6 +132,22 @@ public final class IncidentService {
         return isOutOfHours(at, db.read(Settings::load));
     }
 
+    /** Who to call now, from the office hours and numbers in the settings and the clock (any signed-in user). */
+    public Incident.CallNow callNow(Session s) {
+        java.util.Objects.requireNonNull(s, "session");
+        Settings.Values settings = db.read(Settings::load);
+        return callNow(clock.instant(), settings);
+    }
+
+    static Incident.CallNow callNow(Instant at, Settings.Values settings) {
+        if (isOutOfHours(at, settings)) {
+            return new Incident.CallNow(true, settings.outOfHoursNumber(), "Lost or stolen? The help desk is closed now: phone "
+                    + settings.outOfHoursNumber() + " straight away, then fill in this form. It opens " + opening(settings) + ".");
+        }
+        return new Incident.CallNow(false, settings.helpdeskInternal(), "Lost or stolen? Phone the help desk straight away on "
+                + settings.helpdeskInternal() + " (" + settings.helpdeskExternal() + " from outside), then fill in this form.");
+    }
+
     // ---- reporting ----
 
     /** The devices the reporter can pick: the ones they hold now. STAFF only their own; HELPDESK anyone's. */

@@ -83,6 +83,7 @@ public final class IncidentsView implements Screen {
     private final StackPane root = new StackPane();
     private final VBox listPage = new VBox(12);
     private final IncidentReportForm form;
+    private final java.util.function.Supplier<javafx.stage.Window> window;
     private final IncidentPage page;
     private final FormMessages listMessages = new FormMessages("incidents");
     private final ObservableList<Incident> rows = FXCollections.observableArrayList();
@@ -99,7 +100,8 @@ public final class IncidentsView implements Screen {
     public IncidentsView(AppContext context) {
         this.incidents = context.services().incidents;
         this.session = context.session();
-        this.form = new IncidentReportForm(incidents, context.services().people, session, this::showList, this::showIncident);
+        this.window = context::window;
+        this.form = new IncidentReportForm(incidents, context.services().people, session, this::closeForm, this::openReported);
         this.page = new IncidentPage(incidents, session, this::showList, context.live());
         buildList();
         root.getChildren().setAll(listPage);
@@ -110,6 +112,16 @@ public final class IncidentsView implements Screen {
     @Override
     public Node node() {
         return root;
+    }
+
+    @Override
+    public String unsavedChanges() {
+        return root.getChildren().contains(form.node()) && form.hasUnsavedChanges() ? "your report" : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        form.abandon();
     }
 
     /** An incident id (Long or text) opens that incident; "new" opens the report form; anything else the list. */
@@ -128,6 +140,18 @@ public final class IncidentsView implements Screen {
         } else {
             showList();
         }
+    }
+
+    /** Cancel (or Done after the guidance): asks first when something typed would be lost. */
+    private void closeForm() {
+        if (form.hasUnsavedChanges() && !org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), "your report", "cancel it")) return;
+        form.abandon();
+        showList();
+    }
+
+    private void openReported(long id) {
+        form.abandon();
+        showIncident(id);
     }
 
     private void showList() {
@@ -173,7 +197,7 @@ public final class IncidentsView implements Screen {
         typeFilter.setPromptText("Any type");
         statusFilter.setId("incidents-status");
         statusFilter.getItems().setAll(StatusChoice.values());
-        statusFilter.setValue(all ? StatusChoice.ANY : StatusChoice.ANY);
+        statusFilter.setValue(all ? StatusChoice.OPEN : StatusChoice.ANY); // the helpdesk's queue: closed ones only when asked for
         assigneeFilter.setId("incidents-assignee");
         assigneeFilter.getItems().setAll(ANYONE, NOBODY);
         assigneeFilter.setValue(ANYONE);
@@ -228,7 +252,7 @@ public final class IncidentsView implements Screen {
         ref.setPrefWidth(130);
         ref.setMinWidth(125);
 
-        TableColumn<Incident, Incident> flags = new TableColumn<>("");
+        TableColumn<Incident, Incident> flags = new TableColumn<>("Flags");
         flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         flags.setComparator(Comparator.comparing((Incident i) -> i.urgent()).thenComparing(Incident::policyBreach));
         flags.setCellFactory(c -> new TableCell<>() {
@@ -240,7 +264,7 @@ public final class IncidentsView implements Screen {
                 }
                 HBox box = new HBox(4);
                 box.setAlignment(Pos.CENTER_LEFT);
-                if (i.urgent()) box.getChildren().add(badge("URGENT", "badge-danger"));
+                if (i.urgent() && i.status().isOpen()) box.getChildren().add(badge("URGENT", "badge-danger")); // a closed one is urgent no more
                 if (i.policyBreach()) box.getChildren().add(badge("Policy", "badge-warning"));
                 setGraphic(box);
             }
@@ -293,6 +317,13 @@ public final class IncidentsView implements Screen {
             @Override protected void updateItem(Incident i, boolean empty) {
                 super.updateItem(i, empty);
                 setText(empty || i == null ? null : i.status().isOpen() ? since(i.sinceReported(loadedAt)) : "–");
+                // ageing at a glance: amber after a day open, red after three
+                getStyleClass().removeAll("age-day", "age-days");
+                if (!empty && i != null && i.status().isOpen()) {
+                    long hours = i.sinceReported(loadedAt).toHours();
+                    if (hours >= 72) getStyleClass().add("age-days");
+                    else if (hours >= 24) getStyleClass().add("age-day");
+                }
             }
         });
         waiting.setPrefWidth(100);
@@ -304,6 +335,9 @@ public final class IncidentsView implements Screen {
             assignee.setComparator(String.CASE_INSENSITIVE_ORDER);
             assignee.setPrefWidth(110);
             table.getColumns().add(assignee);
+        }
+        org.devicedesk.ui.Tables.fit(table);
+        {
         }
         table.setRowFactory(t -> {
             TableRow<Incident> row = new TableRow<>();

@@ -215,10 +215,14 @@ public final class PeopleView implements Screen {
 
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(470);
-        side.setMinWidth(440);
-        side.setMaxWidth(500);
-        BorderPane layout = new BorderPane(listBox);
-        BorderPane.setMargin(side, new Insets(0, 0, 0, 16));
+        side.setMinWidth(420);
+        side.setMaxWidth(640);
+        side.setPadding(new Insets(0, 0, 0, 12));
+        // the list and the open person side by side, the divider movable (ADR 0014)
+        split.getItems().setAll(listBox);
+        split.setId("people-split");
+        javafx.scene.control.SplitPane.setResizableWithParent(side, false);
+        BorderPane layout = new BorderPane(split);
         root.getChildren().add(layout);
         this.layout = layout;
     }
@@ -278,6 +282,7 @@ public final class PeopleView implements Screen {
         TableColumn<PeopleService.Row, String> status = column("Status",
                 r -> r.person().active() ? "Active" : "Left " + (r.person().leftOn() == null ? "" : PersonPage.SHORT.format(r.person().leftOn())), text, 110);
         table.getColumns().setAll(List.of(name, cat, tm, manager, decl, until, status));
+        org.devicedesk.ui.Tables.fit(table);
         // with the person page open beside the list, what the page shows anyway makes way
         manager.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()));
         status.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()).or(includeLeft.selectedProperty()));
@@ -379,12 +384,21 @@ public final class PeopleView implements Screen {
 
     private void showSide(Node n) {
         side.getChildren().setAll(n);
-        if (layout.getRight() != side) layout.setRight(side);
+        if (!split.getItems().contains(side)) {
+            split.getItems().add(side);
+            split.setDividerPositions(splitAt);
+        }
     }
+
+    private final javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane();
+    private double splitAt = 0.6;
 
     private void closeSide() {
         side.getChildren().clear();
-        layout.setRight(null);
+        if (split.getItems().contains(side)) {
+            splitAt = split.getDividerPositions()[0];
+            split.getItems().remove(side);
+        }
         table.getSelectionModel().clearSelection();
     }
 

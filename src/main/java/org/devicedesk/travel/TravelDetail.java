@@ -99,9 +99,17 @@ final class TravelDetail {
             Label warn = new Label(n.destinationNames() + ": the destination restricts the import or use of encryption. "
                     + "Advise the traveller on carrying encrypted devices (a loan device, a licence, or leaving it at home).");
             warn.setWrapText(true);
+            warn.setId("travel-detail-crypto-warning");
             warn.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
             warn.getStyleClass().add("travel-warning");
+            warn.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             content.getChildren().add(warn);
+            String text = warn.getText();
+            // the list's source and review date with every warning (SPEC 4)
+            org.devicedesk.ui.Background.run(() -> travel.cryptoList(session), list -> {
+                warn.setText(text + " " + list.provenance());
+                warn.setTooltip(new javafx.scene.control.Tooltip("Source of the list: " + list.source()));
+            }, t -> { });
         }
 
         if (!n.isPending()) {

@@ -234,6 +234,7 @@ final class TravelForm {
         cryptoWarning.setText("Encryption warning: " + names + (hits.size() == 1 ? " restricts" : " restrict")
                 + " the import or use of encryption. Your encrypted devices may be inspected, held or need a licence; Information Security "
                 + "will be told and will advise you before you go.");
+        cryptoWarning.setTooltip(new javafx.scene.control.Tooltip(cryptoList.provenance() + "\nSource of the list: " + cryptoList.source()));
         show(cryptoWarning, true);
     }
 

@@ -162,8 +162,11 @@ final class TravelRepository {
     }
 
     Optional<String[]> cryptoListHeader(Handle h) {
-        return h.createQuery("SELECT source, reviewed_on, version FROM crypto_list WHERE id = 1")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findOne();
+        return h.createQuery("""
+                SELECT l.source, l.reviewed_on, l.version, l.updated_at, COALESCE(p.full_name, l.updated_by)
+                FROM crypto_list l LEFT JOIN account a ON a.username = l.updated_by LEFT JOIN person p ON p.id = a.person_id
+                WHERE l.id = 1""")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)}).findOne();
     }
 
     /** Code and note of every listed country. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.devicedesk.core.AccessDenied;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Audit;
+import org.devicedesk.core.Conflict;
 import org.devicedesk.core.Csv;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Problems;
@@ -435,11 +436,13 @@ public final class TravelService {
     }
 
     private CryptoList loadCryptoList(Handle h) {
-        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null, "0"});
+        String[] header = repo.cryptoListHeader(h).orElse(new String[] {"", null, "0", null, null});
         List<CryptoList.Entry> entries = repo.cryptoCountries(h).stream()
                 .map(r -> new CryptoList.Entry(r[0], Country.nameOf(r[0]), r[1]))
                 .sorted(Comparator.comparing(CryptoList.Entry::name)).toList();
-        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries, Long.parseLong(header[2]));
+        String by = "system".equals(header[4]) ? "Device Desk (the shipped list)" : header[4];
+        return new CryptoList(header[0], org.devicedesk.core.Times.date(header[1]), entries, Long.parseLong(header[2]), by,
+                org.devicedesk.core.Times.instant(header[3]));
     }
 
     /** Whether any of these destinations restricts encryption (for the form's warning, before saving). */
@@ -466,7 +469,7 @@ public final class TravelService {
         if (!Country.isKnown(c)) throw Refused.because("crypto-country", "Choose a country from the list.");
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
-            expectCryptoList(h, expectedVersion);
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             boolean existed = repo.cryptoCountryListed(h, c);
             Instant now = clock.instant();
             repo.upsertCryptoCountry(h, c, blankToNull(note), now, s.username());
@@ -484,7 +487,7 @@ public final class TravelService {
         s.require(Role.ADMIN);
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
-            expectCryptoList(h, expectedVersion);
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             if (!repo.deleteCryptoCountry(h, code)) throw Refused.because(Country.nameOf(code) + " is not on the list.");
             Audit.record(h, s, clock.instant(), "CRYPTO_COUNTRY_REMOVED", "crypto_country", code, Country.nameOf(code) + " removed from the encryption warning list");
         });
@@ -505,7 +508,7 @@ public final class TravelService {
         p.throwIfAny();
         db.useTransaction(h -> {
             ensureCryptoList(h, s);
-            expectCryptoList(h, expectedVersion);
+            expectCryptoList(h, s, expectedVersion, clock.instant());
             Instant now = clock.instant();
             repo.updateCryptoListHeader(h, source.strip(), reviewedOn, now, s.username());
             Audit.record(h, s, now, "CRYPTO_LIST_REVIEWED", "crypto_list", 1, "Source: " + source.strip() + "; reviewed on " + reviewedOn);
@@ -513,9 +516,21 @@ public final class TravelService {
     }
 
     /** Checks the editor's version of the list and raises it (every change to the list is a change to its version). */
-    private static void expectCryptoList(Handle h, Long expectedVersion) {
-        org.devicedesk.core.Versions.expect(h, "crypto_list", 1, expectedVersion, "crypto_list", "The encryption warning list");
-        h.createUpdate("UPDATE crypto_list SET version = version + 1 WHERE id = 1").execute();
+    private static void expectCryptoList(Handle h, Session s, Long expectedVersion, Instant now) {
+        try {
+            org.devicedesk.core.Versions.expect(h, "crypto_list", 1, expectedVersion, "crypto_list", "The encryption warning list");
+        } catch (org.devicedesk.core.Conflict c) {
+            // a country's edit is audited under crypto_country, so the list's latest change is the latest of both
+            Conflict.Change last = h.createQuery("""
+                    SELECT actor, at, summary FROM audit_event WHERE record_type IN ('crypto_list', 'crypto_country')
+                    ORDER BY seq DESC LIMIT 1""")
+                    .map((rs, ctx) -> new Conflict.Change(rs.getString(1), org.devicedesk.core.Times.instant(rs.getString(2)), rs.getString(3)))
+                    .findOne().orElse(c.change());
+            throw new Conflict("crypto_list", 1, c.what(), last);
+        }
+        // who changed the list last and when (shown in Settings), with the version every change raises
+        h.createUpdate("UPDATE crypto_list SET version = version + 1, updated_at = :at, updated_by = :by WHERE id = 1")
+                .bind("at", now).bind("by", s.username()).execute();
     }
 
     /** The shipped file is loaded into the table the first time the list is needed (once per database). */

@@ -154,6 +154,7 @@ public final class TravelView implements Screen {
         }));
         status.setPrefWidth(235);
         table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
+        org.devicedesk.ui.Tables.fit(table);
         SortedList<TravelNotice> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

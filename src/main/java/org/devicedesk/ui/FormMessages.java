@@ -55,16 +55,49 @@ public final class FormMessages {
     public void show(Throwable t) {
         clear();
         if (t instanceof Refused r) {
-            for (Refused.Problem p : r.problems()) {
+            // top to bottom as the fields stand on the form (the order they were registered), then the rest
+            java.util.List<String> order = new java.util.ArrayList<>(fields.keySet());
+            java.util.List<Refused.Problem> problems = new java.util.ArrayList<>(r.problems());
+            problems.sort(java.util.Comparator.comparingInt(p -> {
+                int i = p.field() == null ? -1 : order.indexOf(p.field());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+            Control first = null;
+            for (Refused.Problem p : problems) {
                 Control c = p.field() == null ? null : fields.get(p.field());
                 if (c != null) {
                     c.pseudoClassStateChanged(Styles.STATE_DANGER, true);
                     c.setTooltip(new Tooltip(p.message()));
+                    if (first == null && c.getScene() != null && c.isVisible()) first = c;
                 }
             }
-            error(String.join("\n", r.messages()));
+            error(String.join("\n", problems.stream().map(Refused.Problem::message).distinct().toList()));
+            if (first != null) {
+                Control focus = first;
+                javafx.application.Platform.runLater(() -> {
+                    if (focus.isFocusTraversable()) focus.requestFocus();
+                    ensureVisible(focus);
+                });
+            }
         } else {
             error(describe(t));
+        }
+    }
+
+    /** Scrolls the nearest scroll pane so that the node is in view (a refusal's first field, on a small screen). */
+    public static void ensureVisible(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds content = sp.getContent().getLayoutBounds();
+                javafx.geometry.Bounds in = sp.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double viewport = sp.getViewportBounds().getHeight();
+                double extra = content.getHeight() - viewport;
+                if (extra <= 0 || in == null) return;
+                double top = sp.getVvalue() * extra;
+                if (in.getMinY() < top) sp.setVvalue(Math.max(0, in.getMinY() - 8) / extra);
+                else if (in.getMaxY() > top + viewport) sp.setVvalue(Math.min(extra, in.getMaxY() + 8 - viewport) / extra);
+                return;
+            }
         }
     }
 

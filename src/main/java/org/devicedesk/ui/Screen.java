@@ -11,4 +11,13 @@ public interface Screen {
      * {@link AppContext#navigate} (a filter or a record id), or null. Reload data here, in the background.
      */
     default void show(Object argument) {}
+
+    /**
+     * What is typed on this screen and not saved, in words ("your report"), or null when nothing is:
+     * the shell asks before navigating away, signing out or closing the window (ADR 0014).
+     */
+    default String unsavedChanges() { return null; }
+
+    /** The person chose to leave without saving: forget the typed changes. */
+    default void discardChanges() {}
 }

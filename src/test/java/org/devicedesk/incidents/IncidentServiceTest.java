@@ -106,6 +106,29 @@ class IncidentServiceTest {
         }
 
         @Test
+        void theNumberToCallNowFollowsTheClockAndTheSettings() {
+            db.clock.set(Instant.parse("2026-03-04T17:29:00Z"));
+            var open = incidents.callNow(sam);
+            assertFalse(open.outOfHours());
+            assertEquals("3344", open.number());
+            assertTrue(open.text().contains("3344") && open.text().contains("0121 626 8344"), open.text());
+
+            db.clock.set(Instant.parse("2026-03-04T17:30:00Z"));
+            var closed = incidents.callNow(sam);
+            assertTrue(closed.outOfHours());
+            assertEquals("101", closed.number());
+            assertTrue(closed.text().contains("phone 101") && closed.text().contains("Monday to Friday from 08:00"), closed.text());
+
+            Session admin = db.session("ada", Role.ADMIN);
+            db.services.settingsService.save(admin, Map.of(Settings.Key.OUT_OF_HOURS_NUMBER, "0300 123 4567",
+                    Settings.Key.OFFICE_CLOSES, "18:00"));
+            var later = incidents.callNow(sam);
+            assertFalse(later.outOfHours(), "the office now closes at 18:00");
+            db.clock.set(Instant.parse("2026-03-07T10:00:00Z"));
+            assertEquals("0300 123 4567", incidents.callNow(sam).number(), "Saturday: the out-of-hours number from the settings");
+        }
+
+        @Test
         void aReportAt1730IsToldToCall101AndOneAt1729TheHelpDesk() {
             Reported late = reportLostAt(Instant.parse("2026-03-04T17:30:00Z"));
             assertTrue(late.guidance().outOfHours());

@@ -63,6 +63,9 @@ public final class Scenarios {
                     + "The phone was in its front pocket. I called West Midlands Railway lost property; nothing handed in yet.");
         });
         ALL.put("incident-save", shell -> click(shell, "incident-save"));
+        ALL.put("incident-choose-stolen", shell -> choose(shell, "incident-type", "STOLEN"));
+        ALL.put("travel-first", shell -> selectFirstRow(shell, "travel-table"));
+        ALL.put("devices-first", shell -> selectFirstRow(shell, "devices-table"));
         ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
         ALL.put("travel-new", shell -> shell.navigate("travel", "new"));
         ALL.put("travel-pending", shell -> shell.navigate("travel", shell.context().services().travel.list(shell.context().session()).stream()

@@ -55,7 +55,19 @@ public final class Screenshots {
     private Screenshots() {}
 
     record Options(String as, String screen, String argument, String scenario, boolean login, boolean setup, String problem,
-                   Path out, Instant now, boolean dark, int width, int height, boolean wholeScreen) {}
+                   Path out, Instant now, boolean dark, int width, int height, boolean wholeScreen, Path all) {}
+
+    /**
+     * With {@code --all DIR}: every screen of every demo account (and a few states a screen has: a list's
+     * first row open, the report form), one window, one demo database, written as
+     * {@code DIR/<account>-<screen>[-<state>].png}.
+     */
+    static final String[][] STATES = {
+            {"devices", "first", "devices-first"}, {"people", "first", "people-first"}, {"incidents", "first", "incidents-first"},
+            {"travel", "first", "travel-first"}, {"breaches", "case", "breach-case"}, {"breaches", "register", "breach-register"},
+            {"accounts", "first", "accounts-first"}, {"incidents", "report", "incident-new,incident-fill-lost"},
+            {"incidents", "refused", "incident-new,incident-choose-stolen,incident-save"},
+            {"incidents", "guidance", "incident-new,incident-fill-lost,incident-save"}};
 
     public static void main(String[] args) throws Exception {
         java.util.Locale.setDefault(java.util.Locale.UK); // as DeviceDesk.init does
@@ -80,7 +92,7 @@ public final class Screenshots {
     static Options parse(List<String> args) {
         String as = null, screen = null, arg = null, scenario = null, problem = null;
         boolean login = false, setup = false, dark = false, whole = false;
-        Path out = null;
+        Path out = null, all = null;
         Instant now = DEFAULT_NOW;
         int w = 1440, h = 900;
         for (int i = 0; i < args.size(); i++) {
@@ -93,6 +105,7 @@ public final class Screenshots {
                 case "--scenario" -> { scenario = v.get(); i++; }
                 case "--problem" -> { problem = v.get(); i++; }
                 case "--out" -> { out = Path.of(v.get()); i++; }
+                case "--all" -> { all = Path.of(v.get()); i++; }
                 case "--now" -> { now = Instant.parse(v.get()); i++; }
                 case "--size" -> {
                     String[] wh = v.get().split("x");
@@ -107,6 +120,7 @@ public final class Screenshots {
                 default -> throw new IllegalArgumentException("Unknown argument " + a + ". See docs/screenshots.md.");
             }
         }
+        if (all != null) return new Options(null, null, null, null, false, false, null, null, now, dark, w, h, false, all);
         if (out == null) throw new IllegalArgumentException("--out FILE.png is required.");
         if (!login && !setup && problem == null && (as == null || screen == null)) {
             throw new IllegalArgumentException("Give --as ACCOUNT --screen KEY, or --login, --setup or --problem KIND.");
@@ -114,7 +128,7 @@ public final class Screenshots {
         if (scenario != null && !java.util.Arrays.stream(scenario.split(",")).map(String::strip).allMatch(Scenarios.ALL::containsKey)) {
             throw new IllegalArgumentException("No scenario " + scenario + "; known: " + Scenarios.ALL.keySet());
         }
-        return new Options(as, screen, arg, scenario, login, setup, problem, out, now, dark, w, h, whole);
+        return new Options(as, screen, arg, scenario, login, setup, problem, out, now, dark, w, h, whole, null);
     }
 
     private static Supplier<String> valueAfter(List<String> args, int i, String name) {
@@ -147,6 +161,12 @@ public final class Screenshots {
         Database db = Database.openSqlite(dir.resolve("demo.db"));
         Clock clock = AppClock.startingAt(o.now());
         Services services = new Services(db, clock);
+        if (o.all() != null) {
+            Demo.fillIfEmpty(services, "normal");
+            int status = all(o, services, password);
+            db.close();
+            return status;
+        }
         if (!o.setup()) Demo.fillIfEmpty(services, "normal");
         Session session = o.as() == null || o.login() ? null : services.accounts.signIn(o.as(), password);
 
@@ -185,6 +205,65 @@ public final class Screenshots {
         int status = write(o, image);
         db.close();
         return status;
+    }
+
+    private static int all(Options o, Services services, String password) throws Exception {
+        Stage[] stage = new Stage[1];
+        MainWindow[] window = new MainWindow[1];
+        onFx(() -> {
+            Stage s = new Stage();
+            stage[0] = s;
+            s.setTitle("Device Desk");
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(o.width());
+            s.setHeight(o.height());
+            window[0] = new MainWindow(s, services);
+            window[0].showLogin();
+            s.show();
+        });
+        settle();
+        Files.createDirectories(o.all());
+        write(o.all().resolve("sign-in.png"), onFxGet(() -> stage[0].getScene().snapshot(null)));
+        for (String account : Demo.ACCOUNTS) {
+            Session session = services.accounts.signIn(account, password);
+            Shell[] shell = new Shell[1];
+            onFx(() -> shell[0] = window[0].showShell(session));
+            settle();
+            List<String> keys = onFxGet(() -> shell[0].root().lookupAll(".nav-button").stream().filter(javafx.scene.Node::isVisible)
+                    .map(n -> n.getId().substring("nav-".length())).toList());
+            for (String key : keys) {
+                onFx(() -> shell[0].navigate(key, null));
+                settle();
+                write(o.all().resolve(account + "-" + key + ".png"), onFxGet(() -> stage[0].getScene().snapshot(null)));
+                for (String[] state : STATES) {
+                    if (!state[0].equals(key)) continue;
+                    onFx(() -> shell[0].navigate(key, null));
+                    settle();
+                    try {
+                        for (String name : state[2].split(",")) {
+                            onFx(() -> Scenarios.ALL.get(name).accept(shell[0]));
+                            settle();
+                        }
+                    } catch (Exception e) {
+                        System.out.println("Skipped " + account + " " + key + " " + state[1] + ": " + e.getMessage());
+                        continue;
+                    }
+                    write(o.all().resolve(account + "-" + key + "-" + state[1] + ".png"), onFxGet(() -> stage[0].getScene().snapshot(null)));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void write(Path file, WritableImage image) throws IOException {
+        int w = (int) image.getWidth(), h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        ImageIO.write(out, "png", file.toFile());
+        System.out.println("Wrote " + file + " (" + w + "x" + h + ")");
     }
 
     /** The start-up dialog has no main window behind it: shoot its own scene. */

@@ -385,6 +385,73 @@ class TravelServiceTest {
     }
 
     @Test
+    void anEditFromAnOlderCopyOfTheListIsRefusedNamingWhoChangedItAndWhen() {
+        Session ada = adminSession();
+        Session bob = t.session("bob", Role.ADMIN);
+        CryptoList seenByBoth = travel.cryptoList(ada);
+        assertTrue(seenByBoth.updatedBy().contains("Device Desk"), seenByBoth.updatedBy());
+        travel.saveCryptoCountry(ada, seenByBoth.version(), "VN", "Import licence needed.");
+
+        org.devicedesk.core.Conflict stale = assertThrows(org.devicedesk.core.Conflict.class,
+                () -> travel.removeCryptoCountry(bob, seenByBoth.version(), "CN"));
+        String msg = String.join(" ", stale.messages());
+        assertTrue(msg.contains("was changed by ada at 10:00 on 4 March 2026") && msg.contains("Nothing was saved")
+                && msg.contains("Reload"), msg);
+        assertEquals("ada", stale.change().actor());
+        assertTrue(travel.cryptoList(bob).restricts("CN"), "the stale removal changed nothing");
+        assertThrows(Refused.class, () -> travel.saveCryptoListDetails(bob, seenByBoth.version(), "Our own review", d("2026-03-01")));
+        assertThrows(Refused.class, () -> travel.saveCryptoCountry(bob, seenByBoth.version(), "KZ", null));
+
+        CryptoList fresh = travel.cryptoList(bob);
+        assertEquals(seenByBoth.version() + 1, fresh.version());
+        assertEquals("Ada Tester", fresh.updatedBy());
+        travel.removeCryptoCountry(bob, fresh.version(), "CN");
+        assertFalse(travel.cryptoList(ada).restricts("CN"));
+        assertTrue(travel.cryptoList(ada).provenance().startsWith("(List: Bert-Jaap Koops, \"Crypto Law Survey\", reviewed "),
+                travel.cryptoList(ada).provenance());
+    }
+
+    @Test
+    void twoAdministratorsEditingTheSameCopyAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+        Session ada = adminSession();
+        Session bob = t.session("bob", Role.ADMIN);
+        long version = travel.cryptoList(ada).version();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<String> a = pool.submit(() -> {
+                start.await();
+                try {
+                    travel.saveCryptoCountry(ada, version, "VN", "Ada's note");
+                    return "saved";
+                } catch (Refused r) {
+                    return "refused";
+                }
+            });
+            java.util.concurrent.Future<String> b = pool.submit(() -> {
+                start.await();
+                try {
+                    travel.saveCryptoCountry(bob, version, "VN", "Bob's note");
+                    return "saved";
+                } catch (Refused r) {
+                    return "refused";
+                }
+            });
+            List<String> outcomes = List.of(a.get(), b.get());
+            assertEquals(1, outcomes.stream().filter("saved"::equals).count(), outcomes.toString());
+            assertEquals(1, outcomes.stream().filter("refused"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        CryptoList after = travel.cryptoList(ada);
+        assertEquals(version + 1, after.version());
+        String note = after.countries().stream().filter(e -> e.code().equals("VN")).findFirst().orElseThrow().note();
+        assertTrue(note.equals("Ada's note") || note.equals("Bob's note"), note);
+        long audited = t.db.read(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE action = 'CRYPTO_COUNTRY_ADDED'").mapTo(Long.class).one());
+        assertEquals(1, audited, "one change, one audit event");
+    }
+
+    @Test
     void theShippedListIsLoadedOnlyOnce() {
         travel.saveCryptoCountry(adminSession(), "VN", null);
         travel.removeCryptoCountry(adminSession(), "CN");

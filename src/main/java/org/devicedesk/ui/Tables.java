@@ -1,0 +1,107 @@
+package org.devicedesk.ui;
+
+import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+
+/**
+ * Lists that read at a glance on a 1366×768 laptop (ADR 0014): compact rows, and no column narrower
+ * than its header or than the values it shows — a column that cannot fit makes the list scroll sideways
+ * rather than cut "TRV-20…". Only columns of free text (a title, a summary) marked {@link #mayShorten}
+ * give way, their full text in a tooltip and on the record's page.
+ */
+public final class Tables {
+    /** The column property that marks free text that may end in "…" when space is short. */
+    public static final String MAY_SHORTEN = "devicedesk.mayShorten";
+    private static final double SORT_ARROW = 18;
+
+    private Tables() {}
+
+    /** Compact rows and columns that keep their content whole; call once the columns are set. */
+    public static void fit(TableView<?> table) {
+        if (!table.getStyleClass().contains(Styles.DENSE)) table.getStyleClass().add(Styles.DENSE);
+        // after the next layout pass, when the cells show the new rows
+        Runnable later = () -> Platform.runLater(() -> {
+            javafx.scene.Scene scene = table.getScene();
+            if (scene == null) return;
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                widen(table);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        });
+        table.getItems().addListener((ListChangeListener<Object>) c -> later.run());
+        table.itemsProperty().addListener((o, a, b) -> {
+            if (b != null) b.addListener((ListChangeListener<Object>) c -> later.run());
+            later.run();
+        });
+        table.skinProperty().addListener((o, a, b) -> later.run());
+        table.widthProperty().addListener((o, a, b) -> later.run());
+        table.sceneProperty().addListener((o, a, b) -> later.run());
+    }
+
+    /** Free text that may end in "…" when space is short (its full text shows in a tooltip). */
+    public static <S, T> TableColumn<S, T> mayShorten(TableColumn<S, T> column) {
+        column.getProperties().put(MAY_SHORTEN, Boolean.TRUE);
+        return column;
+    }
+
+    public static boolean isShortenable(TableColumnBase<?, ?> column) {
+        return column != null && Boolean.TRUE.equals(column.getProperties().get(MAY_SHORTEN));
+    }
+
+    /** Raises each column's minimum width to its header's and its shown cells' full width; never lowers it. */
+    static void widen(TableView<?> table) {
+        if (table.getScene() == null) return;
+        for (Node n : table.lookupAll(".column-header")) {
+            if (!(n instanceof TableColumnHeader h) || h.getTableColumn() == null || !h.getTableColumn().getColumns().isEmpty()) continue;
+            for (Node c : h.getChildrenUnmodifiable()) {
+                if (c instanceof Label l) grow(h.getTableColumn(), l.prefWidth(-1) + SORT_ARROW + h.snappedLeftInset() + h.snappedRightInset());
+            }
+        }
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (!(n instanceof TableCell<?, ?> cell) || cell.isEmpty() || !cell.isVisible() || cell.getTableColumn() == null) continue;
+            TableColumn<?, ?> col = cell.getTableColumn();
+            if (isShortenable(col)) {
+                if (cell.getTooltip() == null) { // follows the cell as it is reused for other rows
+                    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+                    tip.textProperty().bind(cell.textProperty());
+                    cell.setTooltip(tip);
+                }
+                continue;
+            }
+            grow(col, contentWidth(cell));
+        }
+    }
+
+    /** What the cell needs to show whole: its text in its font, its graphic, its padding (not the column's width, which a cell's pref width reports). */
+    private static double contentWidth(TableCell<?, ?> cell) {
+        double w = cell.snappedLeftInset() + cell.snappedRightInset() + 2;
+        String text = cell.getText();
+        if (text != null && !text.isEmpty()) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+            t.setFont(cell.getFont());
+            w += Math.ceil(t.getLayoutBounds().getWidth());
+        }
+        Node g = cell.getGraphic();
+        if (g != null && g.isVisible()) {
+            w += g.prefWidth(-1) + (text == null || text.isEmpty() ? 0 : cell.getGraphicTextGap());
+        }
+        return w;
+    }
+
+    private static void grow(TableColumnBase<?, ?> col, double wanted) {
+        double w = Math.ceil(Math.min(wanted, 480));
+        if (col.getMinWidth() < w) col.setMinWidth(w);
+        if (col.getPrefWidth() < w) col.setPrefWidth(w);
+    }
+}
