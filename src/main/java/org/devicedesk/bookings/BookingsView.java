@@ -67,6 +67,8 @@ public final class BookingsView implements Screen {
     private final BorderPane root = new BorderPane();
     private final ComboBox<Object> teamFilter = new ComboBox<>();
     private final ComboBox<Object> deviceFilter = new ComboBox<>();
+    /** The calendar's first column: the device, as much of its name as fits. */
+    private static final double NAME_COLUMN = 190;
     private final Label range = new Label();
     private final GridPane calendar = new GridPane();
     private final TableView<Booking> table = new TableView<>();
@@ -236,7 +238,9 @@ public final class BookingsView implements Screen {
         first.setPrefWidth(95);
         last.setPrefWidth(95);
         state.setPrefWidth(170);
+        org.devicedesk.ui.Tables.mayShorten(why);
         table.getColumns().setAll(List.of(dev, who, first, last, state, why));
+        org.devicedesk.ui.Tables.fit(table);
     }
 
     private static TableCell<Booking, LocalDate> dayCell() {
@@ -325,7 +329,7 @@ public final class BookingsView implements Screen {
         VBox card = new VBox(10, title, g, hint, messages.node(), new HBox(8, save, cancel));
         card.getStyleClass().add("card");
         card.setPrefWidth(360);
-        card.setMinWidth(320);
+        card.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
     }
@@ -416,7 +420,7 @@ public final class BookingsView implements Screen {
     private void renderCalendar(List<CalendarRow> rows, LocalDate first) {
         calendar.getChildren().clear();
         calendar.getColumnConstraints().clear();
-        calendar.getColumnConstraints().add(new ColumnConstraints(170));
+        calendar.getColumnConstraints().add(new ColumnConstraints(NAME_COLUMN));
         LocalDate today = bookings.today();
         for (int i = 0; i < DAYS; i++) {
             ColumnConstraints c = new ColumnConstraints(38, 52, Double.MAX_VALUE);
@@ -440,9 +444,16 @@ public final class BookingsView implements Screen {
         LocalDate last = first.plusDays(DAYS - 1);
         int r = 1;
         for (CalendarRow row : rows) {
-            Label name = new Label(row.assetTag() + (row.makeModel() == null ? "" : "  " + row.makeModel()));
-            name.setTooltip(new Tooltip(row.assetTag() + (row.team() == null ? "" : ", team " + row.team()) + " — " + row.status()));
-            name.setMaxWidth(170);
+            Label name = new Label();
+            java.util.List<String> forms = new java.util.ArrayList<>();
+            if (row.makeModel() != null && !row.makeModel().isBlank()) {
+                forms.add(row.assetTag() + "  " + row.makeModel());
+                forms.add(row.assetTag() + "  " + row.makeModel().strip().split("\\s+")[0]);
+            }
+            forms.add(row.assetTag());
+            org.devicedesk.ui.FittingText.apply(name, forms);
+            name.setTooltip(new Tooltip(forms.get(0) + (row.team() == null ? "" : ", team " + row.team()) + " — " + row.status()));
+            name.setMaxWidth(NAME_COLUMN);
             calendar.add(name, 0, r);
             for (int i = 0; i < DAYS; i++) {
                 Region cell = new Region();
@@ -458,12 +469,12 @@ public final class BookingsView implements Screen {
                 LocalDate z = b.to().isAfter(last) ? last : b.to();
                 int col = (int) java.time.temporal.ChronoUnit.DAYS.between(first, a) + 1;
                 int span = (int) java.time.temporal.ChronoUnit.DAYS.between(a, z) + 1;
-                Label bar = new Label(b.personId() < 0 ? "Booked" : b.personName());
+                Label bar = new Label();
+                org.devicedesk.ui.FittingText.apply(bar, b.personId() < 0 ? java.util.List.of("Booked", "") : org.devicedesk.ui.FittingText.nameForms(b.personName()));
                 bar.setId("booking-bar-" + b.id());
                 bar.getStyleClass().addAll("booking-bar", "booking-" + b.state(today).name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 if (b.isLoaner()) bar.getStyleClass().add("booking-loaner");
                 bar.setMaxWidth(Double.MAX_VALUE);
-                bar.setMinWidth(0);
                 bar.setTooltip(new Tooltip((b.personId() < 0 ? "Booked" : b.personName() + ": " + b.purpose()) + "\n"
                         + BookingService.days(b.from(), b.to()) + "\n" + b.state(today).label()));
                 if (b.personId() >= 0) bar.setOnMouseClicked(e -> table.getItems().stream().filter(x -> x.id() == b.id()).findFirst()

@@ -65,6 +65,7 @@ public final class PersonBookingsSection {
         Hyperlink tag = new Hyperlink(b.assetTag());
         tag.setId("person-booking-" + b.id());
         tag.setOnAction(e -> context.navigate("bookings", b.deviceId()));
+        tag.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label days = new Label(BookingService.days(b.from(), b.to()) + " · " + b.purpose());
         days.setWrapText(true);
         Booking.State st = b.state(today);
@@ -77,6 +78,8 @@ public final class PersonBookingsSection {
             default -> "badge-neutral";
         });
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        days.setMinWidth(0);
+        HBox.setHgrow(days, javafx.scene.layout.Priority.ALWAYS);
         HBox row = new HBox(8, tag, badge, days);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

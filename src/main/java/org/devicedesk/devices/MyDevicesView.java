@@ -84,6 +84,7 @@ public final class MyDevicesView implements Screen {
 
         pool.setId("devices-pool");
         pool.setWrapText(true);
+        pool.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, intro, messages.node(), held, pool, beforeTitle, before);
     }
 
