@@ -102,6 +102,7 @@ else
 fi
 
 DB="$TMP/data/startup.db"
+mkdir -p "$TMP/data"  # a missing folder is refused (never a new empty database), so make it first
 log "making a demo database (not measured)"
 DEVICEDESK_EXIT_AFTER_FIRST_FRAME=true java "${FLAGS[@]}" -cp "$PROJECT/target/classes:$CP" org.devicedesk.Main --db "$DB" --demo > "$TMP/demo.log" 2>&1 \
     || { cat "$TMP/demo.log"; exit 1; }
