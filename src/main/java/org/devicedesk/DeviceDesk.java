@@ -73,14 +73,7 @@ public final class DeviceDesk extends Application {
         });
         // the first Argon2 (Bouncy Castle) is not needed to draw sign-in: done in the background once it is drawn
         FirstFrame.afterNextFrame(() -> Thread.ofPlatform().daemon().name("devicedesk-prepare").start(AccountService::prepare));
-        if (ready.services.demoMessage != null) {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.initOwner(stage);
-            a.setTitle("Demo data");
-            a.setHeaderText("A demo database was created");
-            a.setContentText(ready.services.demoMessage);
-            a.show();
-        }
+        if (ready.services.demoMessage != null) demoMessage(stage, ready.services.demoMessage).show();
     }
 
     /**
@@ -101,6 +94,32 @@ public final class DeviceDesk extends Application {
     }
 
     /** The first-run question naming the file it will create (public so tests and the screenshot tool show exactly this one). */
+    /**
+     * The one-time message of a new demo database: its accounts and their password, with a button that copies the
+     * password ({@code demo-copy-password}; issue 17), since it is shown only once.
+     */
+    public static Alert demoMessage(Stage owner, String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("Demo data");
+        a.setHeaderText("A demo database was created");
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setId("demo-message");
+        text.setWrapText(true);
+        String password = org.devicedesk.demo.Demo.passwordIn(message);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("_Copy the password");
+        copy.setId("demo-copy-password");
+        copy.setDisable(password == null);
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(password);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            copy.setText("Copied");
+        });
+        a.getDialogPane().setContent(new javafx.scene.layout.VBox(12, text, copy));
+        return a;
+    }
+
     public static Alert newDatabaseQuestion(Stage owner, java.nio.file.Path file) {
         var create = new javafx.scene.control.ButtonType("Create a new database", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         var quit = new javafx.scene.control.ButtonType("Quit", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);

@@ -56,13 +56,30 @@ public final class MainWindow {
     public Shell showShell(Session session) {
         if (screens == null) screens = ScreenCatalog.all();
         if (shell != null) shell.close();
-        shell = new Shell(services, session, screens, () -> Background.run(() -> {
+        shell = new Shell(services.wiring(this::reopenAfterRestore), session, screens, () -> Background.run(() -> {
             services.accounts.signOut(session);
             return null;
-        }, x -> showLogin(), t -> showLogin()));
+        }, x -> showLogin(), t -> showLogin()), c -> org.devicedesk.backups.AboutDialog.show(c, services.backups));
         setRoot(shell.root());
         shell.showFirst();
         return shell;
+    }
+
+    /**
+     * After a restore (on a worker thread): closes the database the window used, reopens the restored file — which
+     * applies any migrations an older backup lacks and checks it again — and wires fresh services; the returned
+     * step (on the JavaFX thread) puts a new main window over them, at sign-in. The restart lives here, in the
+     * application root, not in the backups feature (issue 15).
+     */
+    Runnable reopenAfterRestore(javafx.stage.Window window) {
+        org.devicedesk.core.Database old = services.db;
+        old.close();
+        Services fresh = new Services(org.devicedesk.core.Database.openSqlite(old.file()), services.clock);
+        return () -> {
+            Stage s = (Stage) window;
+            s.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> fresh.db.close());
+            new MainWindow(s, fresh).start();
+        };
     }
 
     /** The unsaved-changes guard for closing the window: true when nothing typed would be lost, or the person said so. */

@@ -16,10 +16,13 @@ import org.devicedesk.settings.SettingsService;
 import org.devicedesk.travel.TravelService;
 
 /**
- * Every service of the application, wired once over one database and one clock. Screens get their
- * services from here; services get the other services they call through their constructors.
+ * Every service of the application, wired once over one database and one clock, in the application root:
+ * the only package that knows every feature. Screens ask their {@code ui.AppContext} for a service by its
+ * class ({@link #byType}); services get the other services they call through their constructors; the demo
+ * data reads them through {@link org.devicedesk.demo.Demo.Wired}. Nothing outside the root names this class,
+ * so the packages form no cycle (issue 15).
  */
-public class Services {
+public class Services implements org.devicedesk.demo.Demo.Wired {
     public final Database db;
     public final Clock clock;
     public final Settings settings;
@@ -63,4 +66,33 @@ public class Services {
         this.accounts.useDirectory(directory);
         this.directorySync = new org.devicedesk.directory.DirectorySync(db, clock, people, devices, directory);
     }
+
+    /** Each service by its class, for the screens (the database itself is not among them: views never touch it). */
+    public Object byType(Class<?> type) {
+        return byType.computeIfAbsent(type, t -> {
+            for (Object s : new Object[] {settings, people, accounts, audit, settingsService, backups, breaches, incidents, travel, devices,
+                    dashboard, bookings, peopleImport, mail, directory, directorySync}) {
+                if (t.isInstance(s)) return s;
+            }
+            return null;
+        });
+    }
+
+    private final java.util.Map<Class<?>, Object> byType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a shell passes to its screens. */
+    public org.devicedesk.ui.AppContext.Wiring wiring(org.devicedesk.ui.AppContext.Restart restart) {
+        return new org.devicedesk.ui.AppContext.Wiring(this::byType, clock, db.changes(), accounts::displayName,
+                () -> settings.displayed().organisationName(), restart);
+    }
+
+    // ---- Demo.Wired: what the demo data uses ----
+    @Override public Database db() { return db; }
+    @Override public Clock clock() { return clock; }
+    @Override public PeopleService people() { return people; }
+    @Override public AccountService accounts() { return accounts; }
+    @Override public DeviceService devices() { return devices; }
+    @Override public IncidentService incidents() { return incidents; }
+    @Override public TravelService travel() { return travel; }
+    @Override public org.devicedesk.bookings.BookingService bookings() { return bookings; }
 }

@@ -47,7 +47,7 @@ class StartupDialogsTest extends FxTest {
         Session helen = testDb.session("helen", Role.HELPDESK);
         signInAs(helen);
         byte[] excel = "asset_tag,kind,mode,make_model,team\r\nOPCC-9001,LAPTOP,POOL,Café laptop – spare,Service Desk\r\n".getBytes(Charset.forName("windows-1252"));
-        AppContext context = new AppContext(testDb.services, helen, (k, a) -> { }, () -> stage);
+        AppContext context = new AppContext(testDb.services::byType, testDb.services.clock, helen, (k, a) -> { }, () -> stage);
         runFx(() -> CsvImportDialog.show(context, "Import devices", "help", "devices.csv", Csv.decode(excel),
                 r -> testDb.services.devices.importer().preview(helen, r), r -> testDb.services.devices.importer().importAll(helen, r), n -> { }));
         Label summary = node(robot, "import-summary", Label.class);
@@ -57,5 +57,22 @@ class StartupDialogsTest extends FxTest {
         @SuppressWarnings("unchecked") TableView<List<String>> sample = node(robot, "import-preview-table", TableView.class);
         assertTrue(sample.getItems().get(0).contains("Café laptop – spare"), sample.getItems().toString());
         robot.clickOn("#import-cancel");
+    }
+
+    @Test
+    void theOneTimeDemoPasswordCanBeCopied(FxRobot robot) {
+        String message = "Demo accounts: admin, staff\nPassword for each: desk-abcd-efgh-jkmn\nThis is shown once; write it down now.";
+        Alert[] shown = new Alert[1];
+        runFx(() -> {
+            shown[0] = DeviceDesk.demoMessage(stage, message);
+            shown[0].show();
+        });
+        assertEquals(message, node(robot, "demo-message", Label.class).getText());
+        robot.clickOn("#demo-copy-password");
+        String[] copied = new String[1];
+        runFx(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("desk-abcd-efgh-jkmn", copied[0]);
+        assertEquals("Copied", node(robot, "demo-copy-password", javafx.scene.control.Button.class).getText());
+        runFx(() -> shown[0].close());
     }
 }

@@ -38,6 +38,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.devicedesk.core.Role;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.core.Session;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.people.Person;
@@ -90,7 +91,7 @@ public final class AccountsView implements Screen {
     public AccountsView(AppContext context) {
         this.context = context;
         this.session = context.session();
-        this.accounts = context.services().accounts;
+        this.accounts = context.service(AccountService.class);
 
         Label title = new Label("Accounts");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -121,7 +122,7 @@ public final class AccountsView implements Screen {
 
     @Override public void show(Object argument) {
         reload(null);
-        Background.run(() -> context.services().people.list(session, PeopleService.Query.all()), people -> {
+        Background.run(() -> context.service(PeopleService.class).list(session, PeopleService.Query.all()), people -> {
             Person chosen = person.getValue();
             person.getItems().setAll(people.stream().map(PeopleService.Row::person)
                     .sorted(Comparator.comparing(Person::fullName, String.CASE_INSENSITIVE_ORDER)).toList());
@@ -136,35 +137,15 @@ public final class AccountsView implements Screen {
         table.setId("accounts-table");
         table.setPlaceholder(new Label("No accounts match."));
         table.setFixedCellSize(36);
-        TableColumn<Account, String> user = column("Username", Account::username, String.CASE_INSENSITIVE_ORDER);
-        user.setPrefWidth(160);
-        TableColumn<Account, String> who = column("Person", a -> a.personName() == null ? "" : a.personName(), String.CASE_INSENSITIVE_ORDER);
-        who.setPrefWidth(200);
-        TableColumn<Account, String> roleCol = column("Roles", AccountsView::roleText, String.CASE_INSENSITIVE_ORDER);
-        roleCol.setPrefWidth(300);
-        TableColumn<Account, Account> state = new TableColumn<>("Status");
-        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        state.setComparator(Comparator.comparingInt(this::statusRank));
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Account a, boolean empty) {
-                super.updateItem(a, empty);
-                setGraphic(empty || a == null ? null : badge(a));
-                setText(null);
-            }
-        });
-        state.setPrefWidth(170);
-        TableColumn<Account, Instant> created = new TableColumn<>("Created");
-        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdAt()));
-        created.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        created.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : DAY.format(at.atZone(context.services().clock.getZone())));
-            }
-        });
-        created.setPrefWidth(120);
+        TableColumn<Account, String> user = Columns.width(Columns.text("Username", Account::username), 160);
+        TableColumn<Account, String> who = Columns.width(Columns.text("Person", a -> a.personName() == null ? "" : a.personName()), 200);
+        TableColumn<Account, String> roleCol = Columns.width(Columns.text("Roles", AccountsView::roleText), 300);
+        TableColumn<Account, Account> state = Columns.width(Columns.rowBadge("Status", this::badge, Comparator.comparingInt(this::statusRank)), 170);
+        TableColumn<Account, Instant> created = Columns.width(Columns.shown("Created", Account::createdAt,
+                at -> DAY.format(at.atZone(context.clock().getZone())), Comparator.naturalOrder()), 120);
         table.getColumns().addAll(List.of(user, who, roleCol, state, created));
         org.devicedesk.ui.Tables.fit(table);
+        org.devicedesk.ui.Tables.chooseColumns(table); // issue 17: the columns shown are remembered for this list
         SortedList<Account> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -174,20 +155,13 @@ public final class AccountsView implements Screen {
         });
     }
 
-    private static <T> TableColumn<Account, T> column(String title, java.util.function.Function<Account, T> value, Comparator<T> order) {
-        TableColumn<Account, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
-        c.setComparator(order);
-        return c;
-    }
-
     private static String roleText(Account a) {
         return a.roles().stream().sorted(Comparator.reverseOrder()).map(Role::label).collect(Collectors.joining(", "));
     }
 
     private int statusRank(Account a) {
         if (!a.active()) return 2;
-        return a.isLocked(context.services().clock.instant()) ? 1 : 0;
+        return a.isLocked(context.clock().instant()) ? 1 : 0;
     }
 
     private Label badge(Account a) {
@@ -195,8 +169,8 @@ public final class AccountsView implements Screen {
         if (!a.active()) {
             l = new Label("Deactivated");
             l.getStyleClass().addAll("badge", "badge-neutral");
-        } else if (a.isLocked(context.services().clock.instant())) {
-            l = new Label("Locked until " + HH_MM.format(a.lockedUntil().atZone(context.services().clock.getZone())));
+        } else if (a.isLocked(context.clock().instant())) {
+            l = new Label("Locked until " + HH_MM.format(a.lockedUntil().atZone(context.clock().getZone())));
             l.getStyleClass().addAll("badge", "badge-warning");
         } else {
             l = new Label("Active");

@@ -73,4 +73,27 @@ final class AuditRepository {
                 SELECT value FROM v WHERE value IS NOT NULL""".formatted(column);
     }
 
+    /** The person's name behind each of these usernames that has one. */
+    java.util.Map<String, String> names(Handle h, java.util.Collection<String> usernames) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (usernames.isEmpty()) return out;
+        h.createQuery("SELECT a.username, p.full_name FROM account a JOIN person p ON p.id = a.person_id WHERE a.username IN (<u>)")
+                .bindList("u", List.copyOf(usernames))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /**
+     * How people know each record of one type: an incident, breach case or travel notice by its reference, a
+     * device by its asset tag, a person by their name, an account by its username. {@code table} and
+     * {@code column} are ours, never input; ids that are not numbers are left out.
+     */
+    java.util.Map<String, String> known(Handle h, String table, String column, java.util.Collection<String> ids) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        List<Long> numbers = ids.stream().filter(x -> x.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        if (numbers.isEmpty()) return out;
+        h.createQuery("SELECT id, " + column + " FROM " + table + " WHERE id IN (<ids>)").bindList("ids", numbers)
+                .map((rs, ctx) -> java.util.Map.entry(Long.toString(rs.getLong(1)), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -127,4 +127,81 @@ public final class AuditService {
         return new Audit.Verification(true, result.eventsChecked(), null, result.explanation()
                 + " For your records: " + head[0].forTheRecord(org.devicedesk.core.AppClock.OFFICE_ZONE) + ".");
     }
+
+    /** How each record type is known to people: its table and the column that names a record of it. */
+    private static final java.util.Map<String, String[]> KNOWN_BY = java.util.Map.of(
+            "incident", new String[] {"incident", "reference"},
+            "breach_case", new String[] {"breach_case", "reference"},
+            "travel_notice", new String[] {"travel_notice", "reference"},
+            "device", new String[] {"device", "asset_tag"},
+            "person", new String[] {"person", "full_name"},
+            "account", new String[] {"account", "username"});
+
+    /**
+     * The events of a page in words (issue 17): who did it by their name ("Sam Patel", or "Device Desk
+     * (automatic)" for work nobody started), the action as a phrase ("Travel notice decided"), the record as
+     * people know it ("Travel notice TRV-2026-0040", "Device LAP-0042"). One query per record type for the page.
+     */
+    public Words words(Session s, List<AuditEvent> events) {
+        s.require(Role.ADMIN, Role.DPO);
+        java.util.Set<String> actors = new java.util.HashSet<>();
+        java.util.Map<String, java.util.Set<String>> ids = new java.util.HashMap<>();
+        for (AuditEvent e : events) {
+            actors.add(e.actor());
+            if (KNOWN_BY.containsKey(e.recordType()) && e.recordId() != null) ids.computeIfAbsent(e.recordType(), t -> new java.util.HashSet<>()).add(e.recordId());
+        }
+        return db.read(h -> {
+            java.util.Map<String, String> names = repo.names(h, actors);
+            java.util.Map<String, java.util.Map<String, String>> known = new java.util.HashMap<>();
+            ids.forEach((type, set) -> known.put(type, repo.known(h, KNOWN_BY.get(type)[0], KNOWN_BY.get(type)[1], set)));
+            return new Words(names, known);
+        });
+    }
+
+    /** Names and references looked up for some events; {@link #merge} adds a later page's. */
+    public record Words(java.util.Map<String, String> names, java.util.Map<String, java.util.Map<String, String>> known) {
+        public static final Words NONE = new Words(java.util.Map.of(), java.util.Map.of());
+        /** The actor of work nobody started (imports, the demo data, the headless service's jobs). */
+        public static final String AUTOMATIC = "Device Desk (automatic)";
+
+        public Words merge(Words more) {
+            java.util.Map<String, String> n = new java.util.HashMap<>(names);
+            n.putAll(more.names);
+            java.util.Map<String, java.util.Map<String, String>> k = new java.util.HashMap<>();
+            known.forEach((t, m) -> k.put(t, new java.util.HashMap<>(m)));
+            more.known.forEach((t, m) -> k.computeIfAbsent(t, x -> new java.util.HashMap<>()).putAll(m));
+            return new Words(n, k);
+        }
+
+        /** "Sam Patel"; the username when it has no person (a removed account); "Device Desk (automatic)" for the system. */
+        public String actor(String username) {
+            if (username == null || username.isBlank()) return "";
+            if (username.equals(Session.system().username())) return AUTOMATIC;
+            return names.getOrDefault(username, username);
+        }
+
+        /** "TRAVEL_NOTICE_DECIDED" as "Travel notice decided". */
+        public static String action(String code) {
+            return phrase(code);
+        }
+
+        /** "travel_notice" as "Travel notice". */
+        public static String recordType(String type) {
+            return phrase(type);
+        }
+
+        /** "Travel notice TRV-2026-0040"; "Travel notice 40" when it is not known (any more). */
+        public String record(String type, String id) {
+            String what = recordType(type);
+            if (id == null || id.isBlank()) return what;
+            String name = known.getOrDefault(type, java.util.Map.of()).get(id);
+            return what + " " + (name == null ? id : name);
+        }
+
+        private static String phrase(String code) {
+            if (code == null || code.isBlank()) return "";
+            String words = code.toLowerCase(java.util.Locale.UK).replace('_', ' ').strip();
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
 }

@@ -20,8 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.devicedesk.MainWindow;
-import org.devicedesk.Services;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Database;
 import org.devicedesk.core.Role;
@@ -43,11 +41,13 @@ public final class AboutDialog {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
 
     private final AppContext context;
-    private final Services services;
+    private final BackupService backups;
     private final Dialog<Void> dialog = new Dialog<>();
     private final GridPane facts = new GridPane();
     private final TableView<Backup> table = new TableView<>();
     private final ProgressBar progress = new ProgressBar();
+    /** What the backup or restore is doing now, how far it has come and about how long is left (issue 17). */
+    private final Label progressText = new Label();
     private final FormMessages messages = new FormMessages("backups");
     private final Button backupNow = new Button("_Back up now", new FontIcon(MaterialDesignD.DATABASE_EXPORT));
     private final Button restore = new Button("_Restore…", new FontIcon(MaterialDesignB.BACKUP_RESTORE));
@@ -57,9 +57,9 @@ public final class AboutDialog {
     private final Label schema;
     private final Label lastBackup;
 
-    private AboutDialog(AppContext context) {
+    private AboutDialog(AppContext context, BackupService backups) {
         this.context = context;
-        this.services = context.services();
+        this.backups = backups;
         dialog.setTitle("About Device Desk");
         dialog.setHeaderText("Device Desk");
         Window owner = context.window();
@@ -80,33 +80,23 @@ public final class AboutDialog {
         content.setPadding(new Insets(4, 0, 0, 0));
         content.setPrefWidth(620);
 
-        if (context.session().has(Role.ADMIN) && services.backups.supported()) {
+        if (context.session().has(Role.ADMIN) && backups.supported()) {
             Label heading = new Label("Backups");
             heading.getStyleClass().add("title-4");
-            Label where = new Label("Kept in " + services.backups.folder() + " for "
-                    + services.settings.displayed().backupKeepDays() + " days; one is made each day at the first start after midnight.");
+            Label where = new Label("Kept in " + backups.folder() + " for "
+                    + context.service(org.devicedesk.core.Settings.class).displayed().backupKeepDays() + " days; one is made each day at the first start after midnight.");
             where.setWrapText(true);
             table.setId("backups-table");
             table.setPrefHeight(200);
             table.setPlaceholder(new Label("No backups yet."));
-            TableColumn<Backup, String> made = new TableColumn<>("Made");
-            made.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().madeAt())));
-            made.setComparator(Comparator.naturalOrder()); // shown text; the list itself arrives newest first
-            made.setSortable(false);
-            TableColumn<Backup, String> kind = new TableColumn<>("Kind");
-            kind.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().kind().label()));
-            kind.setComparator(Comparator.naturalOrder());
-            TableColumn<Backup, String> size = new TableColumn<>("Size");
-            size.setCellValueFactory(c -> new SimpleStringProperty(bytes(c.getValue().sizeBytes())));
-            size.setComparator(Comparator.naturalOrder());
+            TableColumn<Backup, java.time.Instant> made = org.devicedesk.ui.Columns.width(
+                    org.devicedesk.ui.Columns.dateTime("Made", Backup::madeAt, WHEN), 170);
+            made.setSortable(false); // the list itself arrives newest first
+            TableColumn<Backup, String> kind = org.devicedesk.ui.Columns.width(org.devicedesk.ui.Columns.text("Kind", b -> b.kind().label()), 120);
+            TableColumn<Backup, Long> size = org.devicedesk.ui.Columns.width(
+                    org.devicedesk.ui.Columns.shown("Size", Backup::sizeBytes, AboutDialog::bytes, Comparator.naturalOrder()), 80);
             size.setSortable(false);
-            TableColumn<Backup, String> file = new TableColumn<>("File");
-            file.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
-            file.setComparator(Comparator.naturalOrder());
-            made.setPrefWidth(170);
-            kind.setPrefWidth(120);
-            size.setPrefWidth(80);
-            file.setPrefWidth(230);
+            TableColumn<Backup, String> file = org.devicedesk.ui.Columns.width(org.devicedesk.ui.Columns.text("File", Backup::name), 230);
             table.getColumns().setAll(java.util.List.of(made, kind, size, file));
 
             backupNow.setId("backups-backup-now");
@@ -117,9 +107,13 @@ public final class AboutDialog {
             progress.setId("backups-progress");
             progress.setPrefWidth(200);
             progress.setVisible(false);
+            progressText.setId("backups-progress-text");
+            progressText.setWrapText(true);
+            progressText.getStyleClass().add("text-muted");
+            org.devicedesk.ui.Nodes.show(progressText, false);
             HBox actions = new HBox(8, backupNow, restore, progress);
-            content.getChildren().addAll(new Separator(), heading, where, table, actions, messages.node());
-        } else if (!services.backups.supported()) {
+            content.getChildren().addAll(new Separator(), heading, where, table, actions, progressText, messages.node());
+        } else if (!backups.supported()) {
             Label pg = new Label(BackupService.POSTGRES_MESSAGE);
             pg.setWrapText(true);
             pg.setId("about-backups-postgresql");
@@ -130,13 +124,13 @@ public final class AboutDialog {
     }
 
     /** Opens the About box for the signed-in user. */
-    public static void show(AppContext context) {
-        new AboutDialog(context).dialog.show();
+    public static void show(AppContext context, BackupService backups) {
+        new AboutDialog(context, backups).dialog.show();
     }
 
     private void refresh() {
-        boolean admin = context.session().has(Role.ADMIN) && services.backups.supported();
-        Background.run(() -> new Object[] {services.backups.about(), admin ? services.backups.list(context.session()) : null}, r -> {
+        boolean admin = context.session().has(Role.ADMIN) && backups.supported();
+        Background.run(() -> new Object[] {backups.about(), admin ? backups.list(context.session()) : null}, r -> {
             BackupService.About a = (BackupService.About) r[0];
             version.setText(a.version());
             database.setText(a.location());
@@ -171,6 +165,11 @@ public final class AboutDialog {
 
     private void busy(boolean on) {
         progress.setVisible(on);
+        org.devicedesk.ui.Nodes.show(progressText, on);
+        if (!on) {
+            progressText.textProperty().unbind();
+            progressText.setText("");
+        }
         backupNow.setDisable(on);
         table.setDisable(on);
     }
@@ -179,7 +178,14 @@ public final class AboutDialog {
         messages.clear();
         busy(true);
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        Background.run(() -> services.backups.backupNow(context.session()), b -> {
+        javafx.concurrent.Task<Backup> task = new javafx.concurrent.Task<>() {
+            @Override protected Backup call() {
+                org.devicedesk.core.Progress.Estimate estimate = new org.devicedesk.core.Progress.Estimate(java.time.Clock.systemUTC());
+                return backups.backupNow(context.session(), (doing, f) -> updateMessage(estimate.describe(doing, f)));
+            }
+        };
+        progressText.textProperty().bind(task.messageProperty());
+        Background.submit(task, b -> {
             busy(false);
             messages.success("Backup made and checked: " + b.name());
             fit();
@@ -235,28 +241,33 @@ public final class AboutDialog {
         restore.disableProperty().unbind();
         restore.setDisable(true);
         progress.setProgress(0);
-        Database old = services.db;
-        javafx.concurrent.Task<Services> task = new javafx.concurrent.Task<>() {
-            @Override protected Services call() {
-                Backup before = services.backups.restore(context.session(), chosen, p -> updateProgress(p, 1.0), brokenTrail);
-                updateMessage(before.name());
-                old.close();
-                // reopen: applies any migrations an older backup lacks and checks the file again
-                return new Services(Database.openSqlite(old.file()), services.clock);
+        AppContext.Restart restart = context.restart();
+        Window window = context.window();
+        record Restored(String kept, Runnable showNewWindow) {}
+        javafx.concurrent.Task<Restored> task = new javafx.concurrent.Task<>() {
+            @Override protected Restored call() {
+                org.devicedesk.core.Progress.Estimate estimate = new org.devicedesk.core.Progress.Estimate(java.time.Clock.systemUTC());
+                Backup before = backups.restore(context.session(), chosen, (doing, f) -> {
+                    updateProgress(f, 1.0);
+                    updateMessage(estimate.describe(doing, f));
+                }, brokenTrail);
+                updateMessage("Opening the restored database");
+                // the application root closes the old database and wires the restored one
+                return new Restored(before.name(), restart.reopen(window));
             }
         };
         progress.progressProperty().bind(task.progressProperty());
-        Background.submit(task, fresh -> {
+        progressText.textProperty().bind(task.messageProperty());
+        Background.submit(task, restored -> {
             progress.progressProperty().unbind();
             dialog.close();
-            Stage stage = (Stage) context.window();
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> fresh.db.close());
-            new MainWindow(stage, fresh).start();
+            Stage stage = (Stage) window;
+            restored.showNewWindow().run();
             Alert done = new Alert(Alert.AlertType.INFORMATION);
             done.initOwner(stage);
             done.setTitle("Backup restored");
             done.setHeaderText("The backup made " + WHEN.format(chosen.madeAt()) + " has been restored.");
-            done.setContentText("The database as it was is kept as " + task.getMessage() + " in the backups folder. Please sign in again.");
+            done.setContentText("The database as it was is kept as " + restored.kept() + " in the backups folder. Please sign in again.");
             done.getDialogPane().setId("restore-done");
             done.show();
         }, t -> {

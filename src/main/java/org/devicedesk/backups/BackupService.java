@@ -28,6 +28,7 @@ import org.devicedesk.core.AuditAnchors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.devicedesk.core.Database;
+import org.devicedesk.core.Progress;
 import org.devicedesk.core.Refused;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
@@ -113,8 +114,13 @@ public final class BackupService {
 
     /** A backup on demand. */
     public Backup backupNow(Session s) {
+        return backupNow(s, Progress.Listener.NONE);
+    }
+
+    /** The same, saying each step (the copy, then its check) as it starts (issue 17). */
+    public Backup backupNow(Session s, Progress.Listener progress) {
         s.require(Role.ADMIN);
-        return make(s, Backup.Kind.MANUAL);
+        return make(s, Backup.Kind.MANUAL, progress);
     }
 
     /**
@@ -152,7 +158,13 @@ public final class BackupService {
      * {@code restoreBrokenTrail}: an administrator's explicit choice, recorded with the break in the trail.
      */
     public Backup restore(Session s, Backup chosen, DoubleConsumer progress, boolean restoreBrokenTrail) {
+        return restore(s, chosen, (Progress.Listener) (doing, f) -> progress.accept(f), restoreBrokenTrail);
+    }
+
+    /** The same, reporting each step in words with how far the whole restore has come (issue 17). */
+    public Backup restore(Session s, Backup chosen, Progress.Listener progress, boolean restoreBrokenTrail) {
         s.require(Role.ADMIN);
+        progress.at("Checking the backup " + chosen.name(), 0);
         requireSqlite();
         Path source = chosen.file();
         if (!Files.isRegularFile(source)) {
@@ -178,15 +190,17 @@ public final class BackupService {
                     + " It was not restored and nothing has been changed. Choose another backup, or, if you must, restore this one"
                     + " explicitly: the break is then recorded in the audit trail.", broken);
         }
-        progress.accept(0.05);
+        progress.at("Keeping the database as it is now (a pre-restore backup)", 0.05);
         Backup before = make(s, Backup.Kind.PRE_RESTORE);
-        progress.accept(0.3);
+        progress.at("Copying the backup in", 0.3);
         db.read(h -> {
             repo.restoreFrom(h, source, (remaining, total) -> {
-                if (total > 0) progress.accept(0.3 + 0.65 * (total - remaining) / (double) total);
+                if (total > 0) progress.at("Copying the backup in (page " + (total - remaining) + " of " + total + ")",
+                        0.3 + 0.65 * (total - remaining) / (double) total);
             });
             return null;
         });
+        progress.at("Recording the restore in the audit trail", 0.95);
         // the restored trail continues from the backup's last event: the restore itself is its next event
         AuditAnchors.Anchor[] head = {null};
         db.useTransaction(h -> {
@@ -202,7 +216,7 @@ public final class BackupService {
         });
         anchorQuietly(head[0]); // the trail now continues from the backup's: later checks compare with this
         settings.invalidate();
-        progress.accept(1.0);
+        progress.at("Restored", 1.0);
         LOG.info("Restored {} over {}; previous content kept in {}", source, db.file(), before.file());
         return before;
     }
@@ -274,6 +288,10 @@ public final class BackupService {
      * kept and audited, or not kept at all, and the message says which.
      */
     private Backup make(Session s, Backup.Kind kind) {
+        return make(s, kind, Progress.Listener.NONE);
+    }
+
+    private Backup make(Session s, Backup.Kind kind, Progress.Listener progress) {
         requireSqlite();
         Path folder = folder();
         Instant at = clock.instant();
@@ -289,10 +307,12 @@ public final class BackupService {
                     + "). Check that your account may write there.");
         }
         try {
+            progress.at("Copying the database to " + target.getFileName(), 0);
             db.read(h -> {
                 repo.vacuumInto(h, partial);
                 return null;
             });
+            progress.at("Checking the copy", 0.6);
             beforeCheck.accept(partial);
             List<String> problems = repo.integrityProblems(partial);
             if (!problems.isEmpty()) {

@@ -29,7 +29,7 @@ public final class BookingsCard {
         card.getStyleClass().add("card");
         card.setVisible(false);
         card.setManaged(false);
-        Background.run(() -> context.services().bookings.today(context.session()), today -> {
+        Background.run(() -> context.service(BookingService.class).today(context.session()), today -> {
             boolean helpdesk = context.session().hasAny(org.devicedesk.core.Role.HELPDESK, org.devicedesk.core.Role.ADMIN);
             if (!helpdesk && today.dueOut().isEmpty() && today.overdue().isEmpty()) return;
             Label title = new Label("Pool bookings today");

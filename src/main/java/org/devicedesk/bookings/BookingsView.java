@@ -93,7 +93,7 @@ public final class BookingsView implements Screen {
     public BookingsView(AppContext context) {
         this.context = context;
         this.session = context.session();
-        this.bookings = context.services().bookings;
+        this.bookings = context.service(BookingService.class);
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.start = monday(bookings.today());
         build();
@@ -137,10 +137,12 @@ public final class BookingsView implements Screen {
         });
         Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
         previous.setId("bookings-previous");
+        previous.setAccessibleText("The two weeks before");
         previous.setTooltip(new Tooltip("The two weeks before"));
         previous.setOnAction(e -> move(-DAYS));
         Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("bookings-next");
+        next.setAccessibleText("The two weeks after");
         next.setTooltip(new Tooltip("The two weeks after"));
         next.setOnAction(e -> move(DAYS));
         Button today = new Button("_This week");
@@ -348,7 +350,7 @@ public final class BookingsView implements Screen {
 
     private void loadChoices(Long wantedDevice) {
         Background.run(() -> new Object[] {bookings.teams(session),
-                canManage ? context.services().people.list(session, PeopleService.Query.all()) : List.of()}, r -> {
+                canManage ? context.service(PeopleService.class).list(session, PeopleService.Query.all()) : List.of()}, r -> {
             @SuppressWarnings("unchecked") List<String> teams = (List<String>) r[0];
             @SuppressWarnings("unchecked") List<PeopleService.Row> people = (List<PeopleService.Row>) r[1];
             filling = true;

@@ -35,7 +35,7 @@ public final class PersonBookingsSection {
     }
 
     static void fill(AppContext context, long personId, VBox box) {
-        Background.run(() -> context.services().bookings.ofPerson(context.session(), personId), list -> render(context, list, box), t -> {
+        Background.run(() -> context.service(BookingService.class).ofPerson(context.session(), personId), list -> render(context, list, box), t -> {
             Label l = new Label(FormMessages.describe(t));
             l.setWrapText(true);
             l.getStyleClass().add(Styles.DANGER);
@@ -44,7 +44,7 @@ public final class PersonBookingsSection {
     }
 
     private static void render(AppContext context, List<Booking> all, VBox box) {
-        LocalDate today = context.services().bookings.today();
+        LocalDate today = context.service(BookingService.class).today();
         List<Booking> current = all.stream().filter(b -> b.isActive() && (b.status() == Booking.Status.CHECKED_OUT ? b.returnedAt() == null : !b.to().isBefore(today)))
                 .sorted(java.util.Comparator.comparing(Booking::from)).toList();
         List<Booking> past = all.stream().filter(b -> !current.contains(b)).limit(PAST_SHOWN).toList();

@@ -258,8 +258,7 @@ final class BreachPage {
     }
 
     private static void show(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
+        org.devicedesk.ui.Nodes.show(n, visible);
     }
 
     private void render(BreachCase c) {

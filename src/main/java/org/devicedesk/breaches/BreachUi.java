@@ -25,6 +25,7 @@ import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Refused;
 import org.devicedesk.ui.DatePickers;
+import org.devicedesk.ui.DateTimeField;
 
 /** Small pieces the breach screens share: badges, the countdown, and a date-and-time field read the British way. */
 final class BreachUi {
@@ -182,58 +183,44 @@ final class BreachUi {
         return DatePickers.parse(s);
     }
 
-    /** A date picker with its "HH:mm" time box beside it (ids {@code id} and {@code id-time}). */
-    record DateTime(DatePicker date, TextField time, HBox node) {
+    /** A date picker with its time box beside it (ids {@code id} and {@code id-time}): the shared {@link DateTimeField}. */
+    static final class DateTime {
+        private final DateTimeField field;
+
+        private DateTime(DateTimeField field) {
+            this.field = field;
+        }
+
         static DateTime of(String id) {
-            DatePicker date = datePicker(id);
-            date.setPrefWidth(150);
-            TextField time = new TextField();
-            time.setId(id + "-time");
-            time.setPromptText("hh:mm");
-            time.setPrefColumnCount(5);
-            HBox box = new HBox(8, date, new Label("at"), time);
-            box.setAlignment(Pos.CENTER_LEFT);
-            return new DateTime(date, time, box);
+            return new DateTime(new DateTimeField(id));
+        }
+
+        DatePicker date() {
+            return field.date();
+        }
+
+        TextField time() {
+            return field.time();
+        }
+
+        HBox node() {
+            return field.node();
         }
 
         void set(Instant at) {
-            if (at == null) {
-                date.setValue(null);
-                date.getEditor().clear();
-                time.clear();
-                return;
-            }
-            ZonedDateTime z = at.atZone(AppClock.OFFICE_ZONE);
-            date.setValue(z.toLocalDate());
-            date.getEditor().setText(SHOWN.format(z.toLocalDate()));
-            time.setText(TIME.format(z.toLocalTime()));
+            field.set(at);
         }
 
         void setDisable(boolean b) {
-            date.setDisable(b);
-            time.setDisable(b);
+            field.setDisable(b);
         }
 
         /**
          * The instant typed, in office time; null when both are empty. An unreadable date or time, or
          * a date without a time, is refused with {@code what} in the sentence and the text typed.
          */
-        Instant read(String field, String what) {
-            String dateText = date.getEditor().getText() == null ? "" : date.getEditor().getText().strip();
-            String timeText = time.getText() == null ? "" : time.getText().strip();
-            if (dateText.isEmpty() && timeText.isEmpty()) return null;
-            LocalDate d = parseDate(dateText);
-            if (dateText.isEmpty()) throw Refused.because(field, "Enter the date as well as the time for " + what + ".");
-            if (d == null) throw Refused.because(field, "\"" + dateText + "\" is not a date; write " + what + " like 04/03/2026.");
-            if (timeText.isEmpty()) throw Refused.because(field, "Enter the time of day for " + what + ", like 14:05.");
-            LocalTime t;
-            try {
-                String norm = timeText.length() == 4 && timeText.indexOf(':') < 0 ? timeText.substring(0, 2) + ":" + timeText.substring(2) : timeText;
-                t = LocalTime.parse(norm, DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field, "\"" + timeText + "\" is not a time of day; write " + what + " like 14:05.");
-            }
-            return d.atTime(t).atZone(AppClock.OFFICE_ZONE).toInstant();
+        Instant read(String fieldName, String what) {
+            return field.read(fieldName, fieldName, what, null);
         }
     }
 }

@@ -71,10 +71,10 @@ public final class BreachesView implements Screen {
     private BreachService.QueuePage loadedQueue;
 
     public BreachesView(AppContext context) {
-        this.breaches = context.services().breaches;
+        this.breaches = context.service(BreachService.class);
         this.session = context.session();
         this.now = breaches.now();
-        this.page = new BreachPage(breaches, context.services().incidents, session, this::showQueue, this::decided);
+        this.page = new BreachPage(breaches, context.service(org.devicedesk.incidents.IncidentService.class), session, this::showQueue, this::decided);
         this.register = new BreachRegister(breaches, session, this::showQueue, this::showCase, context::window);
         this.newForm = new BreachNewForm(breaches, session, this::showQueue, this::showCase);
         buildQueue();

@@ -23,10 +23,10 @@ public final class Audit {
     public static long record(Handle h, Session actor, Instant at, String action, String recordType, Object recordId, String summary) {
         if (!OWN_SIGN_IN_EVENTS.contains(action)) recheck(h, actor);
         // the head row serialises appenders on SQLite and PostgreSQL alike; RETURNING reads it in the same statement
-        var head = h.createQuery("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-        long seq = (Long) head[0];
-        String prev = (String) head[1];
+        Head head = h.createQuery("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
+                .map(Head.MAPPER).one();
+        long seq = head.seq();
+        String prev = head.hash();
         String at1 = Times.store(at);
         String rid = recordId == null ? "" : recordId.toString();
         String actorName = actor.username();
@@ -42,6 +42,14 @@ public final class Audit {
         return seq;
     }
 
+    /** The head row: the last event's sequence number and hash. */
+    private record Head(long seq, String hash) {
+        static final org.jdbi.v3.core.mapper.RowMapper<Head> MAPPER = (rs, ctx) -> new Head(rs.getLong(1), rs.getString(2));
+    }
+
+    /** An account's state and one of its roles (null when it has none), as the re-check reads them. */
+    private record AccountRole(boolean active, String role) {}
+
     /** Events an account writes about itself whatever its state: a deactivated account may still fail to sign in, or sign out. */
     private static final java.util.Set<String> OWN_SIGN_IN_EVENTS = java.util.Set.of("SIGN_IN_FAILED", "ACCOUNT_LOCKED", "SIGNED_OUT");
 
@@ -53,18 +61,18 @@ public final class Audit {
      */
     static void recheck(Handle h, Session actor) {
         if (actor.accountId() <= 0) return;
-        java.util.List<Object[]> rows = h.createQuery(
+        java.util.List<AccountRole> rows = h.createQuery(
                         "SELECT a.active, r.role FROM account a LEFT JOIN account_role r ON r.account_id = a.id WHERE a.id = :id")
-                .bind("id", actor.accountId()).map((rs, ctx) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+                .bind("id", actor.accountId()).map((rs, ctx) -> new AccountRole(rs.getInt(1) == 1, rs.getString(2))).list();
         if (rows.isEmpty()) {
             throw new AccessDenied("Your account (" + actor.username() + ") no longer exists, so nothing was saved. Sign out.");
         }
-        if ((Integer) rows.get(0)[0] != 1) {
+        if (!rows.get(0).active()) {
             throw new AccessDenied("Your account (" + actor.username() + ") has been deactivated by an administrator since you signed in,"
                     + " so nothing was saved. Sign out; ask an administrator if you need the account back.");
         }
         java.util.Set<String> now = new java.util.HashSet<>();
-        for (Object[] r : rows) if (r[1] != null) now.add((String) r[1]);
+        for (AccountRole r : rows) if (r.role() != null) now.add(r.role());
         for (Role role : actor.roles()) {
             if (!now.contains(role.name())) {
                 throw new AccessDenied("Your account (" + actor.username() + ") no longer has the role " + role.label()
@@ -97,10 +105,9 @@ public final class Audit {
         recheck(h, actor);
         if (entries.isEmpty()) return h.createQuery("SELECT last_seq FROM audit_head WHERE id = 1").mapTo(Long.class).one();
         h.createUpdate("UPDATE audit_head SET last_seq = last_seq + :n WHERE id = 1").bind("n", entries.size()).execute();
-        var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-        long seq = (Long) head[0] - entries.size();
-        String prev = (String) head[1];
+        Head head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").map(Head.MAPPER).one();
+        long seq = head.seq() - entries.size();
+        String prev = head.hash();
         String at1 = Times.store(at);
         String actorName = actor.username();
         MessageDigest md = sha256();
@@ -205,11 +212,10 @@ public final class Audit {
                     return null;
                 });
         if (broken[0] != null) return broken[0];
-        var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-        if ((Long) head[0] != expectedSeq[0] - 1 || !head[1].equals(prev[0])) {
+        Head head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").map(Head.MAPPER).one();
+        if (head.seq() != expectedSeq[0] - 1 || !head.hash().equals(prev[0])) {
             return new Verification(false, checked[0], expectedSeq[0],
-                    "The trail ends at event " + (expectedSeq[0] - 1) + " but " + head[0]
+                    "The trail ends at event " + (expectedSeq[0] - 1) + " but " + head.seq()
                             + " events were written: the latest events were removed or replaced.");
         }
         if (progress != null) progress.accept(checked[0]);

@@ -123,7 +123,7 @@ public final class CsvImport {
         if (!problems.isEmpty()) return new Preview(count, header, sample, problems);
 
         List<Row> wellFormed = new ArrayList<>();
-        List<Object> inOrder = new ArrayList<>(); // each line's Row, or the sentence saying why it is not one
+        List<Line> inOrder = new ArrayList<>(); // each line: its Row, or the sentence saying why it is not one
         for (Csv.Row r : rows.subList(1, rows.size())) {
             if (sample.size() < SAMPLE_ROWS) {
                 List<String> cells = new ArrayList<>();
@@ -131,8 +131,8 @@ public final class CsvImport {
                 sample.add(cells);
             }
             if (r.fields().size() > header.size()) {
-                inOrder.add("Line " + r.line() + ": it has " + r.fields().size() + " cells but the header names " + header.size()
-                        + " columns. A comma inside a value needs the value in double quotes.");
+                inOrder.add(new Line.Unreadable("Line " + r.line() + ": it has " + r.fields().size() + " cells but the header names " + header.size()
+                        + " columns. A comma inside a value needs the value in double quotes."));
                 continue;
             }
             Map<String, String> cells = new LinkedHashMap<>();
@@ -141,16 +141,16 @@ public final class CsvImport {
             }
             Row row = new Row(r.line(), cells);
             wellFormed.add(row);
-            inOrder.add(row);
+            inOrder.add(new Line.Cells(row));
         }
         rule.prepare(h, wellFormed);
-        for (Object line : inOrder) {
+        for (Line line : inOrder) {
             if (problems.size() >= MAX_PROBLEMS) break;
-            if (line instanceof String problem) {
-                problems.add(problem);
+            if (line instanceof Line.Unreadable u) {
+                problems.add(u.problem());
                 continue;
             }
-            Row row = (Row) line;
+            Row row = ((Line.Cells) line).row();
             try {
                 rule.apply(h, row);
             } catch (Refused refused) {
@@ -162,6 +162,13 @@ public final class CsvImport {
         }
         if (problems.size() > MAX_PROBLEMS) problems.subList(MAX_PROBLEMS, problems.size()).clear();
         return new Preview(count, header, sample, problems);
+    }
+
+    /** One line of the file as read: its cells, or why they could not be read. */
+    private sealed interface Line {
+        record Cells(Row row) implements Line {}
+
+        record Unreadable(String problem) implements Line {}
     }
 
     /** "Asset tag", "asset-tag" and "ASSET_TAG" all name the column asset_tag. */

@@ -326,15 +326,20 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
-        LOG.error("Database could not be opened: {}", location, e);
-        return new DatabaseProblem(DatabaseProblem.Kind.CANNOT_CONNECT, location,
-                "Device Desk could not open the database: " + rootMessage(e),
-                "Check the location and that the database server (if any) is running, then try again.", e);
+        return cannotOpen(location, "Check the location and that the database server (if any) is running, then try again.", e);
     }
 
-    private static String rootMessage(Throwable e) {
+    /** Any other reason a database could not be opened: logged with its cause, and said with the innermost message. */
+    static DatabaseProblem cannotOpen(String location, String advice, Throwable e) {
+        LOG.error("Database could not be opened: {}", location, e);
+        return new DatabaseProblem(DatabaseProblem.Kind.CANNOT_CONNECT, location,
+                "Device Desk could not open the database: " + rootMessage(e), advice, e);
+    }
+
+    /** The innermost cause's message (or its class when it has none). */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null) t = t.getCause();
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 

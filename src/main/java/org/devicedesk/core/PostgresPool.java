@@ -180,16 +180,7 @@ final class PostgresPool {
             }
             if (t.getCause() == t) break;
         }
-        LOG.error("Database could not be opened: {}", where, e);
-        return new DatabaseProblem(DatabaseProblem.Kind.CANNOT_CONNECT, where,
-                "Device Desk could not open the database: " + root(e),
-                "Check --db-url and that the database server is running, then try again.", e);
-    }
-
-    private static String root(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return Database.cannotOpen(where, "Check --db-url and that the database server is running, then try again.", e);
     }
 
     private record PlainDataSource(String url, Properties props) implements DataSource {

@@ -66,7 +66,7 @@ public final class DashboardView implements Screen {
 
     public DashboardView(AppContext context) {
         this.context = context;
-        this.service = context.services().dashboard;
+        this.service = context.service(DashboardService.class);
         this.notifier = new Notifier(service, context.session());
         root.setFitToWidth(true);
         root.setId("dashboard");
@@ -105,7 +105,7 @@ public final class DashboardView implements Screen {
         if (loading) return;
         loading = true;
         var session = context.session();
-        var incidents = context.services().incidents;
+        var incidents = context.service(org.devicedesk.incidents.IncidentService.class);
         Background.run(() -> {
             Dashboard d = service.snapshot(session);
             boolean staffOnly = staffOnly(d);
@@ -474,8 +474,9 @@ public final class DashboardView implements Screen {
     private static Node card(String title, Node body) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_4);
-        VBox card = new VBox(12, t, body);
-        card.getStyleClass().add("card");
+        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card(); // AtlantaFX's card: the header above the body
+        card.setHeader(t);
+        card.setBody(body);
         return card;
     }
 

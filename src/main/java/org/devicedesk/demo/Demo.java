@@ -3,7 +3,6 @@ package org.devicedesk.demo;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 
@@ -18,21 +17,40 @@ public final class Demo {
 
     private Demo() {}
 
+    /** The services the demo data is written through (the application root's {@code Services} is one), so the demo does not depend on the root. */
+    public interface Wired {
+        org.devicedesk.core.Database db();
+
+        java.time.Clock clock();
+
+        org.devicedesk.people.PeopleService people();
+
+        org.devicedesk.accounts.AccountService accounts();
+
+        org.devicedesk.devices.DeviceService devices();
+
+        org.devicedesk.incidents.IncidentService incidents();
+
+        org.devicedesk.travel.TravelService travel();
+
+        org.devicedesk.bookings.BookingService bookings();
+    }
+
     /** Returns the message to show once (the accounts and their password), or null if the database was not empty. */
-    public static String fillIfEmpty(Services s, String size) {
-        if (!s.accounts.needsFirstAdministrator()) return null;
+    public static String fillIfEmpty(Demo.Wired s, String size) {
+        if (!s.accounts().needsFirstAdministrator()) return null;
         String password = System.getProperty("devicedesk.demoPassword", generatePassword());
         // --demo-size large: three years of a large force's history first (bulk), then the normal demo on top of it
-        LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db, s.clock, LargeDemo.Scale.LARGE, 20261201L) : null;
+        LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db(), s.clock(), LargeDemo.Scale.LARGE, 20261201L) : null;
         Random random = new Random(20261122L);
         Session system = Session.system();
         DemoPeople.Result people = DemoPeople.fill(s, system, random);
-        s.db.useTransaction(h -> {
-            s.accounts.createInTransaction(h, system, "admin", password, people.admin(), EnumSet.of(Role.ADMIN, Role.STAFF));
-            s.accounts.createInTransaction(h, system, "helpdesk", password, people.helpdesk(), EnumSet.of(Role.HELPDESK, Role.STAFF));
-            s.accounts.createInTransaction(h, system, "infosec", password, people.infosec(), EnumSet.of(Role.INFOSEC, Role.STAFF));
-            s.accounts.createInTransaction(h, system, "dpo", password, people.dpo(), EnumSet.of(Role.DPO, Role.STAFF));
-            s.accounts.createInTransaction(h, system, "staff", password, people.staff(), EnumSet.of(Role.STAFF));
+        s.db().useTransaction(h -> {
+            s.accounts().createInTransaction(h, system, "admin", password, people.admin(), EnumSet.of(Role.ADMIN, Role.STAFF));
+            s.accounts().createInTransaction(h, system, "helpdesk", password, people.helpdesk(), EnumSet.of(Role.HELPDESK, Role.STAFF));
+            s.accounts().createInTransaction(h, system, "infosec", password, people.infosec(), EnumSet.of(Role.INFOSEC, Role.STAFF));
+            s.accounts().createInTransaction(h, system, "dpo", password, people.dpo(), EnumSet.of(Role.DPO, Role.STAFF));
+            s.accounts().createInTransaction(h, system, "staff", password, people.staff(), EnumSet.of(Role.STAFF));
         });
         DemoDevices.fill(s, new Random(37L), people.staff(), people.helpdesk()); // after people, before incidents and travel
         // incidents: after the devices part (they report on held devices), before the breach decisions (they decide the referrals)
@@ -43,8 +61,19 @@ public final class Demo {
         String scale = large == null ? "" : String.format(java.util.Locale.UK,
                 "\nLarge demo: %,d devices, %,d people, %,d incidents and %,d audit events of history, written in %d s.",
                 large.devices(), large.people(), large.incidents(), large.auditEvents(), large.took().toSeconds());
-        return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\nPassword for each: " + password
+        return "Demo accounts: " + String.join(", ", ACCOUNTS) + "\n" + PASSWORD_LINE + password
                 + "\nThis is shown once; write it down now." + scale;
+    }
+
+    private static final String PASSWORD_LINE = "Password for each: ";
+
+    /** The password in a message of {@link #fillIfEmpty} (for the window's copy button), or null if there is none. */
+    public static String passwordIn(String message) {
+        if (message == null) return null;
+        for (String line : message.split("\n")) {
+            if (line.startsWith(PASSWORD_LINE)) return line.substring(PASSWORD_LINE.length()).strip();
+        }
+        return null;
     }
 
     private static String generatePassword() {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.bookings.BookingDraft;
 import org.devicedesk.bookings.BookingService;
 import org.devicedesk.core.Refused;
@@ -22,16 +21,16 @@ final class DemoBookings {
 
     private DemoBookings() {}
 
-    static void fill(Services s, Random random, long staffPersonId) {
+    static void fill(Demo.Wired s, Random random, long staffPersonId) {
         Session system = Session.system();
-        BookingService bookings = s.bookings;
+        BookingService bookings = s.bookings();
         LocalDate today = bookings.today();
-        s.db.useTransaction(h -> {
+        s.db().useTransaction(h -> {
             List<BookingService.PoolDevice> pool = bookings.poolDevices(system, null).stream().filter(d -> d.status().canBeHandedOut()).toList();
             List<BookingService.PoolDevice> free = new ArrayList<>();
             boolean overdue = false;
             for (BookingService.PoolDevice d : pool) {
-                var held = s.devices.deviceInTransaction(h, d.id()).holder();
+                var held = s.devices().deviceInTransaction(h, d.id()).holder();
                 if (held == null) {
                     free.add(d);
                     continue;
@@ -40,7 +39,7 @@ final class DemoBookings {
                 // checked out some days ago against a booking that ended yesterday: "overdue back"
                 LocalDate out = LocalDate.ofInstant(held.since(), org.devicedesk.core.AppClock.OFFICE_ZONE);
                 if (!out.isBefore(today)) continue;
-                Custody open = s.devices.custodyHistory(system, d.id()).stream().filter(Custody::isOpen).findFirst().orElse(null);
+                Custody open = s.devices().custodyHistory(system, d.id()).stream().filter(Custody::isOpen).findFirst().orElse(null);
                 if (open == null) continue;
                 long id = bookings.bookInTransaction(h, system, new BookingDraft(d.id(), held.personId(), out, today.minusDays(1), PURPOSES[0]), out);
                 bookings.recordCheckedOutInTransaction(h, system, id, open.id(), held.since());
@@ -52,8 +51,8 @@ final class DemoBookings {
             // the staff account's own booking next week, on a device they become a designated user of
             BookingService.PoolDevice mine = free.get(Math.min(1, free.size() - 1));
             try {
-                if (s.devices.designatedUsersInTransaction(h, mine.id()).stream().noneMatch(u -> u.personId() == staffPersonId)) {
-                    s.devices.addDesignatedUserInTransaction(h, system, mine.id(), staffPersonId);
+                if (s.devices().designatedUsersInTransaction(h, mine.id()).stream().noneMatch(u -> u.personId() == staffPersonId)) {
+                    s.devices().addDesignatedUserInTransaction(h, system, mine.id(), staffPersonId);
                 }
                 LocalDate monday = today.plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
                 bookings.bookInTransaction(h, system, new BookingDraft(mine.id(), staffPersonId, monday.plusDays(1), monday.plusDays(2),
@@ -69,12 +68,12 @@ final class DemoBookings {
         });
     }
 
-    private static void book(Services s, org.jdbi.v3.core.Handle h, Session system, BookingService.PoolDevice d, LocalDate from, LocalDate to, Random random) {
-        List<DesignatedUser> users = s.devices.designatedUsersInTransaction(h, d.id());
+    private static void book(Demo.Wired s, org.jdbi.v3.core.Handle h, Session system, BookingService.PoolDevice d, LocalDate from, LocalDate to, Random random) {
+        List<DesignatedUser> users = s.devices().designatedUsersInTransaction(h, d.id());
         if (users.isEmpty()) return;
         long who = users.get(random.nextInt(users.size())).personId();
         try {
-            s.bookings.bookInTransaction(h, system, new BookingDraft(d.id(), who, from, to, PURPOSES[random.nextInt(PURPOSES.length)]), from);
+            s.bookings().bookInTransaction(h, system, new BookingDraft(d.id(), who, from, to, PURPOSES[random.nextInt(PURPOSES.length)]), from);
         } catch (Refused r) {
             // someone without a current declaration, or the days are taken: the demo skips it
         }

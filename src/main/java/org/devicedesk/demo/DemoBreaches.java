@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.breaches.BreachCase;
 import org.devicedesk.breaches.BreachCase.Risk;
 import org.devicedesk.breaches.BreachCase.Status;
@@ -30,11 +29,11 @@ final class DemoBreaches {
 
     record Result(int decided, int open) {}
 
-    static Result fill(Services s, Random random, long dpoPersonId) {
-        Instant realNow = s.clock.instant();
+    static Result fill(Demo.Wired s, Random random, long dpoPersonId) {
+        Instant realNow = s.clock().instant();
         StepClock clock = new StepClock(realNow);
-        BreachService breaches = new BreachService(s.db, clock);
-        long accountId = s.accounts.forPerson(Session.system(), dpoPersonId).map(a -> a.id()).orElse(0L);
+        BreachService breaches = new BreachService(s.db(), clock);
+        long accountId = s.accounts().forPerson(Session.system(), dpoPersonId).map(a -> a.id()).orElse(0L);
         Session dpo = new Session(accountId, "dpo", dpoPersonId, "Data Protection Officer", EnumSet.of(Role.DPO, Role.STAFF));
 
         int decided = 0;
@@ -48,7 +47,7 @@ final class DemoBreaches {
                 .sorted(java.util.Comparator.comparing(BreachCase::awareAt)).toList();
         for (BreachCase c : referrals) {
             Duration age = Duration.between(c.awareAt(), realNow);
-            Incident incident = s.incidents.get(dpo, c.incidentId()).incident();
+            Incident incident = s.incidents().get(dpo, c.incidentId()).incident();
             Type type = incident.type();
             if (age.compareTo(Duration.ofHours(48)) < 0) {
                 // still in the queue; the DPO has started on some of them

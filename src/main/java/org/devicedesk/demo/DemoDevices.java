@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.core.Session;
 import org.devicedesk.devices.Custody;
 import org.devicedesk.devices.Device;
@@ -30,14 +29,14 @@ final class DemoDevices {
     private DemoDevices() {}
 
     /** Returns how many devices were added. */
-    static int fill(Services s, Random random, long staffPersonId, long helpdeskPersonId) {
+    static int fill(Demo.Wired s, Random random, long staffPersonId, long helpdeskPersonId) {
         Session system = Session.system();
-        DeviceService devices = s.devices;
-        Instant now = s.clock.instant();
-        List<Person> people = s.people.list(system, new PeopleService.Query(null, null, null, null, true)).stream().map(PeopleService.Row::person).toList();
+        DeviceService devices = s.devices();
+        Instant now = s.clock().instant();
+        List<Person> people = s.people().list(system, new PeopleService.Query(null, null, null, null, true)).stream().map(PeopleService.Row::person).toList();
         List<Person> active = people.stream().filter(Person::active).toList();
         if (active.isEmpty()) return 0;
-        return s.db.inTransaction(h -> {
+        return s.db().inTransaction(h -> {
             int added = 0;
             // who holds a device of each kind now, so nobody ends up with three laptops
             java.util.Set<String> holding = new java.util.HashSet<>();

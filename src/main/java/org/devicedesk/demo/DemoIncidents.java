@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
@@ -32,16 +31,16 @@ final class DemoIncidents {
 
     private DemoIncidents() {}
 
-    static int fill(Services s, Random random, long helpdeskPersonId, long staffPersonId) {
-        Instant realNow = s.clock.instant();
+    static int fill(Demo.Wired s, Random random, long helpdeskPersonId, long staffPersonId) {
+        Instant realNow = s.clock().instant();
         StepClock clock = new StepClock(realNow);
-        IncidentService incidents = new IncidentService(s.db, clock, s.people, s.accounts, new IncidentDevices(s.devices),
-                new org.devicedesk.breaches.BreachService(s.db, clock)::referInTransaction); // referred at the report's time, numbered in its year
+        IncidentService incidents = new IncidentService(s.db(), clock, s.people(), s.accounts(), new IncidentDevices(s.devices()),
+                new org.devicedesk.breaches.BreachService(s.db(), clock)::referInTransaction); // referred at the report's time, numbered in its year
         Session system = Session.system();
         Session helpdesk = session(s, "helpdesk", helpdeskPersonId, "Priya Shah", EnumSet.of(Role.HELPDESK, Role.STAFF));
         Session staff = session(s, "staff", staffPersonId, "Sam Patel", EnumSet.of(Role.STAFF));
 
-        List<Long> people = s.people.list(system, PeopleService.Query.all()).stream().map(r -> r.person().id()).toList();
+        List<Long> people = s.people().list(system, PeopleService.Query.all()).stream().map(r -> r.person().id()).toList();
         Type[] types = weightedTypes();
         // when each incident was reported: spread over the year, newest few in the last days, in order
         List<Instant> times = new ArrayList<>();
@@ -80,8 +79,8 @@ final class DemoIncidents {
         return made;
     }
 
-    private static Session session(Services s, String username, long personId, String name, EnumSet<Role> roles) {
-        long accountId = s.accounts.forPerson(Session.system(), personId).map(a -> a.id()).orElse(0L);
+    private static Session session(Demo.Wired s, String username, long personId, String name, EnumSet<Role> roles) {
+        long accountId = s.accounts().forPerson(Session.system(), personId).map(a -> a.id()).orElse(0L);
         return new Session(accountId, username, personId, name, roles);
     }
 
@@ -109,8 +108,8 @@ final class DemoIncidents {
         return d.with(time).toInstant();
     }
 
-    private static Long inServiceDeviceOf(Services s, Session system, long personId) {
-        return s.devices.devicesHeldBy(system, personId).stream().filter(d -> d.status() == Device.Status.IN_SERVICE)
+    private static Long inServiceDeviceOf(Demo.Wired s, Session system, long personId) {
+        return s.devices().devicesHeldBy(system, personId).stream().filter(d -> d.status() == Device.Status.IN_SERVICE)
                 .map(Device::id).findFirst().orElse(null);
     }
 

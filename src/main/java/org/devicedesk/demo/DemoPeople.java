@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.core.Session;
 import org.devicedesk.people.Category;
 import org.devicedesk.people.Declaration;
@@ -96,9 +95,9 @@ final class DemoPeople {
 
     private DemoPeople() {}
 
-    static Result fill(Services s, Session system, Random random) {
-        LocalDate today = s.people.today();
-        return s.db.inTransaction(h -> {
+    static Result fill(Demo.Wired s, Session system, Random random) {
+        LocalDate today = s.people().today();
+        return s.db().inTransaction(h -> {
             Map<String, Long> ids = new HashMap<>();
             List<Long> everyone = new ArrayList<>();
             List<Long> declared = new ArrayList<>();
@@ -107,7 +106,7 @@ final class DemoPeople {
                 boolean outsider = r.category() == TPA || r.category() == CTR || r.category() == CON;
                 String email = r.category() == TPA ? slug(r.name()) + "@partner.example" : slug(r.name()) + "@opcc.example";
                 String number = outsider || r.category() == VOL || r.category() == BRD ? null : "OP" + staffNumber++;
-                long id = s.people.createInTransaction(h, system, new PersonDraft(r.name(), email, number, r.category(), r.team(),
+                long id = s.people().createInTransaction(h, system, new PersonDraft(r.name(), email, number, r.category(), r.team(),
                         r.manager() == null ? null : ids.get(r.manager())));
                 ids.put(r.name(), id);
                 everyone.add(id);
@@ -120,12 +119,12 @@ final class DemoPeople {
                 };
                 if (daysAgo != null) {
                     if (random.nextInt(3) == 0) { // an earlier year's form, so the history shows more than one
-                        s.people.recordDeclarationInTransaction(h, system, id, today.minusDays(daysAgo + 360 + random.nextInt(20)), Declaration.Method.PAPER);
+                        s.people().recordDeclarationInTransaction(h, system, id, today.minusDays(daysAgo + 360 + random.nextInt(20)), Declaration.Method.PAPER);
                     }
                     Declaration.Method method = random.nextInt(4) == 0 ? Declaration.Method.PAPER : Declaration.Method.IN_APP;
-                    s.people.recordDeclarationInTransaction(h, system, id, today.minusDays(daysAgo), method);
+                    s.people().recordDeclarationInTransaction(h, system, id, today.minusDays(daysAgo), method);
                 }
-                if (r.left()) s.people.markLeftInTransaction(h, system, id, today.minusDays(15 + random.nextInt(150)));
+                if (r.left()) s.people().markLeftInTransaction(h, system, id, today.minusDays(15 + random.nextInt(150)));
                 else if (r.declaration() == 'C') declared.add(id);
             }
             return new Result(ids.get("Alex Morgan"), ids.get("Priya Shah"), ids.get("Tom Walker"), ids.get("Helen Carter"), ids.get("Sam Patel"),

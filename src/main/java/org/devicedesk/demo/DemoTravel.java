@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import org.devicedesk.Services;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
@@ -41,17 +40,17 @@ final class DemoTravel {
 
     private DemoTravel() {}
 
-    static void fill(Services s, Random random, long infosecPerson, long helpdeskPerson) {
+    static void fill(Demo.Wired s, Random random, long infosecPerson, long helpdeskPerson) {
         Session infosec = new Session(0, "infosec", infosecPerson, "Information Security", EnumSet.of(Role.INFOSEC, Role.STAFF));
         Session helpdesk = new Session(0, "helpdesk", helpdeskPerson, "IT&D helpdesk", EnumSet.of(Role.HELPDESK, Role.STAFF));
         Session system = Session.system();
-        LocalDate today = s.travel.today();
-        Instant now = s.clock.instant();
-        List<Person> people = s.people.list(system, PeopleService.Query.all()).stream().map(PeopleService.Row::person).toList();
+        LocalDate today = s.travel().today();
+        Instant now = s.clock().instant();
+        List<Person> people = s.people().list(system, PeopleService.Query.all()).stream().map(PeopleService.Row::person).toList();
         List<Person> travellers = new ArrayList<>();
         List<List<TravelDevice>> theirDevices = new ArrayList<>();
         for (Person p : people) {
-            List<TravelDevice> held = s.travel.devicesHeldBy(system, p.id());
+            List<TravelDevice> held = s.travel().devicesHeldBy(system, p.id());
             if (!held.isEmpty()) {
                 travellers.add(p);
                 theirDevices.add(held);
@@ -63,7 +62,7 @@ final class DemoTravel {
             people.forEach(p -> theirDevices.add(List.of()));
         }
         if (travellers.isEmpty()) return;
-        s.db.useTransaction(h -> {
+        s.db().useTransaction(h -> {
             for (int i = 0; i < 40; i++) {
                 int who = random.nextInt(travellers.size());
                 Person p = travellers.get(who);
@@ -82,7 +81,7 @@ final class DemoTravel {
                 List<Long> devices = held.isEmpty() ? List.of() : held.subList(0, 1 + random.nextInt(held.size())).stream().map(TravelDevice::id).toList();
                 Instant submittedAt = submittedOn.atTime(LocalTime.of(8 + random.nextInt(9), random.nextInt(60))).atZone(AppClock.OFFICE_ZONE).toInstant();
                 if (submittedAt.isAfter(now)) submittedAt = now.minus(Duration.ofMinutes(5 + random.nextInt(90)));
-                long id = s.travel.createInTransaction(h, system, p.id(),
+                long id = s.travel().createInTransaction(h, system, p.id(),
                         new TravelDraft(p.id(), destinations, departure, ret, devices, PURPOSES[random.nextInt(PURPOSES.length)]), submittedAt);
                 // Information Security decides within a few days, and always before departure for trips already made
                 boolean decided = departure.isBefore(today.plusDays(1)) || random.nextInt(3) > 0 && i >= 12;
@@ -94,11 +93,11 @@ final class DemoTravel {
                 TravelDecision decision = pick < 6 ? TravelDecision.APPROVED : pick < 9 ? TravelDecision.APPROVED_WITH_CONDITIONS : TravelDecision.NOT_APPROVED;
                 String advice = decision == TravelDecision.NOT_APPROVED ? ADVICE[4] : ADVICE[random.nextInt(4)];
                 String justification = late ? "Trip arranged at short notice by the Commissioner's office." : null;
-                s.travel.decideInTransaction(h, infosec, id, decision, advice, justification, decidedAt);
+                s.travel().decideInTransaction(h, infosec, id, decision, advice, justification, decidedAt);
                 // after the trip the helpdesk checks the devices (most of the time)
                 if (!devices.isEmpty() && ret.plusDays(2).isBefore(today) && random.nextInt(5) > 0) {
                     Instant checkedAt = ret.plusDays(2).atTime(10, 0).atZone(AppClock.OFFICE_ZONE).toInstant();
-                    s.travel.recordPostTravelCheckInTransaction(h, helpdesk, id, PostTravelOutcome.NO_CONCERNS, List.of(),
+                    s.travel().recordPostTravelCheckInTransaction(h, helpdesk, id, PostTravelOutcome.NO_CONCERNS, List.of(),
                             "Devices inspected on return; seals intact, no unknown accessories or profiles.", checkedAt);
                 }
             }

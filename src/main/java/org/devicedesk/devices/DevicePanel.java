@@ -130,8 +130,8 @@ final class DevicePanel {
     DevicePanel(AppContext context, Consumer<Long> onChanged, Runnable onClose) {
         this.context = context;
         this.session = context.session();
-        this.devices = context.services().devices;
-        this.people = context.services().people;
+        this.devices = context.service(DeviceService.class);
+        this.people = context.service(PeopleService.class);
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.onChanged = onChanged;
         this.onClose = onClose;
@@ -189,11 +189,13 @@ final class DevicePanel {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         close.setId("device-close");
+        close.setAccessibleText("Close the device");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         close.setOnAction(e -> onClose.run());
         // issue 21: the asset label of this device
         Button printLabel = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BARCODE));
         printLabel.setId("device-print-label");
+        printLabel.setAccessibleText("Print the asset label");
         printLabel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         printLabel.setTooltip(new javafx.scene.control.Tooltip("Print the asset label"));
         printLabel.setOnAction(e -> {
@@ -671,10 +673,9 @@ final class DevicePanel {
     private void askWhoHeld() {
         if (device == null) return;
         LocalDate day = atDate.getValue();
-        LocalTime time;
-        try {
-            time = atTime.getText().isBlank() ? LocalTime.NOON : LocalTime.parse(atTime.getText().strip());
-        } catch (DateTimeParseException e) {
+        // the one set of time rules (issue 15): 14:30, 1430, 14.30, 2:30 pm
+        LocalTime time = atTime.getText().isBlank() ? LocalTime.NOON : org.devicedesk.core.TypedWhen.time(atTime.getText());
+        if (time == null) {
             atResult.setText("Enter the time as hours and minutes, for example 14:30.");
             return;
         }
@@ -737,7 +738,7 @@ final class DevicePanel {
                 org.devicedesk.ui.Reload.show(reload, false);
                 designatedMessages.clear();
                 atResult.setText("");
-                atDate.setValue(LocalDate.now(context.services().clock));
+                atDate.setValue(LocalDate.now(context.clock()));
             }
             fill(device);
             changedBar.hide(); // the panel now shows the device as it is
@@ -816,7 +817,6 @@ final class DevicePanel {
     }
 
     static void showNode(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
+        org.devicedesk.ui.Nodes.show(n, visible);
     }
 }

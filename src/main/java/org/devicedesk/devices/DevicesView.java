@@ -79,7 +79,7 @@ public final class DevicesView implements Screen {
     public DevicesView(AppContext context) {
         this.context = context;
         this.session = context.session();
-        this.devices = context.services().devices;
+        this.devices = context.service(DeviceService.class);
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.panel = new DevicePanel(context, this::changed, this::closePanel);
         build();
@@ -170,7 +170,9 @@ public final class DevicesView implements Screen {
         count.setId("devices-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         previous.setId("devices-previous");
+        previous.setAccessibleText("Previous page");
         next.setId("devices-next");
+        next.setAccessibleText("Next page");
         previous.setTooltip(new Tooltip("Previous page"));
         next.setTooltip(new Tooltip("Next page"));
         previous.setOnAction(e -> reload(query.page(Math.max(0, query.offset() - query.limit()), query.limit())));
@@ -349,7 +351,7 @@ public final class DevicesView implements Screen {
     private void export() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export devices as CSV");
-        chooser.setInitialFileName("devices-" + java.time.LocalDate.now(context.services().clock) + ".csv");
+        chooser.setInitialFileName("devices-" + java.time.LocalDate.now(context.clock()) + ".csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(context.window());
         if (file == null) return;
@@ -364,8 +366,8 @@ public final class DevicesView implements Screen {
     private void importDevices() {
         CsvImportDialog.open(context, "Import devices",
                 "Columns: " + String.join(", ", DeviceImport.COLUMNS) + ". asset_tag, kind and mode are required; the rest may be blank.",
-                reader -> context.services().devices.importer().preview(session, reader),
-                reader -> context.services().devices.importer().importAll(session, reader),
+                reader -> context.service(DeviceService.class).importer().preview(session, reader),
+                reader -> context.service(DeviceService.class).importer().importAll(session, reader),
                 n -> {
                     listMessages.success(n + (n == 1 ? " device" : " devices") + " imported.");
                     changed(null);

@@ -36,7 +36,7 @@ public final class MyDevicesView implements Screen {
 
     public MyDevicesView(AppContext context) {
         this.session = context.session();
-        this.devices = context.services().devices;
+        this.devices = context.service(DeviceService.class);
         Label title = new Label("My devices");
         title.getStyleClass().add("screen-title");
         Label intro = new Label("The devices issued or checked out to you. You are responsible for everything done on them. "

@@ -40,7 +40,7 @@ public final class PersonDevicesSection {
         Label loading = new Label("Looking up devices…");
         loading.getStyleClass().add(Styles.TEXT_MUTED);
         section.getChildren().add(loading);
-        Background.run(() -> context.services().devices.personCustody(session, person.id()),
+        Background.run(() -> context.service(DeviceService.class).personCustody(session, person.id()),
                 custody -> section.getChildren().setAll(render(context, person, custody)),
                 t -> {
                     Label l = new Label(FormMessages.describe(t));

@@ -64,7 +64,7 @@ public final class DirectorySettingsView implements Screen {
 
     public DirectorySettingsView(AppContext context) {
         this.context = context;
-        this.service = context.services().directory;
+        this.service = context.service(DirectoryService.class);
         enabled.setId("directory-enabled");
         security.setId("directory-security");
         security.getItems().setAll(Security.values());
@@ -94,38 +94,34 @@ public final class DirectorySettingsView implements Screen {
     }
 
     private Node build() {
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(10);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(260), new ColumnConstraints(320, 520, 700));
-        int[] row = {0};
-        section(grid, row, "Connection");
-        grid.add(enabled, 0, row[0]++, 2, 1);
-        row(grid, row, "Server _name", host, "As on its certificate, e.g. dc1.office.local");
-        row(grid, row, "_Port", port, "636 for LDAPS; 389 for StartTLS or plain LDAP");
-        row(grid, row, "Protection", security, "LDAPS or StartTLS; plain LDAP sends passwords readable on the network");
-        row(grid, row, "Trusted _certificate (PEM file)", trustFile, "The office's CA certificate; empty: Java's own list of public CAs");
-        row(grid, row, "Time-out (seconds)", timeout, "A directory that does not answer within this is reported as down");
-        section(grid, row, "Finding people");
-        row(grid, row, "Search _base", baseDn, "e.g. OU=Staff,DC=office,DC=local");
-        row(grid, row, "User _filter", userFilter, "e.g. (objectClass=person) or (&(objectCategory=person)(objectClass=user))");
-        row(grid, row, "Login-name attribute", usernameAttribute, "sAMAccountName (AD), userPrincipalName or uid (OpenLDAP)");
-        row(grid, row, "Service account (bind DN)", bindDn, "Reads the directory; empty: anonymous");
-        row(grid, row, "Its password: environment variable", bindPasswordEnv, "The password itself is never stored or shown here");
-        row(grid, row, "… or file", bindPasswordFile, "A file holding only the password, readable by Device Desk alone");
-        row(grid, row, "Disabled when attribute", disabledAttribute, "userAccountControl (AD: bit 2); on OpenLDAP e.g. employeeType");
-        row(grid, row, "… has the value", disabledValue, "Not needed for userAccountControl; e.g. disabled");
-        section(grid, row, "Groups and roles");
-        row(grid, row, "Group search base", groupBaseDn, "Empty: the search base; nested groups are followed");
-        row(grid, row, "Group -> roles (one a line)", groupRoles, "DN -> STAFF, HELPDESK, INFOSEC, DPO or ADMIN");
-        section(grid, row, "Try it");
+        org.devicedesk.ui.SettingsGrid form = new org.devicedesk.ui.SettingsGrid(260, 320, 520, 700).stretchFields();
+        GridPane grid = form.grid();
+        form.section("Connection");
+        form.wide(enabled);
+        form.field("Server _name", host, "As on its certificate, e.g. dc1.office.local");
+        form.field("_Port", port, "636 for LDAPS; 389 for StartTLS or plain LDAP");
+        form.field("Protection", security, "LDAPS or StartTLS; plain LDAP sends passwords readable on the network");
+        form.field("Trusted _certificate (PEM file)", trustFile, "The office's CA certificate; empty: Java's own list of public CAs");
+        form.field("Time-out (seconds)", timeout, "A directory that does not answer within this is reported as down");
+        form.section("Finding people");
+        form.field("Search _base", baseDn, "e.g. OU=Staff,DC=office,DC=local");
+        form.field("User _filter", userFilter, "e.g. (objectClass=person) or (&(objectCategory=person)(objectClass=user))");
+        form.field("Login-name attribute", usernameAttribute, "sAMAccountName (AD), userPrincipalName or uid (OpenLDAP)");
+        form.field("Service account (bind DN)", bindDn, "Reads the directory; empty: anonymous");
+        form.field("Its password: environment variable", bindPasswordEnv, "The password itself is never stored or shown here");
+        form.field("… or file", bindPasswordFile, "A file holding only the password, readable by Device Desk alone");
+        form.field("Disabled when attribute", disabledAttribute, "userAccountControl (AD: bit 2); on OpenLDAP e.g. employeeType");
+        form.field("… has the value", disabledValue, "Not needed for userAccountControl; e.g. disabled");
+        form.section("Groups and roles");
+        form.field("Group search base", groupBaseDn, "Empty: the search base; nested groups are followed");
+        form.field("Group -> roles (one a line)", groupRoles, "DN -> STAFF, HELPDESK, INFOSEC, DPO or ADMIN");
+        form.section("Try it");
         testUsername.setPromptText("Login name");
         testPassword.setPromptText("Password (optional)");
         HBox tryRow = new HBox(8, testUsername, testPassword, testSignIn);
         tryRow.setAlignment(Pos.CENTER_LEFT);
-        grid.add(new Label("Test sign-in as"), 0, row[0]);
-        grid.add(tryRow, 1, row[0]++);
-        grid.add(result, 0, row[0]++, 2, 1);
+        form.labelled(new Label("Test sign-in as"), tryRow);
+        form.wide(result);
         grid.setPadding(new Insets(16));
 
         save.setId("directory-save");
@@ -139,30 +135,7 @@ public final class DirectorySettingsView implements Screen {
         testUsername.setOnAction(e -> testSignIn());
         HBox buttons = new HBox(10, save, testConnection);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        VBox bottom = new VBox(10, messages.node(), buttons);
-        bottom.setPadding(new Insets(12, 16, 4, 16));
-        bottom.setMaxWidth(900);
-        BorderPane pane = new BorderPane(scroll);
-        pane.setBottom(bottom);
-        return pane;
-    }
-
-    private static void section(GridPane grid, int[] row, String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TITLE_4);
-        if (row[0] > 0) l.setPadding(new Insets(10, 0, 0, 0));
-        grid.add(l, 0, row[0]++, 2, 1);
-    }
-
-    private static void row(GridPane grid, int[] row, String label, Control control, String hint) {
-        control.setMaxWidth(Double.MAX_VALUE);
-        Label h = new Label(hint);
-        h.getStyleClass().add(Styles.TEXT_MUTED);
-        h.setWrapText(true);
-        grid.add(FormMessages.labelFor(label, control), 0, row[0]);
-        grid.add(new VBox(2, control, h), 1, row[0]++);
+        return form.withFooter(messages, buttons);
     }
 
     @Override public Node node() {

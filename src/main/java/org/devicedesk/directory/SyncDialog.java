@@ -34,7 +34,7 @@ public final class SyncDialog {
     private SyncDialog() {}
 
     public static Stage show(AppContext context, Runnable applied) {
-        DirectorySync sync = context.services().directorySync;
+        DirectorySync sync = context.service(DirectorySync.class);
         Stage stage = new Stage();
         stage.setTitle("Sync people with the directory");
         if (context.window() != null) {
@@ -64,7 +64,7 @@ public final class SyncDialog {
         devices.setPlaceholder(new Label("No leaver holds a device."));
 
         DatePicker leftOn = DatePickers.british("sync-left-on");
-        leftOn.setValue(context.services().people.today());
+        leftOn.setValue(context.service(org.devicedesk.people.PeopleService.class).today());
         HBox dateRow = new HBox(8, FormMessages.labelFor("Leavers _left on", leftOn), leftOn);
         dateRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -121,10 +121,6 @@ public final class SyncDialog {
     }
 
     private static TableColumn<DirectorySync.Item, String> column(String title, java.util.function.Function<DirectorySync.Item, String> value, double width) {
-        TableColumn<DirectorySync.Item, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
-        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-        c.setPrefWidth(width);
-        return c;
+        return org.devicedesk.ui.Columns.width(org.devicedesk.ui.Columns.text(title, value), width);
     }
 }

@@ -357,7 +357,7 @@ final class IncidentReportForm {
         });
     }
 
-    /** A date and an optional "HH:mm" time in the office's zone; a date without a time is taken as midday. */
+    /** A date and an optional time of day ({@link org.devicedesk.core.TypedWhen}) in the office's zone; a date without a time is taken as midday. */
     private static Instant instant(LocalDate date, String timeText, String field, boolean required) {
         String text = timeText == null ? "" : timeText.strip();
         if (date == null) {
@@ -367,12 +367,8 @@ final class IncidentReportForm {
         }
         LocalTime time = LocalTime.NOON;
         if (!text.isEmpty()) {
-            try {
-                time = LocalTime.parse(text.length() == 4 && text.indexOf(':') < 0 ? text.substring(0, 2) + ":" + text.substring(2) : text,
-                        DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
-            }
+            time = org.devicedesk.core.TypedWhen.time(text); // the one set of time rules (issue 15): 21:15, 2115, 21.15, 9:15 pm
+            if (time == null) throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
         } else if (required) {
             throw Refused.because(field + "-time", "Enter the time the report came in, like 21:15.");
         }

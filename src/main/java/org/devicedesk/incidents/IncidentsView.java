@@ -98,10 +98,10 @@ public final class IncidentsView implements Screen {
     private Instant loadedAt = Instant.EPOCH;
 
     public IncidentsView(AppContext context) {
-        this.incidents = context.services().incidents;
+        this.incidents = context.service(IncidentService.class);
         this.session = context.session();
         this.window = context::window;
-        this.form = new IncidentReportForm(incidents, context.services().people, session, this::closeForm, this::openReported);
+        this.form = new IncidentReportForm(incidents, context.service(org.devicedesk.people.PeopleService.class), session, this::closeForm, this::openReported);
         this.page = new IncidentPage(incidents, session, this::showList, context.live());
         buildList();
         root.getChildren().setAll(listPage);

@@ -53,36 +53,32 @@ public final class MailSettingsView implements Screen {
 
     public MailSettingsView(AppContext context) {
         this.context = context;
-        this.service = context.services().mail;
+        this.service = context.service(MailService.class);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(10);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(260), new ColumnConstraints(300, 420, 560));
-        int[] row = {0};
-        section(grid, row, "Server");
+        org.devicedesk.ui.SettingsGrid form = new org.devicedesk.ui.SettingsGrid(260);
+        GridPane grid = form.grid();
+        form.section("Server");
         enabled.setId("mail-enabled");
-        grid.add(enabled, 1, row[0]++);
-        field(grid, row, "SMTP _server", host, "host", "e.g. smtp.office365.com");
-        field(grid, row, "_Port", port, "port", "587 for STARTTLS, 465 for SMTPS");
+        form.add(enabled);
+        field(form, "SMTP _server", host, "host", "e.g. smtp.office365.com");
+        field(form, "_Port", port, "port", "587 for STARTTLS, 465 for SMTPS");
         security.getItems().setAll(MailSettings.Security.values());
-        field(grid, row, "Se_curity", security, "security", null);
-        field(grid, row, "_User", user, "user", "Leave empty if the server takes no sign-in.");
-        field(grid, row, "Password: environment _variable", passwordEnv, "password-env",
+        field(form, "Se_curity", security, "security", null);
+        field(form, "_User", user, "user", "Leave empty if the server takes no sign-in.");
+        field(form, "Password: environment _variable", passwordEnv, "password-env",
                 "The name of a variable set for the account that sends, e.g. DEVICEDESK_SMTP_PASSWORD.");
-        field(grid, row, "Password: or a _file", passwordFile, "password-file",
+        field(form, "Password: or a _file", passwordFile, "password-file",
                 "The full path of a file readable by that account only (chmod 600). It wins over the variable.");
         passwordStatus.setId("mail-password-status");
         passwordStatus.setWrapText(true);
         passwordStatus.getStyleClass().add(Styles.TEXT_MUTED);
-        grid.add(new Label("Password"), 0, row[0]);
-        grid.add(passwordStatus, 1, row[0]++);
-        section(grid, row, "Mailboxes");
-        field(grid, row, "Sent _from", from, "from", "The sender address people see.");
-        field(grid, row, "_Data Protection Officer", dpo, "dpo", "Every referral and the ICO deadline reminders.");
-        field(grid, row, "_Help desk", helpdesk, "helpdesk", "Every report and the post-travel checks due.");
-        field(grid, row, "_Information Security", infosec, "infosec", "Every travel notice filed.");
-        section(grid, row, "What is sent");
+        form.labelled(new Label("Password"), passwordStatus);
+        form.section("Mailboxes");
+        field(form, "Sent _from", from, "from", "The sender address people see.");
+        field(form, "_Data Protection Officer", dpo, "dpo", "Every referral and the ICO deadline reminders.");
+        field(form, "_Help desk", helpdesk, "helpdesk", "Every report and the post-travel checks due.");
+        field(form, "_Information Security", infosec, "infosec", "Every travel notice filed.");
+        form.section("What is sent");
         VBox boxes = new VBox(6);
         for (MailKind k : MailKind.values()) {
             if (!k.switchable()) continue;
@@ -91,7 +87,7 @@ public final class MailSettingsView implements Screen {
             kinds.put(k, c);
             boxes.getChildren().add(c);
         }
-        grid.add(boxes, 1, row[0]++);
+        form.add(boxes);
         testTo.setId("mail-test-to");
         testTo.setPromptText("your.name@office.gov.uk");
         messages.field("test-to", testTo);
@@ -103,38 +99,17 @@ public final class MailSettingsView implements Screen {
         save.setId("mail-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> save());
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
         // saving and the test stay in view below the scrolling form; the test uses the saved settings
         HBox buttons = new HBox(10, save, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 FormMessages.labelFor("Test t_o", testTo), testTo, sendTest);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(10, messages.node(), buttons);
-        bottom.setPadding(new Insets(12, 16, 4, 16));
-        bottom.setMaxWidth(900);
-        root = new BorderPane(scroll);
-        root.setBottom(bottom);
+        root = form.withFooter(messages, buttons);
     }
 
-    private static void section(GridPane grid, int[] row, String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TITLE_4);
-        if (row[0] > 0) l.setPadding(new Insets(10, 0, 0, 0));
-        grid.add(l, 0, row[0]++, 2, 1);
-    }
-
-    private void field(GridPane grid, int[] row, String label, javafx.scene.control.Control control, String name, String hint) {
+    private void field(org.devicedesk.ui.SettingsGrid form, String label, javafx.scene.control.Control control, String name, String hint) {
         control.setId("mail-" + name);
         messages.field(name, control);
-        Node shown = control;
-        if (hint != null) {
-            Label h = new Label(hint);
-            h.getStyleClass().add(Styles.TEXT_MUTED);
-            h.setWrapText(true);
-            shown = new VBox(2, control, h);
-        }
-        grid.add(FormMessages.labelFor(label, control), 0, row[0]);
-        grid.add(shown, 1, row[0]++);
+        form.field(label, control, hint);
     }
 
     @Override public Node node() {

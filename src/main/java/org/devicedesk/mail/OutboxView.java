@@ -33,12 +33,12 @@ import org.devicedesk.ui.Screen;
  * {@code outbox-status}, {@code outbox-refresh}, {@code outbox-resend}, {@code outbox-counts}, {@code outbox-message}.
  */
 public final class OutboxView implements Screen {
-    static final int SHOWN = 500;
+    static final int SHOWN = OutboxModel.SHOWN;
 
     private final AppContext context;
     private final MailService service;
     private final FormMessages messages = new FormMessages("outbox");
-    private final ObservableList<OutboxMessage> rows = FXCollections.observableArrayList();
+    private final OutboxModel model;
     private final TableView<OutboxMessage> table = new TableView<>();
     private final ComboBox<String> status = new ComboBox<>();
     private final Label counts = new Label();
@@ -48,7 +48,8 @@ public final class OutboxView implements Screen {
 
     public OutboxView(AppContext context) {
         this.context = context;
-        this.service = context.services().mail;
+        this.service = context.service(MailService.class);
+        this.model = new OutboxModel(service, context.session(), org.devicedesk.ui.Tasks.background());
 
         table.setId("outbox-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -64,25 +65,25 @@ public final class OutboxView implements Screen {
         table.getColumns().add(column("Last error", m -> m.lastError() == null ? "" : m.lastError(),
                 Comparator.comparing(m -> m.lastError() == null ? "" : m.lastError()), 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<OutboxMessage> sorted = new SortedList<>(rows);
+        SortedList<OutboxMessage> sorted = new SortedList<>(model.rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No messages yet. Turn mail on in the Mail tab."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> body.setText(now == null ? ""
-                : "To: " + now.recipient() + "\nSubject: " + now.subject() + (now.lastError() == null ? "" : "\nLast error: " + now.lastError())
-                + "\n\n" + now.bodyText()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selected.set(now));
+        body.textProperty().bind(model.body());
 
         status.setId("outbox-status");
-        status.getItems().setAll("All", "Waiting to be sent", "Failed", "Sent");
-        status.setValue("All");
-        status.setOnAction(e -> load());
+        status.getItems().setAll(OutboxModel.CHOICES);
+        status.valueProperty().bindBidirectional(model.status);
         Button refresh = new Button("Re_fresh");
         refresh.setId("outbox-refresh");
-        refresh.setOnAction(e -> load());
+        refresh.setOnAction(e -> model.load());
         resend.setId("outbox-resend");
         resend.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        resend.setOnAction(e -> resend());
+        resend.setOnAction(e -> model.resend(List.copyOf(table.getSelectionModel().getSelectedItems())));
         counts.setId("outbox-counts");
+        counts.textProperty().bind(model.counts());
+        model.outcome().addListener((o, was, now) -> messages.show(now));
         counts.getStyleClass().add(Styles.TEXT_MUTED);
         HBox bar = new HBox(10, FormMessages.labelFor("_Show", status), status, refresh, resend, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -97,19 +98,11 @@ public final class OutboxView implements Screen {
     }
 
     /** A column whose cells show {@code text} and which sorts by {@code order} on the message itself, not by the text. */
+    /** A column whose cells show {@code text} and which sorts by {@code order} on the message itself, not by the text. */
     private static TableColumn<OutboxMessage, OutboxMessage> column(String title, Function<OutboxMessage, String> text,
                                                                     Comparator<OutboxMessage> order, double width) {
-        TableColumn<OutboxMessage, OutboxMessage> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override protected void updateItem(OutboxMessage m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : text.apply(m));
-            }
-        });
-        c.setComparator(order);
-        c.setPrefWidth(width);
-        return c;
+        return org.devicedesk.ui.Columns.width(org.devicedesk.ui.Columns.of(title, Function.identity(),
+                m -> org.devicedesk.ui.Columns.Shown.text(text.apply(m)), order), width);
     }
 
     @Override public Node node() {
@@ -117,32 +110,8 @@ public final class OutboxView implements Screen {
     }
 
     @Override public void show(Object argument) {
-        load();
+        model.load();
     }
 
-    private record Loaded(List<OutboxMessage> messages, Map<OutboxMessage.Status, Integer> counts) {}
 
-    private void load() {
-        OutboxMessage.Status filter = switch (status.getValue()) {
-            case "Waiting to be sent" -> OutboxMessage.Status.PENDING;
-            case "Failed" -> OutboxMessage.Status.FAILED;
-            case "Sent" -> OutboxMessage.Status.SENT;
-            default -> null;
-        };
-        Background.run(() -> new Loaded(service.outbox(context.session(), filter, SHOWN), service.counts(context.session())), l -> {
-            rows.setAll(l.messages());
-            var c = l.counts();
-            counts.setText(c.get(OutboxMessage.Status.PENDING) + " waiting, " + c.get(OutboxMessage.Status.FAILED) + " failed, "
-                    + c.get(OutboxMessage.Status.SENT) + " sent");
-        }, messages::show);
-    }
-
-    private void resend() {
-        List<Long> ids = table.getSelectionModel().getSelectedItems().stream().map(OutboxMessage::id).toList();
-        Background.run(() -> service.resend(context.session(), ids), n -> {
-            messages.success(n == 1 ? "1 message queued again; it goes with the next round of the sender."
-                    : n + " messages queued again; they go with the next round of the sender.");
-            load();
-        }, messages::show);
-    }
 }

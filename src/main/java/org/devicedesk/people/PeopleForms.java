@@ -11,11 +11,6 @@ final class PeopleForms {
 
     private static final String UNREADABLE = "devicedesk.unreadableDate";
     private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
-    private static final List<java.time.format.DateTimeFormatter> READ = List.of(SHOWN,
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK),
-            java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"), java.time.format.DateTimeFormatter.ofPattern("d-M-yyyy"),
-            java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
-
     /** A date picker that shows and reads dates the British way (4 Mar 2026, 4/3/2026), whatever the computer's locale. */
     static DatePicker datePicker(LocalDate initial) {
         DatePicker picker = new DatePicker(initial);
@@ -27,13 +22,8 @@ final class PeopleForms {
             @Override public LocalDate fromString(String text) {
                 picker.getProperties().remove(UNREADABLE);
                 if (text == null || text.isBlank()) return null;
-                for (var f : READ) {
-                    try {
-                        return LocalDate.parse(text.strip(), f);
-                    } catch (java.time.format.DateTimeParseException e) {
-                        // try the next way of writing it
-                    }
-                }
+                LocalDate read = org.devicedesk.core.TypedWhen.date(text); // the one set of date rules (issue 15)
+                if (read != null) return read;
                 // the picker commits on losing focus and would clear the text: remember it, so the save can say what was wrong
                 picker.getProperties().put(UNREADABLE, text.strip());
                 return null;

@@ -76,15 +76,21 @@ public final class PeopleView implements Screen {
     private int generation;
     private List<PeopleService.Row> everyone = List.of();
     private BorderPane layout;
+    private final java.util.function.BiConsumer<AppContext, Runnable> directorySync;
 
     public PeopleView(AppContext context) {
-        this(context, PersonDevices.NONE);
+        this(context, PersonDevices.NONE, null);
     }
 
-    /** {@code devices} fills the {@code person-devices} section of each person page (see {@link PersonDevices}). */
-    public PeopleView(AppContext context, PersonDevices devices) {
+    /**
+     * {@code devices} fills the {@code person-devices} section of each person page (see {@link PersonDevices});
+     * {@code directorySync} opens the directory sync (the directory feature's, wired by the application root so that
+     * people does not depend on directory; null: no sync button).
+     */
+    public PeopleView(AppContext context, PersonDevices devices, java.util.function.BiConsumer<AppContext, Runnable> directorySync) {
+        this.directorySync = directorySync;
         this.context = context;
-        this.people = context.services().people;
+        this.people = context.service(PeopleService.class);
         this.session = context.session();
         this.staffOnly = !session.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO);
         if (staffOnly) {
@@ -194,10 +200,12 @@ public final class PeopleView implements Screen {
             add.setOnAction(e -> openNew());
             titleRow.getChildren().add(add);
             // issue 19: the directory sync's preview and apply
-            Button directorySync = new Button("Sync with _directory", new FontIcon(MaterialDesignA.ACCOUNT_SYNC_OUTLINE));
-            directorySync.setId("people-sync");
-            directorySync.setOnAction(e -> org.devicedesk.directory.SyncDialog.show(context, this::reload));
-            titleRow.getChildren().add(titleRow.getChildren().indexOf(add), directorySync);
+            if (this.directorySync != null) {
+                Button directorySync = new Button("Sync with _directory", new FontIcon(MaterialDesignA.ACCOUNT_SYNC_OUTLINE));
+                directorySync.setId("people-sync");
+                directorySync.setOnAction(e -> this.directorySync.accept(context, this::reload));
+                titleRow.getChildren().add(titleRow.getChildren().indexOf(add), directorySync);
+            }
         }
         javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 8, search, category, team, declaration, includeLeft);
         filters.setAlignment(Pos.CENTER_LEFT);

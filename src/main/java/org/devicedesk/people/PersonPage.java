@@ -67,7 +67,7 @@ final class PersonPage {
     /** {@code onClose} null: no close button (My page). */
     PersonPage(AppContext context, PersonDevices devices, boolean myPage, Consumer<Person> onEdit, Runnable onChanged, Runnable onClose) {
         this.context = context;
-        this.people = context.services().people;
+        this.people = context.service(PeopleService.class);
         this.session = context.session();
         this.devices = devices;
         this.myPage = myPage;
@@ -225,6 +225,7 @@ final class PersonPage {
         points.setId("declaration-summary");
         for (String s : POLICY_SUMMARY) {
             Label dot = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+            dot.setAccessibleText("Point of the policy");
             Label text = new Label(s);
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);

@@ -54,7 +54,7 @@ public final class SettingsView implements Screen {
 
     public SettingsView(AppContext context, List<SettingsTab> extraTabs) {
         this.context = context;
-        this.service = context.services().settingsService;
+        this.service = context.service(SettingsService.class);
 
         Tab general = new Tab("General", general());
         general.setId("settings-tab-general");
@@ -95,32 +95,29 @@ public final class SettingsView implements Screen {
     }
 
     private Node general() {
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(10);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(280), new ColumnConstraints(300, 420, 560));
-        int[] row = {0};
-        section(grid, row, "Organisation");
-        field(grid, row, Key.ORGANISATION_NAME, null);
-        field(grid, row, Key.DPO_TITLE, "Named in breach reviews and notices.");
-        section(grid, row, "Help desk");
-        field(grid, row, Key.HELPDESK_INTERNAL, null);
-        field(grid, row, Key.HELPDESK_EXTERNAL, null);
-        field(grid, row, Key.OUT_OF_HOURS_NUMBER, "Shown for reports made outside office hours.");
-        section(grid, row, "Office hours");
-        officeDays(grid, row);
-        field(grid, row, Key.OFFICE_OPENS, "24-hour clock, e.g. 08:00");
-        field(grid, row, Key.OFFICE_CLOSES, "24-hour clock, e.g. 17:30");
-        section(grid, row, "Rules");
-        field(grid, row, Key.TRAVEL_NOTICE_DAYS, "Policy 53: at least this many days before travel.");
-        field(grid, row, Key.ICO_DEADLINE_HOURS, "Hours after becoming aware of a breach.");
-        field(grid, row, Key.DECLARATION_VALIDITY_MONTHS, null);
-        field(grid, row, Key.DECLARATION_EXPIRING_DAYS, null);
-        section(grid, row, "Sign-in");
-        field(grid, row, Key.LOCKOUT_ATTEMPTS, null);
-        field(grid, row, Key.LOCKOUT_MINUTES, null);
-        section(grid, row, "Backups");
-        field(grid, row, Key.BACKUP_KEEP_DAYS, null);
+        org.devicedesk.ui.SettingsGrid form = new org.devicedesk.ui.SettingsGrid(280);
+        GridPane grid = form.grid();
+        form.section("Organisation");
+        field(form, Key.ORGANISATION_NAME, null);
+        field(form, Key.DPO_TITLE, "Named in breach reviews and notices.");
+        form.section("Help desk");
+        field(form, Key.HELPDESK_INTERNAL, null);
+        field(form, Key.HELPDESK_EXTERNAL, null);
+        field(form, Key.OUT_OF_HOURS_NUMBER, "Shown for reports made outside office hours.");
+        form.section("Office hours");
+        officeDays(form);
+        field(form, Key.OFFICE_OPENS, "24-hour clock, e.g. 08:00");
+        field(form, Key.OFFICE_CLOSES, "24-hour clock, e.g. 17:30");
+        form.section("Rules");
+        field(form, Key.TRAVEL_NOTICE_DAYS, "Policy 53: at least this many days before travel.");
+        field(form, Key.ICO_DEADLINE_HOURS, "Hours after becoming aware of a breach.");
+        field(form, Key.DECLARATION_VALIDITY_MONTHS, null);
+        field(form, Key.DECLARATION_EXPIRING_DAYS, null);
+        form.section("Sign-in");
+        field(form, Key.LOCKOUT_ATTEMPTS, null);
+        field(form, Key.LOCKOUT_MINUTES, null);
+        form.section("Backups");
+        field(form, Key.BACKUP_KEEP_DAYS, null);
 
         save.setId("settings-save");
         save.setDefaultButton(true);
@@ -135,41 +132,18 @@ public final class SettingsView implements Screen {
         HBox buttons = new HBox(10, save, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         grid.setPadding(new Insets(16));
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        // the message and the buttons stay in view below the scrolling form
-        VBox bottom = new VBox(10, messages.node(), buttons);
-        bottom.setPadding(new Insets(12, 16, 4, 16));
-        bottom.setMaxWidth(900);
-        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
-        pane.setBottom(bottom);
-        return pane;
+        return form.withFooter(messages, buttons); // the message and the buttons stay in view below the scrolling form
     }
 
-    private static void section(GridPane grid, int[] row, String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Styles.TITLE_4);
-        if (row[0] > 0) l.setPadding(new Insets(10, 0, 0, 0));
-        grid.add(l, 0, row[0]++, 2, 1);
-    }
-
-    private void field(GridPane grid, int[] row, Key key, String hint) {
+    private void field(org.devicedesk.ui.SettingsGrid form, Key key, String hint) {
         TextField f = new TextField();
         f.setId("settings-" + SettingsService.fieldName(key));
         fields.put(key, f);
         messages.field(SettingsService.fieldName(key), f);
-        Node control = f;
-        if (hint != null) {
-            Label h = new Label(hint);
-            h.getStyleClass().add(Styles.TEXT_MUTED);
-            h.setWrapText(true);
-            control = new VBox(2, f, h);
-        }
-        grid.add(FormMessages.labelFor(key.label, f), 0, row[0]);
-        grid.add(control, 1, row[0]++);
+        form.field(key.label, f, hint);
     }
 
-    private void officeDays(GridPane grid, int[] row) {
+    private void officeDays(org.devicedesk.ui.SettingsGrid form) {
         HBox box = new HBox(10);
         box.setId("settings-office-days");
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -180,9 +154,7 @@ public final class SettingsView implements Screen {
             box.getChildren().add(c);
         }
         messages.field(SettingsService.fieldName(Key.OFFICE_DAYS), days.get(DayOfWeek.MONDAY));
-        Label l = new Label(Key.OFFICE_DAYS.label);
-        grid.add(l, 0, row[0]);
-        grid.add(box, 1, row[0]++);
+        form.labelled(new Label(Key.OFFICE_DAYS.label), box);
     }
 
     /** The settings' version the form was loaded at (ADR 0008): a save from it is refused once another administrator saved. */

@@ -50,7 +50,7 @@ public final class CryptoListSettings implements Screen {
     private CryptoList loaded;
 
     public CryptoListSettings(AppContext context) {
-        this.travel = context.services().travel;
+        this.travel = context.service(TravelService.class);
         this.session = context.session();
         root.setId("settings-crypto");
         Label title = new Label("Travel encryption list");

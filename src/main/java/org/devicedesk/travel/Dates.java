@@ -14,8 +14,7 @@ final class Dates {
 
     /** What is in the picker now: its value, or what has been typed but not yet committed. */
     static LocalDate current(DatePicker p) {
-        LocalDate typed = DatePickers.parse(p.getEditor().getText());
-        return typed != null ? typed : (p.getEditor().getText().isBlank() ? p.getValue() : null);
+        return DatePickers.current(p);
     }
 
     static String format(LocalDate d) {

@@ -149,7 +149,7 @@ final class TravelDetail {
     private Node loanerSection(TravelNotice n) {
         VBox box = new VBox(4);
         box.setId("travel-loaners");
-        DevicePanelHelper.show(box, false); // takes no room (nor spacing) until there is a loaner to list
+        org.devicedesk.ui.Nodes.show(box, false); // takes no room (nor spacing) until there is a loaner to list
         Background.run(() -> travel.loaners(session, n.id()), loaners -> {
             for (TravelLoaners.Loaner l : loaners) {
                 if (l.cancelled()) continue;
@@ -162,7 +162,7 @@ final class TravelDetail {
                 line.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_CHECK_OUTLINE));
                 box.getChildren().add(line);
             }
-            DevicePanelHelper.show(box, !box.getChildren().isEmpty());
+            org.devicedesk.ui.Nodes.show(box, !box.getChildren().isEmpty());
         }, t -> { });
         return box;
     }
@@ -263,10 +263,10 @@ final class TravelDetail {
         CheckBox wiped = new CheckBox("The loaner was wiped and re-imaged before its next use");
         wiped.setId("travel-post-check-loaner-wiped");
         wiped.setWrapText(true);
-        DevicePanelHelper.show(wiped, false);
+        org.devicedesk.ui.Nodes.show(wiped, false);
         Background.run(() -> travel.loaners(session, n.id()), loaners -> loaners.stream().filter(TravelLoaners.Loaner::checkedOut).findFirst().ifPresent(l -> {
             wiped.setText(l.assetTag() + " (the loaner) was wiped and re-imaged before its next use");
-            DevicePanelHelper.show(wiped, true);
+            org.devicedesk.ui.Nodes.show(wiped, true);
             CheckBox b = new CheckBox(l.assetTag() + " (loaner)");
             b.setId("travel-post-check-device-" + l.assetTag());
             b.setUserData(l.deviceId());
@@ -303,13 +303,6 @@ final class TravelDetail {
         grid.addRow(r, l, v);
     }
 
-    /** Shows or hides a node and the room it takes. */
-    private static final class DevicePanelHelper {
-        static void show(Node n, boolean visible) {
-            n.setVisible(visible);
-            n.setManaged(visible);
-        }
-    }
 
     static ZoneId zone() {
         return AppClock.OFFICE_ZONE;

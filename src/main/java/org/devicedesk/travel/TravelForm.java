@@ -239,7 +239,6 @@ final class TravelForm {
     }
 
     private static void show(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
+        org.devicedesk.ui.Nodes.show(n, visible);
     }
 }

@@ -64,7 +64,7 @@ public final class TravelView implements Screen {
     private Long selectAfterLoad;
 
     public TravelView(AppContext context) {
-        this.travel = context.services().travel;
+        this.travel = context.service(TravelService.class);
         this.session = context.session();
         this.form = new TravelForm(travel, session, this::saved, this::closeSide);
         this.detail = new TravelDetail(travel, session, this::saved, this::edit);

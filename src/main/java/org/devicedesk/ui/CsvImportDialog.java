@@ -96,8 +96,7 @@ public final class CsvImportDialog {
         cancel.setId("import-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        atlantafx.base.controls.Spacer spacer = new atlantafx.base.controls.Spacer();
         HBox buttons = new HBox(8, spacer, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 

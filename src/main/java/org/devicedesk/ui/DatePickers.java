@@ -2,18 +2,17 @@ package org.devicedesk.ui;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
+import org.devicedesk.core.TypedWhen;
 
 /**
  * Date pickers that read and show British dates (dd/mm/yyyy, 4/3/2026 is 4 March) whatever the computer's
- * locale, and that turn text that is not a date into null instead of throwing, so a form can say so.
+ * locale, and that turn text that is not a date into null instead of throwing, so a form can say so. What
+ * may be typed is {@link TypedWhen}'s one set of rules; a date with a time of day is a {@link DateTimeField}.
  */
 public final class DatePickers {
     public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter LOOSE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private DatePickers() {}
 
@@ -33,14 +32,15 @@ public final class DatePickers {
         return p;
     }
 
-    /** The date in the text (d/m/yyyy or ISO yyyy-mm-dd), or null while it is incomplete or not a date. */
+    /** The date in the text (see {@link TypedWhen#date}), or null while it is incomplete or not a date. */
     public static LocalDate parse(String s) {
-        if (s == null || s.isBlank()) return null;
-        String t = s.strip();
-        try {
-            return t.contains("-") ? LocalDate.parse(t) : LocalDate.parse(t, LOOSE);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return TypedWhen.date(s);
+    }
+
+    /** What is in the picker now: what has been typed (even if not yet committed), or its value when the box is empty. */
+    public static LocalDate current(DatePicker p) {
+        String text = p.getEditor().getText();
+        if (text == null || text.isBlank()) return p.getValue();
+        return parse(text);
     }
 }

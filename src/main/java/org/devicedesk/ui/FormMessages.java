@@ -51,6 +51,19 @@ public final class FormMessages {
         });
     }
 
+    /** Shows what a view model said (nothing for null). */
+    public void show(Outcome o) {
+        if (o == null) {
+            clear();
+            return;
+        }
+        switch (o.kind()) {
+            case SUCCESS -> success(o.text());
+            case ERROR -> error(o.text());
+            case FAILURE -> show(o.failure());
+        }
+    }
+
     /** Shows a refusal, an access denial or an unexpected failure in plain words. */
     public void show(Throwable t) {
         clear();

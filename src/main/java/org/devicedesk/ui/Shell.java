@@ -26,8 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.devicedesk.Services;
-import org.devicedesk.backups.AboutDialog;
 import javafx.stage.Window;
 import org.devicedesk.core.Session;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -52,9 +50,13 @@ public final class Shell {
     private final LiveChanges live;
     private String current;
 
-    public Shell(Services services, Session session, List<ScreenSpec> screens, Runnable signOut) {
-        this.live = new LiveChanges(services.db.changes(), services.accounts::displayName);
-        this.context = new AppContext(services, session, this::navigate, () -> root.getScene() == null ? null : root.getScene().getWindow(), live);
+    /**
+     * @param wiring the application's services and restart (from the root, which knows every feature)
+     * @param openAbout opens the About box (the backups feature's, wired by the root)
+     */
+    public Shell(AppContext.Wiring wiring, Session session, List<ScreenSpec> screens, Runnable signOut, java.util.function.Consumer<AppContext> openAbout) {
+        this.live = new LiveChanges(wiring.changes(), wiring.displayName());
+        this.context = wiring.context(session, this::navigate, () -> root.getScene() == null ? null : root.getScene().getWindow(), live);
         root.getStyleClass().add("shell");
 
         VBox nav = new VBox(2);
@@ -89,7 +91,7 @@ public final class Shell {
 
         Label app = new Label("Device Desk");
         app.getStyleClass().addAll(Styles.TITLE_4, "app-name");
-        Label org = new Label(services.settings.displayed().organisationName());
+        Label org = new Label(wiring.organisation().get());
         org.getStyleClass().add(Styles.TEXT_MUTED);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("shell-busy");
@@ -107,7 +109,7 @@ public final class Shell {
         about.setId("shell-about");
         about.setTooltip(new Tooltip("About Device Desk: version, database and backups"));
         about.setAccessibleText("About Device Desk");
-        about.setOnAction(e -> AboutDialog.show(context));
+        about.setOnAction(e -> openAbout.accept(context));
         Button help = new Button(null, new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
         help.setId("shell-help");
         help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
@@ -126,8 +128,7 @@ public final class Shell {
         });
         user.setMinWidth(0);
         org.setMinWidth(0);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        atlantafx.base.controls.Spacer spacer = new atlantafx.base.controls.Spacer();
         // one state while the shared server is away, instead of an error at every click (ADR 0010)
         Label reconnecting = new Label("Reconnecting to the database server…");
         reconnecting.setId("shell-reconnecting");

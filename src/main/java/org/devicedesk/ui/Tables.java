@@ -104,4 +104,45 @@ public final class Tables {
         if (col.getMinWidth() < w) col.setMinWidth(w);
         if (col.getPrefWidth() < w) col.setPrefWidth(w);
     }
+
+    /** Where each list's chosen columns are remembered: this user of this computer, beside the theme and the window's place. */
+    static java.util.prefs.Preferences columnPrefs() {
+        return java.util.prefs.Preferences.userRoot().node("org/devicedesk/columns");
+    }
+
+    /** {@link #chooseColumns(TableView, java.util.prefs.Preferences)} in this user's preferences. */
+    public static void chooseColumns(TableView<?> table) {
+        chooseColumns(table, columnPrefs());
+    }
+
+    /**
+     * Issue 17: the list's column chooser (the "+" at the right of its header) and the columns hidden with it
+     * remembered for this list (by its id) the next time it is built. The first column (what names the row) cannot
+     * be hidden. Call once the columns are set; a column whose visibility a screen binds itself is left alone.
+     */
+    public static void chooseColumns(TableView<?> table, java.util.prefs.Preferences prefs) {
+        if (table.getId() == null) throw new IllegalArgumentException("a list that remembers its columns needs an id");
+        java.util.prefs.Preferences node = prefs.node(table.getId());
+        table.setTableMenuButtonVisible(true);
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            TableColumn<?, ?> c = table.getColumns().get(i);
+            if (c.visibleProperty().isBound()) continue;
+            if (i == 0) {
+                c.visibleProperty().addListener((o, was, now) -> {
+                    if (!now) c.setVisible(true); // what names the row stays
+                });
+                continue;
+            }
+            String key = c.getText();
+            c.setVisible(node.getBoolean(key, c.isVisible()));
+            c.visibleProperty().addListener((o, was, now) -> {
+                try {
+                    node.putBoolean(key, now);
+                    node.flush();
+                } catch (java.util.prefs.BackingStoreException | IllegalStateException e) {
+                    // a preference that cannot be kept is not worth an error: the list works as chosen until it closes
+                }
+            });
+        }
+    }
 }

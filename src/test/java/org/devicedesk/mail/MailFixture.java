@@ -117,4 +117,41 @@ public final class MailFixture implements AutoCloseable {
         if (smtp != null) smtp.stop();
         t.close();
     }
+
+    /** Queues {@code n} test messages to m0@opcc.test … in one transaction. */
+    static void enqueueTestMessages(org.devicedesk.core.Database db, java.time.Clock clock, int n) {
+        db.useTransaction(h -> {
+            for (int i = 0; i < n; i++) {
+                Outbox.enqueue(h, clock.instant(), MailKind.TEST, List.of(new Outbox.To("m" + i + "@opcc.test", "m")),
+                        java.util.Map.of("at", "message " + i, "actor", "a test"), null, null);
+            }
+        });
+    }
+
+    /** Runs one pass of every sender at the same moment (started together on a barrier); returns how many they sent in all. */
+    static int sendAtOnce(List<OutboxSender> senders, int timeoutSeconds) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(senders.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders.size());
+        try {
+            List<java.util.concurrent.Future<OutboxSender.Pass>> passes = new java.util.ArrayList<>();
+            for (OutboxSender s : senders) passes.add(pool.submit(() -> {
+                start.await();
+                return s.runOnce();
+            }));
+            int sent = 0;
+            for (var p : passes) sent += p.get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS).sent();
+            return sent;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The server received {@code n} messages, each to a different one of the {@code n} addresses: each exactly once. */
+    static void assertEachReceivedOnce(GreenMail smtp, int n) throws Exception {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        org.junit.jupiter.api.Assertions.assertEquals(n, received.length, "each message exactly once");
+        Set<String> to = new java.util.HashSet<>();
+        for (MimeMessage m : received) to.add(m.getAllRecipients()[0].toString());
+        org.junit.jupiter.api.Assertions.assertEquals(n, to.size());
+    }
 }

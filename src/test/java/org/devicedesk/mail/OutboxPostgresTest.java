@@ -75,30 +75,11 @@ class OutboxPostgresTest {
         Session admin = services.accounts.createFirstAdministrator("Ada Admin", "ada", "a-long-enough-password", "a-long-enough-password");
         services.mail.save(admin, MailFixture.settings(port));
         int n = 120;
-        first.useTransaction(h -> {
-            for (int i = 0; i < n; i++) {
-                Outbox.enqueue(h, clock.instant(), MailKind.TEST, List.of(new Outbox.To("m" + i + "@opcc.test", "m")),
-                        Map.of("at", "message " + i, "actor", "a test"), null, null);
-            }
-        });
+        MailFixture.enqueueTestMessages(first, clock, n);
         List<OutboxSender> senders = new ArrayList<>();
         for (int i = 0; i < 4; i++) senders.add(new OutboxSender(i == 0 ? first : open(), clock, "sender-" + i));
-        CyclicBarrier start = new CyclicBarrier(senders.size());
-        ExecutorService pool = Executors.newFixedThreadPool(senders.size());
-        List<Future<OutboxSender.Pass>> passes = new ArrayList<>();
-        for (OutboxSender s : senders) passes.add(pool.submit(() -> {
-            start.await();
-            return s.runOnce();
-        }));
-        int sent = 0;
-        for (var p : passes) sent += p.get(180, TimeUnit.SECONDS).sent();
-        pool.shutdown();
-        assertEquals(n, sent);
-        MimeMessage[] received = smtp.getReceivedMessages();
-        assertEquals(n, received.length, "each message exactly once");
-        Set<String> to = new HashSet<>();
-        for (MimeMessage m : received) to.add(m.getAllRecipients()[0].toString());
-        assertEquals(n, to.size());
+        assertEquals(n, MailFixture.sendAtOnce(senders, 180));
+        MailFixture.assertEachReceivedOnce(smtp, n);
         assertEquals(List.of("SENT"), first.read(h -> h.createQuery("SELECT DISTINCT status FROM mail_outbox").mapTo(String.class).list()));
     }
 

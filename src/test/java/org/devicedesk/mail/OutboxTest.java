@@ -150,32 +150,12 @@ class OutboxTest {
     @Test
     void twoSendersInParallelSendEachMessageOnce() throws Exception {
         int n = 60;
-        t.db.useTransaction(h -> {
-            for (int i = 0; i < n; i++) {
-                Outbox.enqueue(h, t.clock.instant(), MailKind.TEST, List.of(new Outbox.To("m" + i + "@opcc.test", "m")),
-                        Map.of("at", "message " + i, "actor", "a test"), null, null);
-            }
-        });
+        MailFixture.enqueueTestMessages(t.db, t.clock, n);
         // two senders, each with its own connections to the same file, as two processes would have
         try (Database other = Database.openSqlite(t.db.file())) {
-            List<OutboxSender> senders = List.of(new OutboxSender(t.db, t.clock, "one"), new OutboxSender(other, t.clock, "two"));
-            CyclicBarrier start = new CyclicBarrier(senders.size());
-            ExecutorService pool = Executors.newFixedThreadPool(senders.size());
-            List<Future<OutboxSender.Pass>> passes = new ArrayList<>();
-            for (OutboxSender s : senders) passes.add(pool.submit(() -> {
-                start.await();
-                return s.runOnce();
-            }));
-            int sent = 0;
-            for (var p : passes) sent += p.get(120, TimeUnit.SECONDS).sent();
-            pool.shutdown();
-            assertEquals(n, sent);
+            assertEquals(n, MailFixture.sendAtOnce(List.of(new OutboxSender(t.db, t.clock, "one"), new OutboxSender(other, t.clock, "two")), 120));
         }
-        MimeMessage[] received = f.smtp.getReceivedMessages();
-        assertEquals(n, received.length, "each message exactly once");
-        Set<String> to = new HashSet<>();
-        for (MimeMessage m : received) to.add(m.getAllRecipients()[0].toString());
-        assertEquals(n, to.size());
+        MailFixture.assertEachReceivedOnce(f.smtp, n);
         Set<String> claimedBy = new HashSet<>(t.db.read(h -> h.createQuery("SELECT DISTINCT status FROM mail_outbox").mapTo(String.class).list()));
         assertEquals(Set.of("SENT"), claimedBy);
     }

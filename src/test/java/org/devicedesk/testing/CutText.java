@@ -53,6 +53,34 @@ public final class CutText {
         }
     }
 
+    /**
+     * Issue 17: every visible control that shows only a picture (an icon button, an icon toggle, an icon label)
+     * must say in words what it is to a screen reader ({@code setAccessibleText}); returns where each one that
+     * does not stands. A control whose graphic holds text of its own (a badge in a cell) is not picture-only.
+     */
+    public static List<String> withoutAccessibleText(Node root) {
+        List<String> out = new ArrayList<>();
+        walkIcons(root, out);
+        return out;
+    }
+
+    private static void walkIcons(Node n, List<String> out) {
+        if (!n.isVisible() || n.getOpacity() == 0) return;
+        if (n instanceof Labeled l && l.getGraphic() != null && l.getGraphic().isVisible()
+                && (l.getText() == null || l.getText().isBlank() || l.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY)
+                && !hasText(l.getGraphic()) && (l.getAccessibleText() == null || l.getAccessibleText().isBlank())) {
+            out.add("a " + n.getClass().getSimpleName() + " showing only an icon has no accessible text: " + where(n));
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walkIcons(c, out);
+    }
+
+    private static boolean hasText(Node n) {
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) return true;
+        if (n instanceof Text t && !(t instanceof org.kordamp.ikonli.javafx.FontIcon) && t.getText() != null && !t.getText().isBlank()) return true;
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) if (hasText(c)) return true;
+        return false;
+    }
+
     /** Wrapping may turn spaces into line breaks; that is not a cut. */
     private static String normal(String s) {
         return s.replaceAll("\\s+", " ").strip();

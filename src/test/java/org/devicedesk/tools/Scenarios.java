@@ -26,13 +26,13 @@ public final class Scenarios {
         ALL.put("accounts-new", shell -> click(shell, "accounts-new"));
         ALL.put("accounts-first", shell -> selectFirstRow(shell, "accounts-table"));
         ALL.put("audit-verify", shell -> click(shell, "audit-verify"));
-        ALL.put("breach-case", shell -> shell.navigate("breaches", shell.context().services().breaches.queue(shell.context().session(), null).stream()
+        ALL.put("breach-case", shell -> shell.navigate("breaches", shell.context().service(org.devicedesk.breaches.BreachService.class).queue(shell.context().session(), null).stream()
                 .filter(c -> c.fromIncident() && c.status() == org.devicedesk.breaches.BreachCase.Status.REPORTED_TO_ICO).findFirst().orElseThrow().id()));
         ALL.put("breach-register", shell -> click(shell, "breaches-register"));
         ALL.put("bookings-first", shell -> selectFirstRow(shell, "bookings-table"));
         ALL.put("bookings-fill", shell -> { // the booking form filled for one of the staff member's devices, next Thursday
             pickFirst(shell, "booking-device");
-            java.time.LocalDate today = shell.context().services().bookings.today();
+            java.time.LocalDate today = shell.context().service(org.devicedesk.bookings.BookingService.class).today();
             date(shell, "booking-from", today.plusWeeks(1).with(java.time.DayOfWeek.THURSDAY));
             date(shell, "booking-to", today.plusWeeks(1).with(java.time.DayOfWeek.FRIDAY));
             type(shell, "booking-purpose", "Neighbourhood policing panel in Solihull");
@@ -56,7 +56,7 @@ public final class Scenarios {
             choose(shell, "incident-type", "LOST");
             choose(shell, "incident-device", item -> item.toString().contains("Mobile phone")); // the story is a phone in a bag
             click(shell, "incident-device-locked-yes");
-            date(shell, "incident-occurred-at", shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
+            date(shell, "incident-occurred-at", shell.context().clock().instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
             type(shell, "incident-occurred-at-time", "19:40");
             type(shell, "incident-location", "Cross City line train, Birmingham New Street to Lichfield");
             type(shell, "incident-what-happened", "I left my work bag on the train when I got off at Four Oaks and noticed ten minutes later. "
@@ -68,7 +68,7 @@ public final class Scenarios {
         ALL.put("devices-first", shell -> selectFirstRow(shell, "devices-table"));
         ALL.put("incidents-first", shell -> selectFirstRow(shell, "incidents-table"));
         ALL.put("travel-new", shell -> shell.navigate("travel", "new"));
-        ALL.put("travel-pending", shell -> shell.navigate("travel", shell.context().services().travel.list(shell.context().session()).stream()
+        ALL.put("travel-pending", shell -> shell.navigate("travel", shell.context().service(org.devicedesk.travel.TravelService.class).list(shell.context().session()).stream()
                 .filter(n -> n.isPending() && n.cryptoWarning()).findFirst().orElseThrow().id()));
         ALL.put("travel-loaner-decision", shell -> {
             choose(shell, "travel-decision", "APPROVED_WITH_CONDITIONS");
@@ -80,19 +80,19 @@ public final class Scenarios {
             type(shell, "travel-destinations-search", "China");
             find(shell, "travel-destinations-search").fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
                     "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
-            java.time.LocalDate today = shell.context().services().clock.instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate();
+            java.time.LocalDate today = shell.context().clock().instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate();
             date(shell, "travel-departure-date", today.plusDays(3));
             date(shell, "travel-return-date", today.plusDays(9));
             find(shell, "travel-devices").lookupAll(".check-box").stream().findFirst().ifPresent(b -> ((ButtonBase) b).fire());
             type(shell, "travel-purpose", "Trade delegation with the Mayor's office: meetings in Shanghai on policing and smart-city data.");
         });
         ALL.put("outbox-reminders", shell -> { // mail on, the demo's reminders written, one round of the sender against a server that is not there
-            var services = shell.context().services();
-            services.mail.save(shell.context().session(), org.devicedesk.mail.MailSettings.defaults().withEnabled(true)
+            var mail = shell.context().service(org.devicedesk.mail.MailService.class);
+            mail.save(shell.context().session(), org.devicedesk.mail.MailSettings.defaults().withEnabled(true)
                     .withServer("127.0.0.1", 2525, org.devicedesk.mail.MailSettings.Security.NONE)
                     .withMailboxes("devicedesk@opcc.example.gov.uk", "dpo@opcc.example.gov.uk", "it.helpdesk@opcc.example.gov.uk", "infosec@opcc.example.gov.uk"));
-            services.mail.reminders().run();
-            services.mail.sender("screenshot").runOnce();
+            mail.reminders().run();
+            mail.sender("screenshot").runOnce();
             shell.navigate("settings", "outbox");
         });
         ALL.put("mail-tab", shell -> shell.navigate("settings", "mail"));
@@ -106,7 +106,7 @@ public final class Scenarios {
     /** The device with the most custody records (the register's first page), to show a history. */
     static long deviceWithLongestHistory(Shell shell) {
         var s = shell.context().session();
-        var devices = shell.context().services().devices;
+        var devices = shell.context().service(org.devicedesk.devices.DeviceService.class);
         return devices.list(s, org.devicedesk.devices.DeviceQuery.all()).devices().stream()
                 .filter(Device::isHeld)
                 .max(java.util.Comparator.comparingInt(d -> devices.custodyHistory(s, d.id()).size()))
@@ -116,8 +116,8 @@ public final class Scenarios {
     /** A person who holds more than one device now and returned at least two before. */
     static long personHoldingAndReturned(Shell shell) {
         var s = shell.context().session();
-        var devices = shell.context().services().devices;
-        return shell.context().services().people.list(s, new org.devicedesk.people.PeopleService.Query(null, null, null, null, false)).stream()
+        var devices = shell.context().service(org.devicedesk.devices.DeviceService.class);
+        return shell.context().service(org.devicedesk.people.PeopleService.class).list(s, new org.devicedesk.people.PeopleService.Query(null, null, null, null, false)).stream()
                 .map(r -> r.person().id())
                 .filter(id -> {
                     var c = devices.personCustody(s, id);
