@@ -513,6 +513,17 @@ public final class LargeDemo {
 
         /** {@code fraction} from 0 to 1; {@code left} the estimate, or null before there is one. */
         void at(String what, double fraction, Duration left);
+
+        /** "Writing devices — 12% of the large demo, about 1 min 40 s left" (the opening window's line). */
+        static String inWords(String what, double fraction, Duration left) {
+            StringBuilder sb = new StringBuilder(what);
+            if (fraction > 0 && fraction < 1) sb.append(" — ").append((int) Math.floor(fraction * 100)).append("% of the large demo");
+            if (left != null && fraction < 1) {
+                long s = Math.max(1, Math.round(left.toMillis() / 1000.0));
+                sb.append(", about ").append(s >= 60 ? s / 60 + " min " + (s % 60) + " s" : s + " s").append(" left");
+            }
+            return sb.append(" …").toString();
+        }
     }
 
     /** Counts the rows written against all there are to write, and estimates the rest from the rate so far. */
