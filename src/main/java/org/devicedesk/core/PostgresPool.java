@@ -35,7 +35,11 @@ final class PostgresPool {
     /** The pool, plus unpooled connections with the same settings for Flyway (no socket timeout: migrations can be long) and the change feed. */
     record Opened(HikariDataSource pool, String url, String user, Properties plainProps) {
         DataSource plain() {
-            return new PlainDataSource(url, plainProps);
+            return new ConnectionSource() {
+                @Override public Connection getConnection() throws SQLException {
+                    return DriverManager.getConnection(url, plainProps);
+                }
+            };
         }
 
         Connection listenConnection() throws SQLException {
@@ -183,15 +187,4 @@ final class PostgresPool {
         return Database.cannotOpen(where, "Check --db-url and that the database server is running, then try again.", e);
     }
 
-    private record PlainDataSource(String url, Properties props) implements DataSource {
-        @Override public Connection getConnection() throws SQLException { return DriverManager.getConnection(url, props); }
-        @Override public Connection getConnection(String u, String p) throws SQLException { return getConnection(); }
-        @Override public java.io.PrintWriter getLogWriter() { return null; }
-        @Override public void setLogWriter(java.io.PrintWriter out) {}
-        @Override public void setLoginTimeout(int seconds) {}
-        @Override public int getLoginTimeout() { return 0; }
-        @Override public java.util.logging.Logger getParentLogger() { return java.util.logging.Logger.getGlobal(); }
-        @Override public <T> T unwrap(Class<T> iface) throws SQLException { throw new SQLException("not a wrapper"); }
-        @Override public boolean isWrapperFor(Class<?> iface) { return false; }
-    }
 }

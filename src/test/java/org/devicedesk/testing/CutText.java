@@ -68,10 +68,20 @@ public final class CutText {
         if (!n.isVisible() || n.getOpacity() == 0) return;
         if (n instanceof Labeled l && l.getGraphic() != null && l.getGraphic().isVisible()
                 && (l.getText() == null || l.getText().isBlank() || l.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY)
-                && !hasText(l.getGraphic()) && (l.getAccessibleText() == null || l.getAccessibleText().isBlank())) {
+                && !hasText(l.getGraphic()) && drawsSomething(l.getGraphic())
+                && (l.getAccessibleText() == null || l.getAccessibleText().isBlank())) {
             out.add("a " + n.getClass().getSimpleName() + " showing only an icon has no accessible text: " + where(n));
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walkIcons(c, out);
+    }
+
+    /** An icon, picture or shape is drawn (an empty box, as a list cell with no flags holds, shows nothing to name). */
+    private static boolean drawsSomething(Node n) {
+        if (!n.isVisible()) return false;
+        if (n instanceof org.kordamp.ikonli.javafx.FontIcon || n instanceof javafx.scene.image.ImageView
+                || (n instanceof javafx.scene.shape.Shape && !(n instanceof Text)) || n instanceof javafx.scene.canvas.Canvas) return true;
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) if (drawsSomething(c)) return true;
+        return false;
     }
 
     private static boolean hasText(Node n) {
