@@ -333,34 +333,8 @@ public final class BookingsView implements Screen {
     // ---- binding to the view model ----
 
     private void bind() {
-        model.teams.addListener((javafx.collections.ListChangeListener<String>) c -> {
-            List<Object> items = new ArrayList<>();
-            items.add(ALL_TEAMS);
-            items.addAll(model.teams);
-            syncing = true;
-            teamFilter.getItems().setAll(items);
-            teamFilter.setValue(model.team.get() == null ? ALL_TEAMS : model.team.get());
-            syncing = false;
-        });
-        model.team.addListener((o, was, now) -> {
-            syncing = true;
-            teamFilter.setValue(now == null ? ALL_TEAMS : now);
-            syncing = false;
-        });
-        model.teamDevices.addListener((javafx.collections.ListChangeListener<BookingService.PoolDevice>) c -> {
-            List<Object> items = new ArrayList<>();
-            items.add(ALL_DEVICES);
-            items.addAll(model.teamDevices);
-            syncing = true;
-            deviceFilter.getItems().setAll(items);
-            deviceFilter.setValue(model.shownDevice.get() == null ? ALL_DEVICES : model.shownDevice.get());
-            syncing = false;
-        });
-        model.shownDevice.addListener((o, was, now) -> {
-            syncing = true;
-            deviceFilter.setValue(now == null ? ALL_DEVICES : now);
-            syncing = false;
-        });
+        follow(teamFilter, ALL_TEAMS, model.teams, model.team);
+        follow(deviceFilter, ALL_DEVICES, model.teamDevices, model.shownDevice);
         device.setItems(model.formDevices);
         device.valueProperty().bindBidirectional(model.device);
         person.setItems(model.persons);
@@ -388,6 +362,22 @@ public final class BookingsView implements Screen {
     /** Reloads the calendar and the list for the shown two weeks. */
     void reload() {
         model.reload();
+    }
+
+    /** A filter shows "any" ({@code any}) then the model's choices, and the model's chosen one (null: any). */
+    private <T> void follow(ComboBox<Object> filter, Object any, javafx.collections.ObservableList<T> choices,
+                            javafx.beans.property.ObjectProperty<T> chosen) {
+        Runnable fill = () -> {
+            List<Object> items = new ArrayList<>();
+            items.add(any);
+            items.addAll(choices);
+            syncing = true;
+            if (!items.equals(filter.getItems())) filter.getItems().setAll(items);
+            filter.setValue(chosen.get() == null ? any : chosen.get());
+            syncing = false;
+        };
+        choices.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
+        chosen.addListener((o, was, now) -> fill.run());
     }
 
     private void renderCalendar(List<CalendarRow> rows, LocalDate first) {

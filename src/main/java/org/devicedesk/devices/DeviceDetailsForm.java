@@ -101,7 +101,6 @@ final class DeviceDetailsForm {
         Button save = new Button("_Save");
         save.setId("device-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.saving);
         save.setOnAction(e -> model.save());
         save.defaultButtonProperty().bind(handOverOpen.not());
         Button cancel = new Button("Cancel");
@@ -117,9 +116,7 @@ final class DeviceDetailsForm {
         DevicePanel.shownWhen(clearQuarantine, model.clearQuarantineOffered);
         clearQuarantine.setOnAction(e -> model.clearQuarantine());
         reload.setOnAction(e -> model.reload());
-        reload.disableProperty().bind(model.reloading);
-        model.reloadOffered.addListener((o, was, now) -> Reload.show(reload, now));
-        model.outcome.addListener((o, was, now) -> now.showIn(messages));
+        model.form.bind(messages, save, reload);
 
         HBox buttons = new HBox(8, save, reload, cancel, DevicePanel.spacer(), clearQuarantine, retire);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.devicedesk.ui.FormOutcome;
+import org.devicedesk.ui.FormState;
 import org.devicedesk.ui.Reload;
 
 /**
@@ -35,11 +36,11 @@ final class DeviceDetailsModel {
     /** The fields as last filled from the database: differing from them means the person is editing. */
     private final StringProperty filled = new SimpleStringProperty("");
     final BooleanBinding dirty;
-    final BooleanProperty saving = new SimpleBooleanProperty();
-    final BooleanProperty reloading = new SimpleBooleanProperty();
-    /** After a refused stale save: the form shows its Reload button. */
-    final BooleanProperty reloadOffered = new SimpleBooleanProperty();
-    final ObjectProperty<FormOutcome> outcome = new SimpleObjectProperty<>(FormOutcome.NONE);
+    /** Saving, the outcome shown in {@code device-message}, and the Reload after a refused stale save. */
+    final FormState form = new FormState();
+    final ObjectProperty<FormOutcome> outcome = form.outcome;
+    final BooleanProperty reloadOffered = form.reloadOffered;
+    final BooleanProperty saving = form.saving;
     final BooleanBinding retireOffered;
     final BooleanBinding clearQuarantineOffered;
 
@@ -97,8 +98,7 @@ final class DeviceDetailsModel {
         Device current = panel.device();
         Long id = current == null ? null : current.id();
         Long version = current == null ? null : current.version(); // the version the form was loaded at
-        saving.set(true);
-        reloadOffered.set(false);
+        form.saving();
         panel.tasks.run(() -> {
             if (id == null) return panel.devices.create(panel.session, d);
             panel.devices.update(panel.session, id, version, d);
@@ -106,12 +106,7 @@ final class DeviceDetailsModel {
         }, savedId -> {
             saving.set(false);
             panel.changedHere(savedId, id == null ? d.assetTag().strip() + " is now in the register." : "Saved.");
-        }, t -> {
-            saving.set(false);
-            FormOutcome o = FormOutcome.failed(t);
-            outcome.set(o);
-            reloadOffered.set(o.offersReload());
-        });
+        }, form::failed);
     }
 
     /** After a conflict: the device as saved now, with the person's own changes kept where the other person did not change the field. */
@@ -119,10 +114,10 @@ final class DeviceDetailsModel {
         Device loadedAt = panel.device();
         if (loadedAt == null) return;
         DeviceDraft mine = draft();
-        reloading.set(true);
+        form.reloading.set(true);
         panel.tasks.run(() -> panel.devices.get(panel.session, loadedAt.id()).orElse(null), fresh -> {
-            reloading.set(false);
             if (fresh == null) {
+                form.clear();
                 panel.close();
                 return;
             }
@@ -131,13 +126,9 @@ final class DeviceDetailsModel {
             panel.replaceDevice(fresh);
             fill(fresh);
             fillFields(merged.draft());
-            reloadOffered.set(false);
-            outcome.set(FormOutcome.done(merged.explain(fresh.assetTag())));
+            form.done(merged.explain(fresh.assetTag()));
             panel.changed(fresh.id());
-        }, t -> {
-            reloading.set(false);
-            outcome.set(FormOutcome.failed(t));
-        });
+        }, form::failed);
     }
 
     /** Retires the device; a blank reason is recorded as "retired by the helpdesk". */

@@ -84,12 +84,10 @@ final class PersonForm {
         category.valueProperty().bindBidirectional(model.category);
         team.getEditor().textProperty().bindBidirectional(model.team); // typed or chosen: the editor's text is the team
         lineManager.valueProperty().bindBidirectional(model.lineManager);
-        model.outcome.addListener((o, was, now) -> now.showIn(messages));
 
         save.setId("person-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.saving);
         save.setOnAction(e -> model.save());
         cancel.setId("person-cancel");
         cancel.setCancelButton(true);
@@ -109,8 +107,7 @@ final class PersonForm {
         required.getStyleClass().add(Styles.TEXT_MUTED);
         required.setWrapText(true);
         reload.setOnAction(e -> model.reload());
-        reload.disableProperty().bind(model.reloading);
-        model.reloadOffered.addListener((o, was, now) -> Reload.show(reload, now));
+        model.form.bind(messages, save, reload);
         HBox buttons = new HBox(8, save, reload, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(14, title, grid, required, messages.node(), buttons);

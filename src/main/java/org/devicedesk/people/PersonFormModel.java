@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.FormOutcome;
+import org.devicedesk.ui.FormState;
 import org.devicedesk.ui.Reload;
 import org.devicedesk.ui.Tasks;
 
@@ -40,10 +41,11 @@ final class PersonFormModel {
     final ObjectProperty<Person> lineManager = new SimpleObjectProperty<>(NO_MANAGER);
     final ObservableList<Person> managers = FXCollections.observableArrayList();
     final ObservableList<String> teams = FXCollections.observableArrayList();
-    final BooleanProperty saving = new SimpleBooleanProperty();
-    final BooleanProperty reloading = new SimpleBooleanProperty();
-    final BooleanProperty reloadOffered = new SimpleBooleanProperty();
-    final ObjectProperty<FormOutcome> outcome = new SimpleObjectProperty<>(FormOutcome.NONE);
+    /** Saving, the outcome shown in {@code person-message}, and the Reload after a refused stale save. */
+    final FormState form = new FormState();
+    final ObjectProperty<FormOutcome> outcome = form.outcome;
+    final BooleanProperty reloadOffered = form.reloadOffered;
+    final BooleanProperty saving = form.saving;
     /** The person as the form was loaded (its version goes with the save); null for a new person. */
     private Person loaded;
 
@@ -57,9 +59,7 @@ final class PersonFormModel {
     /** Opens the form for a new person ({@code person} null) or to edit one; {@code everyone} feeds the line-manager list. */
     void open(Person person, List<Person> everyone, List<String> teamNames) {
         loaded = person;
-        outcome.set(FormOutcome.NONE);
-        reloadOffered.set(false);
-        saving.set(false);
+        form.clear();
         title.set(person == null ? "New person" : "Edit " + person.fullName());
         Long currentManager = person == null ? null : person.lineManagerId();
         List<Person> list = new ArrayList<>();
@@ -92,22 +92,15 @@ final class PersonFormModel {
         PersonDraft draft = typed();
         Long id = loaded == null ? null : loaded.id();
         Long version = loaded == null ? null : loaded.version(); // the version the form was loaded at
-        saving.set(true);
-        reloadOffered.set(false);
+        form.saving();
         tasks.run(() -> {
             if (id == null) return people.create(session, draft);
             people.update(session, id, version, draft);
             return id;
         }, saved -> {
-            saving.set(false);
-            outcome.set(FormOutcome.NONE);
+            form.done(null);
             onSaved.accept(saved);
-        }, t -> {
-            saving.set(false);
-            FormOutcome o = FormOutcome.failed(t);
-            outcome.set(o);
-            reloadOffered.set(o.offersReload());
-        });
+        }, form::failed);
     }
 
     /** After a conflict: the record as saved now, with the person's own changes kept where the other person did not change the field. */
@@ -115,19 +108,14 @@ final class PersonFormModel {
         if (loaded == null) return;
         Person loadedAt = loaded;
         PersonDraft mine = typed();
-        reloading.set(true);
+        form.reloading.set(true);
         tasks.run(() -> people.get(session, loadedAt.id()), fresh -> {
-            reloading.set(false);
             var merged = Reload.merge(loadedAt.draft(), mine, fresh.draft(),
                     "full name", "email", "staff number", "category", "team", "line manager");
             loaded = fresh;
             fill(merged.draft());
-            reloadOffered.set(false);
-            outcome.set(FormOutcome.done(merged.explain(fresh.fullName() + "'s record")));
-        }, t -> {
-            reloading.set(false);
-            outcome.set(FormOutcome.failed(t));
-        });
+            form.done(merged.explain(fresh.fullName() + "'s record"));
+        }, form::failed);
     }
 
     private static String nz(String s) {

@@ -117,51 +117,40 @@ final class PersonPageModel {
 
     /** The signed-in person signs their own declaration; unticked is refused by the service. */
     void sign(boolean confirmed) {
-        busy.set(true);
-        tasks.run(() -> {
-            people.signDeclaration(session, confirmed);
-            return null;
-        }, x -> changed(), t -> {
-            busy.set(false);
-            declarationOutcome.set(FormOutcome.failed(t));
-        });
+        act(() -> people.signDeclaration(session, confirmed), declarationOutcome);
     }
 
     void recordPaper(LocalDate signedOn) {
         Shown s = shown.get();
-        if (s == null) return;
-        long id = s.person().id();
-        busy.set(true);
-        tasks.run(() -> {
-            people.recordPaperDeclaration(session, id, signedOn);
-            return null;
-        }, x -> changed(), t -> {
-            busy.set(false);
-            declarationOutcome.set(FormOutcome.failed(t));
-        });
+        if (s != null) act(() -> people.recordPaperDeclaration(session, s.person().id(), signedOn), declarationOutcome);
     }
 
     void markLeft(LocalDate leftOn) {
         Shown s = shown.get();
-        if (s == null) return;
-        long id = s.person().id();
+        if (s != null) act(() -> people.markLeft(session, s.person().id(), leftOn), leavingOutcome);
+    }
+
+    private interface Change {
+        void run() throws Exception;
+    }
+
+    /** One change to the person: the page waits, then shows them anew (and the list is told), or says why not in {@code outcome}'s form. */
+    private void act(Change change, ObjectProperty<FormOutcome> outcome) {
         busy.set(true);
         tasks.run(() -> {
-            people.markLeft(session, id, leftOn);
+            change.run();
             return null;
-        }, x -> changed(), t -> {
+        }, x -> {
+            onChanged.run();
+            reload();
+        }, t -> {
             busy.set(false);
-            leavingOutcome.set(FormOutcome.failed(t));
+            outcome.set(FormOutcome.failed(t));
         });
     }
 
     /** A typed date the field could not read: refused next to the field, nothing sent. */
     void refuseDate(boolean leaving, RuntimeException refusal) {
         (leaving ? leavingOutcome : declarationOutcome).set(FormOutcome.failed(refusal));
-    }
-
-    private void changed() {
-        onChanged.run();
-        reload();
     }
 }

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
+import org.devicedesk.testing.HeldTasks;
 import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
 import org.junit.jupiter.api.AfterEach;
@@ -89,28 +88,15 @@ class DevicesModelTest {
     void anOlderSearchThatFinishesLateNeverReplacesTheNewerOne() {
         devices.create(helpdesk, DeviceServiceTest.laptop("LT-0001"));
         devices.create(helpdesk, DeviceServiceTest.laptop("LT-0002"));
-        // hold every search's result until the test lets it through, in the order the test chooses
-        List<Runnable> held = new ArrayList<>();
-        Tasks deferred = new Tasks() {
-            @Override public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    held.add(() -> onFailure.accept(e));
-                    return;
-                }
-                held.add(() -> onSuccess.accept(result));
-            }
-        };
+        HeldTasks deferred = new HeldTasks();
         DevicesModel m = new DevicesModel(helpdesk, devices, deferred);
         m.search.set("LT-0001");
         m.reload();
         m.search.set("LT-0002");
         m.reload();
-        assertEquals(2, held.size());
-        held.get(1).run(); // the newer search answers first
-        held.get(0).run(); // then the older one, late
+        assertEquals(2, deferred.size());
+        deferred.finish(1); // the newer search answers first
+        deferred.finish(0); // then the older one, late
         assertEquals(List.of("LT-0002"), tags(m));
     }
 

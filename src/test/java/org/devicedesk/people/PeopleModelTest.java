@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
+import org.devicedesk.testing.HeldTasks;
 import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
 import org.junit.jupiter.api.AfterEach;
@@ -82,24 +81,14 @@ class PeopleModelTest {
     void anOlderSearchThatFinishesLateNeverReplacesTheNewerOne() {
         db.person("Ann Current", true);
         db.person("Ben Never", (LocalDate) null);
-        List<Runnable> held = new ArrayList<>();
-        Tasks deferred = new Tasks() {
-            @Override public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                try {
-                    T result = work.call();
-                    held.add(() -> onSuccess.accept(result));
-                } catch (Exception e) {
-                    held.add(() -> onFailure.accept(e));
-                }
-            }
-        };
+        HeldTasks deferred = new HeldTasks();
         PeopleModel m = new PeopleModel(helpdesk, db.services.people, deferred);
         m.search.set("Ann");
         m.reload();
         m.search.set("Ben");
         m.reload();
-        held.get(1).run();
-        held.get(0).run();
+        deferred.finish(1);
+        deferred.finish(0);
         assertEquals(List.of("Ben Never"), names(m));
     }
 
