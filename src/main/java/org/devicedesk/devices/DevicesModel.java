@@ -50,8 +50,7 @@ final class DevicesModel {
         this.latest = new Tasks.Latest(tasks);
         count = Bindings.createStringBinding(() -> countLine(page.get()), page);
         onFirstPage = Bindings.createBooleanBinding(() -> page.get() == null || page.get().query().offset() == 0, page);
-        onLastPage = Bindings.createBooleanBinding(() -> page.get() == null
-                || page.get().query().offset() + page.get().devices().size() >= page.get().total(), page);
+        onLastPage = Bindings.createBooleanBinding(() -> page.get() == null || !page.get().hasNext(), page);
     }
 
     ReadOnlyObjectProperty<DeviceQuery.Page> pageProperty() {
@@ -68,7 +67,7 @@ final class DevicesModel {
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.UK);
         int from = p.query().offset() + 1;
         int to = p.query().offset() + p.devices().size();
-        return nf.format(from) + "–" + nf.format(to) + " of " + nf.format(p.total()) + (p.total() == 1 ? " device" : " devices");
+        return nf.format(from) + "–" + nf.format(to) + " of " + p.countInWords(); // "more than 10,000" past the count cap (issue 16)
     }
 
     /** The list again with the current search and filters (back to the first page when they changed). */
