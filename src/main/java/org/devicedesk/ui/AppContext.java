@@ -21,12 +21,13 @@ public final class AppContext {
     private final Supplier<Window> window;
     private final LiveChanges live;
     private final Restart restart;
+    private final Function<String, String> displayName;
 
     /** The application's wiring that a shell passes to its screens. */
     public record Wiring(Function<Class<?>, Object> services, Clock clock, org.devicedesk.core.ChangeFeed changes,
                          Function<String, String> displayName, Supplier<String> organisation, Restart restart) {
         public AppContext context(Session session, BiConsumer<String, Object> navigator, Supplier<Window> window, LiveChanges live) {
-            return new AppContext(services, clock, session, navigator, window, live, restart);
+            return new AppContext(services, clock, session, navigator, window, live, restart, displayName);
         }
     }
 
@@ -44,11 +45,12 @@ public final class AppContext {
     }
 
     public AppContext(Function<Class<?>, Object> services, Clock clock, Session session, BiConsumer<String, Object> navigator, Supplier<Window> window) {
-        this(services, clock, session, navigator, window, new LiveChanges(null, u -> u), Restart.NONE);
+        this(services, clock, session, navigator, window, new LiveChanges(null, u -> u), Restart.NONE, u -> u);
     }
 
     public AppContext(Function<Class<?>, Object> services, Clock clock, Session session, BiConsumer<String, Object> navigator, Supplier<Window> window,
-                      LiveChanges live, Restart restart) {
+                      LiveChanges live, Restart restart, Function<String, String> displayName) {
+        this.displayName = displayName;
         this.services = services;
         this.clock = clock;
         this.live = live;
@@ -78,6 +80,12 @@ public final class AppContext {
 
     /** Other people's (and this window's) changes, for screens that follow them. */
     public LiveChanges live() { return live; }
+
+    /**
+     * The name of the person behind a username ("Sam Patel"), for "recorded by" lines: from the root's wiring, so
+     * a feature need not depend on the accounts feature for it (which depends on people: a cycle).
+     */
+    public String displayName(String username) { return displayName.apply(username); }
 
     /** How a restore restarts the application (the root's). */
     public Restart restart() { return restart; }
