@@ -296,7 +296,7 @@ public final class BreachService {
                 p.addIf(d.icoNotifiedAt().isBefore(before.awareAt()), "ico-notified-at",
                         "The ICO notification time is before the office became aware (" + when(before.awareAt()) + "); check the date.");
                 if (d.icoNotifiedAt().isAfter(before.icoDeadline()) && isBlank(d.delayReasons())) {
-                    p.add("delay-reasons", "The ICO was notified " + Deadlines.span(Duration.between(before.icoDeadline(), d.icoNotifiedAt()))
+                    p.add("delay-reasons", "The ICO was notified " + org.devicedesk.core.Durations.of(Duration.between(before.icoDeadline(), d.icoNotifiedAt()))
                             + " after the deadline (" + when(before.icoDeadline()) + "). Article 33(1) requires the reasons for the delay: write them in 'Reasons for the delay'.");
                 }
             }

@@ -219,21 +219,7 @@ final class BreachUi {
          * a date without a time, is refused with {@code what} in the sentence and the text typed.
          */
         Instant read(String field, String what) {
-            String dateText = date.getEditor().getText() == null ? "" : date.getEditor().getText().strip();
-            String timeText = time.getText() == null ? "" : time.getText().strip();
-            if (dateText.isEmpty() && timeText.isEmpty()) return null;
-            LocalDate d = parseDate(dateText);
-            if (dateText.isEmpty()) throw Refused.because(field, "Enter the date as well as the time for " + what + ".");
-            if (d == null) throw Refused.because(field, "\"" + dateText + "\" is not a date; write " + what + " like 04/03/2026.");
-            if (timeText.isEmpty()) throw Refused.because(field, "Enter the time of day for " + what + ", like 14:05.");
-            LocalTime t;
-            try {
-                String norm = timeText.length() == 4 && timeText.indexOf(':') < 0 ? timeText.substring(0, 2) + ":" + timeText.substring(2) : timeText;
-                t = LocalTime.parse(norm, DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field, "\"" + timeText + "\" is not a time of day; write " + what + " like 14:05.");
-            }
-            return d.atTime(t).atZone(AppClock.OFFICE_ZONE).toInstant();
+            return BreachPageModel.instant(date.getEditor().getText(), time.getText(), field, what);
         }
     }
 }

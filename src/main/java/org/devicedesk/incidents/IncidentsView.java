@@ -413,14 +413,8 @@ public final class IncidentsView implements Screen {
         return at == null ? "" : WHEN.format(at);
     }
 
-    /** "5 min", "3 h 20 min", "2 days 4 h". */
+    /** How long it has been open, in the one duration format ({@link org.devicedesk.core.Durations}). */
     static String since(java.time.Duration d) {
-        if (d.isNegative()) d = java.time.Duration.ZERO;
-        long minutes = d.toMinutes();
-        if (minutes < 60) return minutes + " min";
-        long hours = d.toHours();
-        if (hours < 24) return hours + " h " + (minutes % 60) + " min";
-        long days = d.toDays();
-        return days + (days == 1 ? " day " : " days ") + (hours % 24) + " h";
+        return org.devicedesk.core.Durations.of(d.isNegative() ? java.time.Duration.ZERO : d);
     }
 }
