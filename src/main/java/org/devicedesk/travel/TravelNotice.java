@@ -41,6 +41,11 @@ public record TravelNotice(long id, String reference, long travellerId, String t
         return postCheckOutcome == null && !devices.isEmpty() && today.isAfter(returnDate);
     }
 
+    /** The trip is over (the return date has passed) and Information Security has not decided on it. */
+    public boolean decisionOverdue(LocalDate today) {
+        return isPending() && today.isAfter(returnDate);
+    }
+
     public String destinationNames() {
         return destinations.stream().map(Country::nameOf).collect(Collectors.joining(", "));
     }

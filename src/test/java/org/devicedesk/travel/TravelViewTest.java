@@ -68,7 +68,7 @@ class TravelViewTest extends FxTest {
         assertEquals(List.of("CN"), saved.destinations());
         assertEquals(List.of(laptop), saved.devices().stream().map(TravelDevice::id).toList());
         waitUntil(() -> robot.lookup("#travel-table .badge").queryAll().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().equals("Late · 6 days")));
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("6 days' notice · late")));
     }
 
     /** Selects what is in the field and types over it, as a person would. */
