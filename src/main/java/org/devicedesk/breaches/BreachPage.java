@@ -317,7 +317,7 @@ final class BreachPage {
             GridPane facts = grid();
             int r = 0;
             r = fact(facts, r, "Source", "Opened by the DPO (not a device incident)");
-            r = fact(facts, r, "Opened by", c.createdBy() + ", " + BreachUi.when(c.createdAt()));
+            r = fact(facts, r, "Opened by", model.name(c.createdBy()) + ", " + BreachUi.when(c.createdAt()));
             fact(facts, r, "What happened", c.description() == null ? "No description given" : c.description());
             card.getChildren().addAll(section("What happened"), facts);
             return card;
@@ -328,7 +328,7 @@ final class BreachPage {
         model.incident(c.incidentId(), d -> {
             BreachCase shown = model.shown().get();
             if (shown == null || shown.id() != caseId) return;
-            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false));
+            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false, model::name));
         }, t -> {
             if (t instanceof AccessDenied) {
                 loading.setText("Your account cannot open incident " + c.source() + "; the DPO and the helpdesk can.");
@@ -378,14 +378,14 @@ final class BreachPage {
         return g;
     }
 
-    private static Node decisionCard(BreachCase c) {
+    private Node decisionCard(BreachCase c) {
         VBox card = new VBox(10);
         card.getStyleClass().add("card");
         card.setId("breach-decision");
         GridPane g = grid();
         int r = 0;
         r = fact(g, r, "Decision", c.decision() == null ? "" : c.decision().label());
-        r = fact(g, r, "Decided", (c.decidedBy() == null ? "" : c.decidedBy() + ", ") + BreachUi.when(c.decidedAt()));
+        r = fact(g, r, "Decided", (c.decidedBy() == null ? "" : model.name(c.decidedBy()) + ", ") + BreachUi.when(c.decidedAt()));
         if (c.icoNotifiedAt() != null) r = fact(g, r, "ICO notified", BreachUi.when(c.icoNotifiedAt()) + (c.reportedLate() ? " (after the deadline)" : ""));
         if (c.icoReference() != null) r = fact(g, r, "ICO reference", c.icoReference());
         if (c.closedAt() != null) fact(g, r, "Closed", BreachUi.when(c.closedAt()));

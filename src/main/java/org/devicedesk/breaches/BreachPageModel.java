@@ -50,6 +50,9 @@ final class BreachPageModel {
     private final StringProperty icoTimeText = new SimpleStringProperty("");
     private final StringProperty delayReasons = new SimpleStringProperty("");
 
+    /** Username to the name people know them by (issue 17: names, not usernames or "system"). */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final BooleanBinding reporting;
     private final BooleanBinding lateTyped;
     private final BooleanBinding pastDeadline;
@@ -114,6 +117,11 @@ final class BreachPageModel {
                 : "Read-only: only the Data Protection Officer records the assessment and the decision.";
     }
 
+    /** The name people know this user by ("Device Desk" for the application's own work); the username until loaded. */
+    String name(String username) {
+        return username == null ? null : names.getOrDefault(username, username);
+    }
+
     Instant now() {
         return breaches.now();
     }
@@ -121,7 +129,11 @@ final class BreachPageModel {
     /** Loads the case; {@link #shown()} is set (and {@code onLoaded} told) on the JavaFX thread. */
     void open(long id, Consumer<BreachCase> onLoaded, Consumer<Throwable> onFailed) {
         shown.set(null);
-        tasks.run(() -> breaches.get(session, id), c -> {
+        tasks.run(() -> {
+            BreachCase c = breaches.get(session, id);
+            names.putAll(breaches.actorNames(java.util.Arrays.asList(c.createdBy(), c.decidedBy())));
+            return c;
+        }, c -> {
             shown.set(c);
             onLoaded.accept(c);
         }, onFailed);
@@ -134,7 +146,11 @@ final class BreachPageModel {
 
     /** The incident behind the case, read-only, through the incidents service. */
     void incident(long incidentId, Consumer<org.devicedesk.incidents.Incident.Detail> onLoaded, Consumer<Throwable> onFailed) {
-        tasks.run(() -> incidents.get(session, incidentId), onLoaded, onFailed);
+        tasks.run(() -> {
+            org.devicedesk.incidents.Incident.Detail d = incidents.get(session, incidentId);
+            names.putAll(incidents.actorNames(org.devicedesk.incidents.IncidentTimeline.usernames(d)));
+            return d;
+        }, onLoaded, onFailed);
     }
 
     /** Saves the draft against the version the page was loaded at (a stale page is refused by the service). */

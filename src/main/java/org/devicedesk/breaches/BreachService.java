@@ -166,6 +166,11 @@ public final class BreachService {
     }
 
     /** The case an incident was referred as, if any (for the incident page and the dashboard). */
+    /** The names people know these users by, for screens ({@link org.devicedesk.core.Actors}; issue 17). */
+    public java.util.Map<String, String> actorNames(java.util.Collection<String> usernames) {
+        return db.read(h -> org.devicedesk.core.Actors.names(h, usernames));
+    }
+
     public Optional<BreachCase> forIncident(Session s, long incidentId) {
         s.require(Role.DPO, Role.ADMIN);
         return db.read(h -> repo.byIncident(h, incidentId, window(h)));

@@ -61,6 +61,8 @@ public final class BreachesView implements Screen {
     private final ObservableList<BreachCase> rows = FXCollections.observableArrayList();
     private final TableView<BreachCase> table = new TableView<>();
     private final TextField search = new TextField();
+    /** Latest search wins: an older search's late result never replaces a newer one's (issue 15). */
+    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
     private final Label count = new Label();
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
@@ -252,7 +254,7 @@ public final class BreachesView implements Screen {
 
     private void reload() {
         String text = search.getText();
-        Background.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
+        latest.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
             now = breaches.now();
             loadedQueue = loaded;
             org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, loaded.cases(), BreachCase::id);

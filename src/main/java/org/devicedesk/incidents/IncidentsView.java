@@ -89,6 +89,10 @@ public final class IncidentsView implements Screen {
     private final ObservableList<Incident> rows = FXCollections.observableArrayList();
     private final TableView<Incident> table = new TableView<>();
     private final TextField search = new TextField();
+    /** Latest search wins: a slower, older search that finishes late never replaces a newer one's rows (issue 15). */
+    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
+    /** Username to the name people know them by, for "Assigned to" (issue 17). */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final ComboBox<Type> typeFilter = new ComboBox<>();
     private final ComboBox<StatusChoice> statusFilter = new ComboBox<>();
     private final ComboBox<String> assigneeFilter = new ComboBox<>();
@@ -331,7 +335,7 @@ public final class IncidentsView implements Screen {
         table.getColumns().setAll(java.util.List.of(ref, flags, type, status, reporter, device, reported, waiting));
         if (all) {
             TableColumn<Incident, String> assignee = new TableColumn<>("Assigned to");
-            assignee.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assignee() == null ? "" : c.getValue().assignee()));
+            assignee.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assignee() == null ? "" : names.getOrDefault(c.getValue().assignee(), c.getValue().assignee())));
             assignee.setComparator(String.CASE_INSENSITIVE_ORDER);
             assignee.setPrefWidth(110);
             table.getColumns().add(assignee);
@@ -361,7 +365,11 @@ public final class IncidentsView implements Screen {
 
     private void reload() {
         Query q = query();
-        Background.run(() -> incidents.list(session, q), list -> {
+        latest.run(() -> {
+            var list = incidents.list(session, q);
+            names.putAll(incidents.actorNames(list.stream().map(Incident::assignee).toList()));
+            return list;
+        }, list -> {
             loadedAt = incidents.now();
             listMessages.clear();
             org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, list, Incident::id);

@@ -562,4 +562,16 @@ class TravelServiceTest {
         assertEquals(List.of(undecided), travel.overdueUndecided(sam).stream().map(TravelNotice::id).toList(), "the traveller sees their own");
         assertFalse(travel.get(sam, later).decisionOverdue(travel.today()));
     }
+
+    @Test
+    void aNoticeNamesWhoFiledDecidedAndCheckedItAsPeopleNotUsernames() {
+        long id = travel.submit(sam, trip(d("2026-03-20")));
+        travel.decide(infosec, id, TravelDecision.APPROVED, "Keep it with you.", null);
+        TravelNotice n = travel.get(sam, id);
+        assertEquals("sam", n.createdBy(), "the record keeps the username");
+        assertEquals("Sam Tester", n.createdByName());
+        assertEquals("Ines Tester", n.decidedByName());
+        assertNull(n.postCheckByName());
+        assertEquals("Ines Tester", travel.list(infosec).get(0).decidedByName(), "the list reads the same names");
+    }
 }
