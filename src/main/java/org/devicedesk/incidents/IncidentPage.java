@@ -41,6 +41,8 @@ final class IncidentPage {
     /** Username to the name people know them by, for who recorded, assigned and did each step (issue 17). */
     private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Shown when a step was refused because someone changed the incident first: reloads it as it is now (issue 17). */
+    private final Button reload = org.devicedesk.ui.Reload.button("incident-page");
     private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("incident");
 
     IncidentPage(IncidentService incidents, Session session, Runnable onBack, org.devicedesk.ui.LiveChanges live) {
@@ -48,6 +50,7 @@ final class IncidentPage {
         this.session = session;
         this.onBack = onBack;
         root.setId("incident-page");
+        reload.setOnAction(e -> open(id));
         // live: the page shows another client's change at once; while something is typed here, a bar offers the reload
         live.follow(root, c -> c.concerns("incident", id) && !c.madeBy(session.username()), changes -> {
             if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(id));
@@ -148,7 +151,8 @@ final class IncidentPage {
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         changedBar.hide(); // what is drawn now is the incident as it is
-        root.getChildren().setAll(header, messages.node(), scroll, changedBar.node()); // at the foot: it moves nothing when it appears
+        org.devicedesk.ui.Reload.show(reload, false);
+        root.getChildren().setAll(header, messages.node(), reload, scroll, changedBar.node()); // at the foot: it moves nothing when it appears
     }
 
     private static String yesNo(Boolean b) {
@@ -268,7 +272,10 @@ final class IncidentPage {
         Background.run(() -> {
             change.run();
             return incidents.get(session, id);
-        }, this::render, messages::show);
+        }, this::render, t -> {
+            messages.show(t);
+            org.devicedesk.ui.Reload.offer(reload, t); // a stale step: the way back is one click
+        });
     }
 
     Incident.Detail shown() {

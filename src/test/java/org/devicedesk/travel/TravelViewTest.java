@@ -148,4 +148,31 @@ class TravelViewTest extends FxTest {
         waitUntil(() -> table.getItems().size() == 1);
         assertEquals("Sam Tester", ((TravelNotice) table.getItems().get(0)).travellerName());
     }
+
+    /** Issue 17: a change from a form loaded before someone else's is refused, and Reload keeps what was typed. */
+    @Test
+    void aStaleChangeOffersReloadWhichKeepsWhatWasTyped(FxRobot robot) {
+        long id = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-22"), List.of(laptop), "Conference"));
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#travel-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(node(robot, "travel-edit"));
+        TravelNotice now = testDb.services.travel.get(ines, id);
+        testDb.services.travel.update(ines, id, now.version(), new TravelDraft(null, List.of("FR"), now.departureDate(),
+                LocalDate.parse("2026-03-23"), List.of(laptop), now.purpose())); // Information Security moves the return meanwhile
+        retype(robot, "travel-purpose", "Conference on victim services");
+        robot.clickOn("#travel-save");
+        javafx.scene.control.Button reload = node(robot, "travel-reload", javafx.scene.control.Button.class);
+        waitUntil(reload::isVisible);
+        robot.clickOn(reload);
+        Label message = node(robot, "travel-message", Label.class);
+        waitUntil(() -> message.isVisible() && message.getText().startsWith("Reloaded"));
+        assertTrue(message.getText().contains("Your changes to purpose are kept."), message.getText());
+        robot.clickOn("#travel-save");
+        waitUntil(() -> testDb.services.travel.get(sam, id).purpose().equals("Conference on victim services"));
+        assertEquals(LocalDate.parse("2026-03-23"), testDb.services.travel.get(sam, id).returnDate(), "their change kept too");
+    }
 }
