@@ -397,15 +397,6 @@ final class BreachPage {
 
     private VBox formCard(BreachCase c) {
         messages.clear();
-        personalData.setValue(c.personalDataInvolved());
-        ordinary.setSelected(c.categoryOrdinary());
-        special.setSelected(c.categorySpecial());
-        criminal.setSelected(c.categoryCriminalOffence());
-        subjects.setText(c.dataSubjectsApprox() == null ? "" : c.dataSubjectsApprox().toString());
-        records.setText(c.recordsApprox() == null ? "" : c.recordsApprox().toString());
-        consequences.setText(c.likelyConsequences() == null ? "" : c.likelyConsequences());
-        measures.setText(c.measures() == null ? "" : c.measures());
-        risk.setValue(c.risk());
         List<Status> choices = new ArrayList<>();
         choices.add(c.status());
         if (c.status() == Status.AWAITING_REVIEW) {
@@ -416,12 +407,7 @@ final class BreachPage {
         }
         status.getItems().setAll(choices);
         status.setValue(c.status());
-        rationale.setText(c.rationale() == null ? "" : c.rationale());
-        icoNotifiedAt.set(c.icoNotifiedAt());
-        icoReference.setText(c.icoReference() == null ? "" : c.icoReference());
-        delayReasons.setText(c.delayReasons() == null ? "" : c.delayReasons());
-        subjectsTold.setValue(c.subjectsToldDecision());
-        subjectsToldAt.set(c.subjectsToldAt());
+        fillForm(BreachDraft.of(c));
 
         boolean editable = canChange();
         for (Control ctl : List.of(personalData, ordinary, special, criminal, subjects, records, consequences, measures, risk, status,

@@ -160,17 +160,7 @@ final class BreachRegister {
         });
         left.setPrefWidth(150);
         left.setMinWidth(150);
-        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
-        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
-        risk.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setGraphic(empty || b == null ? null : BreachUi.shortRiskBadge(b.risk()));
-            }
-        });
-        risk.setPrefWidth(90);
-        risk.setMinWidth(90);
+        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, Integer> subjects = new TableColumn<>("Subjects");
         subjects.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dataSubjectsApprox()));
         subjects.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));

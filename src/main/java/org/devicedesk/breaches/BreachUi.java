@@ -145,6 +145,22 @@ final class BreachUi {
         return c;
     }
 
+    /** The risk as a short badge (none while not assessed), sorted from not assessed to high; the queue's and the register's. */
+    static TableColumn<BreachCase, BreachCase> riskColumn() {
+        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
+        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
+        risk.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setGraphic(empty || b == null || b.risk() == null ? null : shortRiskBadge(b.risk()));
+            }
+        });
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
+        return risk;
+    }
+
     /** When the office became aware of the case, in this format, sorted in time order. */
     static TableColumn<BreachCase, Instant> awareColumn(DateTimeFormatter format, double width) {
         var aware = new TableColumn<BreachCase, Instant>("Aware at");

@@ -219,17 +219,7 @@ public final class BreachesView implements Screen {
         });
         status.setPrefWidth(135);
         status.setMinWidth(135);
-        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
-        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
-        risk.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setGraphic(empty || b == null || b.risk() == null ? null : BreachUi.shortRiskBadge(b.risk()));
-            }
-        });
-        risk.setPrefWidth(90);
-        risk.setMinWidth(90);
+        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);

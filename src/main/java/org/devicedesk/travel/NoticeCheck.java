@@ -14,11 +14,6 @@ public record NoticeCheck(long noticeDays, int requiredDays, boolean late) {
         return noticeDays == 1 ? "1 day's notice" : noticeDays + " days' notice";
     }
 
-    /** "1 day", "20 days". */
-    static String dayCount(long days) {
-        return days == 1 ? "1 day" : days + " days";
-    }
-
     /**
      * The list's badge (issue 17): "6 days' notice · late", never "Late · 6 days", which read as six days late.
      */

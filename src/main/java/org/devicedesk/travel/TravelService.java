@@ -354,16 +354,13 @@ public final class TravelService {
     /**
      * Why a notice is late, in words that stay true after its departure has moved (issue 17): a notice
      * filed late stays late (policy 53), but its notice days are counted to the departure as it is now.
-     * "TRV-2026-0004 was filed with 4 days' notice, fewer than the 7 asked for." or "TRV-2026-0004 was
-     * filed late, with fewer than the 7 days' notice asked for; its departure has since moved, to 20 days
-     * after it was filed."
+     * "TRV-2026-0004 was filed with 4 days' notice, fewer than 7." or, once its departure has moved
+     * further off, "TRV-2026-0004 was filed late (fewer than 7 days' notice); its departure has since moved."
+     * (never "filed with 20 days' notice, fewer than 7"). Short: it stands above the decision buttons.
      */
     static String lateSentence(TravelNotice n, int requiredDays) {
-        if (n.noticeDays() < requiredDays) {
-            return n.reference() + " was filed with " + NoticeCheck.days(n.noticeDays()) + ", fewer than the " + requiredDays + " asked for.";
-        }
-        return n.reference() + " was filed late, with fewer than the " + requiredDays + " days' notice asked for; its departure has since moved, to "
-                + NoticeCheck.dayCount(n.noticeDays()) + " after it was filed.";
+        if (n.noticeDays() < requiredDays) return n.reference() + " was filed with " + NoticeCheck.days(n.noticeDays()) + ", fewer than " + requiredDays + ".";
+        return n.reference() + " was filed late (fewer than " + requiredDays + " days' notice); its departure has since moved.";
     }
 
     /**

@@ -88,9 +88,11 @@ class IncidentReportModelTest {
         IncidentReportModel m = started(harry);
         assertTrue(m.forOthers());
         assertEquals(harry.personId(), m.reporter.get().id(), "the help desk's own person first");
-        assertEquals("This person does not hold any device in the register. Call the help desk if this is wrong.", m.noDevices.get());
+        assertEquals("You do not hold any device in the register. Call the help desk if this is wrong.", m.noDevices.get(),
+                "the help desk's own person holds nothing");
         m.reporter.set(m.reporters.stream().filter(p -> p.id() == sam.personId()).findFirst().orElseThrow());
         assertEquals(phone, m.device.get().id(), "choosing the person loads what they hold");
+        assertEquals("", m.noDevices.get());
         assertEquals(LocalDate.of(2026, 3, 4), m.reportedOn.get());
         assertEquals("10:00", m.reportedTime.get(), "when the call came in, defaulting to now");
     }
