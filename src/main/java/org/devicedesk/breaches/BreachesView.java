@@ -175,6 +175,7 @@ public final class BreachesView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("breaches-search");
+        search.setAccessibleText("Search breach cases by reference, title, incident or ICO reference"); // the magnifier beside it is only a picture
         search.setPromptText("Search reference, title, incident or ICO reference");
         search.setPrefColumnCount(30);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());

@@ -187,6 +187,7 @@ public final class IncidentsView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("incidents-search");
+        search.setAccessibleText("Search incidents by reference, person, device, place or what happened"); // the magnifier beside it is only a picture
         search.setPromptText("Reference, person, device, place…");
         search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, person, device, place or what happened"));
         search.setPrefWidth(270);

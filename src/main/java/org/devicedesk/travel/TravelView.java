@@ -77,6 +77,7 @@ public final class TravelView implements Screen {
         Label sub = new Label(queue ? "Information Security queue: pending first, departing soonest on top." : "Overseas travel notices you have filed (policy 53).");
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         search.setId("travel-search");
+        search.setAccessibleText("Search travel notices by reference, traveller, country or purpose");
         search.setPromptText("Search reference, traveller, country…");
         search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, traveller, country or purpose"));
         search.setPrefWidth(300);
@@ -96,14 +97,17 @@ public final class TravelView implements Screen {
         overdueOnly.setMinWidth(Region.USE_PREF_SIZE);
         overdueOnly.selectedProperty().addListener((o, a, b) -> applyFilter(search.getText()));
         HBox top = new HBox(10, titles, spacer, search, export, create);
-        if (queue) top.getChildren().add(3, overdueOnly);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
 
         buildTable();
         count.setId("travel-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox center = new VBox(8, listMessages.node(), table, count);
+        // under the list, beside the count: the title row has no room to spare at 1366 wide
+        HBox foot = new HBox(16, count);
+        foot.setAlignment(Pos.CENTER_LEFT);
+        if (queue) foot.getChildren().add(overdueOnly);
+        VBox center = new VBox(8, listMessages.node(), table, foot);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.setPrefWidth(470);

@@ -175,4 +175,25 @@ class TravelViewTest extends FxTest {
         waitUntil(() -> testDb.services.travel.get(sam, id).purpose().equals("Conference on victim services"));
         assertEquals(LocalDate.parse("2026-03-23"), testDb.services.travel.get(sam, id).returnDate(), "their change kept too");
     }
+
+    /** Issue 17 / SPEC 4: a trip that is over with no decision is flagged in the queue, and the queue can show only those. */
+    @Test
+    void aTripBackWithNoDecisionIsFlaggedAndCanBeListedAlone(FxRobot robot) {
+        long over = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-12"),
+                LocalDate.parse("2026-03-14"), List.of(laptop), "Conference"));
+        testDb.services.travel.submit(sam, new TravelDraft(null, List.of("DE"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-25"), List.of(laptop), "Partnership meeting"));
+        testDb.clock.set(java.time.Instant.parse("2026-03-16T10:00:00Z")); // back on the 14th; nobody decided
+        signInAs(ines);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        waitUntil(() -> robot.lookup("#travel-table .badge").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("Back, undecided")));
+        robot.clickOn("#travel-overdue-only");
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals(over, ((TravelNotice) table.getItems().get(0)).id());
+        robot.clickOn("#travel-overdue-only");
+        waitUntil(() -> table.getItems().size() == 2);
+    }
 }
