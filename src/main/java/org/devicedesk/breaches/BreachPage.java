@@ -171,14 +171,22 @@ final class BreachPage {
         records.setPrefColumnCount(8);
         area(consequences, "breach-likely-consequences", "What could happen to the people affected (identity theft, distress, risk to safety…)");
         area(measures, "breach-measures", "What has been done or is proposed (remote wipe, password reset, recall of the email…)");
-        choice(risk, "breach-risk", "Not assessed yet", Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
+        risk.setId("breach-risk");
+        risk.getItems().setAll(null, Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
+        risk.setButtonCell(BreachUi.promptCell("Not assessed yet"));
+        risk.setCellFactory(l -> BreachUi.promptCell("Not assessed yet"));
+        risk.setMaxWidth(Double.MAX_VALUE);
         status.setId("breach-status");
         status.setMaxWidth(Double.MAX_VALUE);
         area(rationale, "breach-rationale", "Why you decided this (kept in the breach register)");
         icoReference.setId("breach-ico-reference");
         icoReference.setPromptText("The ICO's case reference");
         area(delayReasons, "breach-delay-reasons", "Why the ICO was told after the 72 hours (Article 33(1))");
-        choice(subjectsTold, "breach-subjects-told-decision", "Not decided yet", SubjectsTold.TOLD, SubjectsTold.WILL_TELL, SubjectsTold.NOT_TELLING);
+        subjectsTold.setId("breach-subjects-told-decision");
+        subjectsTold.getItems().setAll(null, SubjectsTold.TOLD, SubjectsTold.WILL_TELL, SubjectsTold.NOT_TELLING);
+        subjectsTold.setButtonCell(BreachUi.promptCell("Not decided yet"));
+        subjectsTold.setCellFactory(l -> BreachUi.promptCell("Not decided yet"));
+        subjectsTold.setMaxWidth(Double.MAX_VALUE);
         save.setId("breach-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
@@ -214,17 +222,6 @@ final class BreachPage {
     private static void bindShown(Node n, javafx.beans.value.ObservableBooleanValue shown) {
         n.visibleProperty().bind(shown);
         n.managedProperty().bind(shown);
-    }
-
-    /** A choice that starts empty ({@code prompt}) and then offers the values. */
-    @SafeVarargs
-    private static <T> void choice(ComboBox<T> box, String id, String prompt, T... values) {
-        box.setId(id);
-        box.getItems().setAll(java.util.Collections.singletonList((T) null));
-        box.getItems().addAll(values);
-        box.setButtonCell(BreachUi.promptCell(prompt));
-        box.setCellFactory(l -> BreachUi.promptCell(prompt));
-        box.setMaxWidth(Double.MAX_VALUE);
     }
 
     private static void area(TextArea a, String id, String prompt) {

@@ -172,7 +172,20 @@ final class BreachRegister {
         what.setMinWidth(200);
         table.getColumns().setAll(List.of(ref, aware, out, left, risk, subjects, ico, source, org.devicedesk.ui.Tables.mayShorten(what)));
         org.devicedesk.ui.Tables.fit(table);
-        BreachUi.openable(table, rows, onOpen);
+        SortedList<BreachCase> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<BreachCase> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem().id());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            BreachCase c = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && c != null) onOpen.accept(c.id());
+        });
     }
 
     static Label outcomeBadge(BreachCase c) {

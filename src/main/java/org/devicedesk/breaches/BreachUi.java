@@ -145,25 +145,6 @@ final class BreachUi {
         return c;
     }
 
-    /** The table shows {@code rows} sorted by its columns; a double click or Enter opens the case. */
-    static void openable(javafx.scene.control.TableView<BreachCase> table, javafx.collections.ObservableList<BreachCase> rows,
-                         java.util.function.LongConsumer open) {
-        javafx.collections.transformation.SortedList<BreachCase> sorted = new javafx.collections.transformation.SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<BreachCase> row = new javafx.scene.control.TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem().id());
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            BreachCase c = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && c != null) open.accept(c.id());
-        });
-    }
-
     /** The risk as a short badge (none while not assessed), sorted from not assessed to high; the queue's and the register's. */
     static TableColumn<BreachCase, BreachCase> riskColumn() {
         TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");

@@ -227,7 +227,20 @@ public final class BreachesView implements Screen {
         TableColumn<BreachCase, String> what = BreachUi.textColumn("Title", BreachUi::shortTitle, 300);
         table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, org.devicedesk.ui.Tables.mayShorten(what)));
         org.devicedesk.ui.Tables.fit(table);
-        BreachUi.openable(table, rows, this::showCase);
+        SortedList<BreachCase> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<BreachCase> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) showCase(row.getItem().id());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            BreachCase c = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && c != null) showCase(c.id());
+        });
     }
 
     private void reload() {
