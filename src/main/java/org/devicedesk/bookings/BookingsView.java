@@ -136,10 +136,12 @@ public final class BookingsView implements Screen {
         Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
         previous.setId("bookings-previous");
         previous.setTooltip(new Tooltip("The two weeks before"));
+        previous.setAccessibleText("The two weeks before"); // icon-only: read out in words (issue 17)
         previous.setOnAction(e -> model.move(-DAYS));
         Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("bookings-next");
         next.setTooltip(new Tooltip("The two weeks after"));
+        next.setAccessibleText("The two weeks after");
         next.setOnAction(e -> model.move(DAYS));
         Button today = new Button("_This week");
         today.setId("bookings-today");
