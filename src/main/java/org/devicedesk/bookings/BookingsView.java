@@ -137,11 +137,13 @@ public final class BookingsView implements Screen {
         previous.setId("bookings-previous");
         previous.setAccessibleText("The two weeks before");
         previous.setTooltip(new Tooltip("The two weeks before"));
+        previous.setAccessibleText("The two weeks before"); // icon-only: read out in words (issue 17)
         previous.setOnAction(e -> model.move(-DAYS));
         Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("bookings-next");
         next.setAccessibleText("The two weeks after");
         next.setTooltip(new Tooltip("The two weeks after"));
+        next.setAccessibleText("The two weeks after");
         next.setOnAction(e -> model.move(DAYS));
         Button today = new Button("_This week");
         today.setId("bookings-today");

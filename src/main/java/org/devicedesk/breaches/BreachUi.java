@@ -25,7 +25,6 @@ import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Refused;
 import org.devicedesk.ui.DatePickers;
-import org.devicedesk.ui.DateTimeField;
 
 /** Small pieces the breach screens share: badges, the countdown, and a date-and-time field read the British way. */
 final class BreachUi {
@@ -146,6 +145,22 @@ final class BreachUi {
         return c;
     }
 
+    /** The risk as a short badge (none while not assessed), sorted from not assessed to high; the queue's and the register's. */
+    static TableColumn<BreachCase, BreachCase> riskColumn() {
+        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
+        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
+        risk.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setGraphic(empty || b == null || b.risk() == null ? null : shortRiskBadge(b.risk()));
+            }
+        });
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
+        return risk;
+    }
+
     /** When the office became aware of the case, in this format, sorted in time order. */
     static TableColumn<BreachCase, Instant> awareColumn(DateTimeFormatter format, double width) {
         var aware = new TableColumn<BreachCase, Instant>("Aware at");
@@ -183,44 +198,44 @@ final class BreachUi {
         return DatePickers.parse(s);
     }
 
-    /** A date picker with its time box beside it (ids {@code id} and {@code id-time}): the shared {@link DateTimeField}. */
-    static final class DateTime {
-        private final DateTimeField field;
-
-        private DateTime(DateTimeField field) {
-            this.field = field;
-        }
-
+    /** A date picker with its "HH:mm" time box beside it (ids {@code id} and {@code id-time}). */
+    record DateTime(DatePicker date, TextField time, HBox node) {
         static DateTime of(String id) {
-            return new DateTime(new DateTimeField(id));
-        }
-
-        DatePicker date() {
-            return field.date();
-        }
-
-        TextField time() {
-            return field.time();
-        }
-
-        HBox node() {
-            return field.node();
+            DatePicker date = datePicker(id);
+            date.setPrefWidth(150);
+            TextField time = new TextField();
+            time.setId(id + "-time");
+            time.setPromptText("hh:mm");
+            time.setPrefColumnCount(5);
+            HBox box = new HBox(8, date, new Label("at"), time);
+            box.setAlignment(Pos.CENTER_LEFT);
+            return new DateTime(date, time, box);
         }
 
         void set(Instant at) {
-            field.set(at);
+            if (at == null) {
+                date.setValue(null);
+                date.getEditor().clear();
+                time.clear();
+                return;
+            }
+            ZonedDateTime z = at.atZone(AppClock.OFFICE_ZONE);
+            date.setValue(z.toLocalDate());
+            date.getEditor().setText(SHOWN.format(z.toLocalDate()));
+            time.setText(TIME.format(z.toLocalTime()));
         }
 
         void setDisable(boolean b) {
-            field.setDisable(b);
+            date.setDisable(b);
+            time.setDisable(b);
         }
 
         /**
          * The instant typed, in office time; null when both are empty. An unreadable date or time, or
          * a date without a time, is refused with {@code what} in the sentence and the text typed.
          */
-        Instant read(String fieldName, String what) {
-            return field.read(fieldName, fieldName, what, null);
+        Instant read(String field, String what) {
+            return BreachPageModel.instant(date.getEditor().getText(), time.getText(), field, what);
         }
     }
 }

@@ -173,6 +173,8 @@ public final class DevicesView implements Screen {
         next.setAccessibleText("Next page");
         previous.setTooltip(new Tooltip("Previous page"));
         next.setTooltip(new Tooltip("Next page"));
+        previous.setAccessibleText("Previous page"); // icon-only: read out in words (issue 17)
+        next.setAccessibleText("Next page");
         previous.setOnAction(e -> list.previousPage());
         next.setOnAction(e -> list.nextPage());
         Region pagerSpacer = new Region();
