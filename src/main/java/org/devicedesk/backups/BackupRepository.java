@@ -17,7 +17,6 @@ final class BackupRepository {
 
     /** A consistent snapshot of the live database in one read transaction, even while others write. */
     void vacuumInto(Handle h, Path target) {
-        org.devicedesk.core.Database.closeKeptStatements(h); // VACUUM wants no other statement of the connection open
         h.execute("VACUUM INTO ?", target.toAbsolutePath().toString());
     }
 

@@ -64,7 +64,6 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.jdbi = postgres != null ? Jdbi.create(postgres.pool()) : Jdbi.create(pool);
         jdbi.define(Audit.DIALECT, dialect.name());
-        if (pool != null) jdbi.setStatementBuilderFactory(pool.statements); // SQLite: prepared statements kept per connection
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
             @Override protected Argument build(Instant value, ConfigRegistry config) {
                 return (pos, st, ctx) -> st.setString(pos, Times.store(value));
@@ -341,11 +340,6 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
 
-    /** Before a statement that needs the connection to itself (SQLite's VACUUM INTO): closes the prepared statements kept for it. */
-    public static void closeKeptStatements(Handle h) {
-        StatementCache.closeIdle(h);
-    }
-
     public Dialect dialect() { return dialect; }
 
     /** A path for SQLite, the JDBC URL for PostgreSQL. */
@@ -575,7 +569,6 @@ public final class Database implements AutoCloseable {
 
         private final Opener opener;
         private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
-        final StatementCache statements = new StatementCache();
         private volatile boolean closed;
 
         Pool(Opener opener) { this.opener = opener; }
@@ -594,17 +587,13 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            if (closed || !idle.offer(c)) {
-                statements.forget(c);
-                c.close();
-            }
+            if (closed || !idle.offer(c)) c.close();
         }
 
         void closeAll() {
             closed = true;
             Connection c;
             while ((c = idle.poll()) != null) {
-                statements.forget(c);
                 try { c.close(); } catch (SQLException ignored) { /* closing anyway */ }
             }
         }
