@@ -44,8 +44,23 @@ public final class DeviceDesk extends Application {
         }
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening " + (options.dbUrl() != null ? options.dbUrl() : options.db().toAbsolutePath()) + " …");
-        VBox splash = new VBox(16, spinner, opening);
+        Label doing = new Label(); // what a long start-up (the large demo) is doing, how far, an estimate
+        doing.setId("opening-progress");
+        doing.setWrapText(true);
+        doing.managedProperty().bind(doing.visibleProperty());
+        doing.setVisible(false);
+        VBox splash = new VBox(16, spinner, opening, doing);
         splash.setAlignment(Pos.CENTER);
+        javafx.animation.Timeline follow = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> {
+            Startup.Progress p = startup.progress.get();
+            if (p == null) return;
+            doing.setVisible(true);
+            doing.setText(p.text());
+            spinner.setProgress(p.fraction() < 0 ? ProgressIndicator.INDETERMINATE_PROGRESS : p.fraction());
+        }));
+        follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        follow.play();
+        startup.ready.whenComplete((r, t) -> Platform.runLater(follow::stop));
         Scene scene = new Scene(splash);
         scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);

@@ -25,6 +25,11 @@ final class Startup {
     final LaunchOptions options;
     /** The services and what the first screen shows; completes exceptionally with the problem. */
     final CompletableFuture<Ready> ready;
+    /** What a long start-up (the large demo) is doing now, for the opening window; null while there is nothing to say. */
+    final java.util.concurrent.atomic.AtomicReference<Progress> progress = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A line for the opening window and how far (0 to 1; below 0: no measure). */
+    record Progress(String text, double fraction) {}
 
     /** What the first screen needs, read in the background. */
     static final class Ready {
@@ -145,7 +150,8 @@ final class Startup {
         try {
             StartedServices services = new StartedServices(db, clock);
             if (options.demo()) {
-                services.demoMessage = Demo.fillIfEmpty(services, options.demoSize());
+                services.demoMessage = Demo.fillIfEmpty(services, options.demoSize(), (what, fraction, left) ->
+                        progress.set(new Progress(org.devicedesk.demo.LargeDemo.Progress.inWords(what, fraction, left), fraction >= 1 ? -1 : fraction)));
                 if (services.demoMessage != null) System.out.println(services.demoMessage);
             }
             try { // the daily backup: at the first start after midnight (office time); a failure never stops anyone working

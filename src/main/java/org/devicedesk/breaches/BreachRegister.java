@@ -220,7 +220,7 @@ final class BreachRegister {
         try {
             q = query();
         } catch (org.devicedesk.core.Refused r) {
-            messages.show(r);
+            messages.showInPlace(r); // a filter read as the person moves on: the field is marked, the focus stays
             return;
         }
         Background.run(() -> breaches.register(session, q), list -> {

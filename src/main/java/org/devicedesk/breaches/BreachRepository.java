@@ -86,29 +86,40 @@ final class BreachRepository {
      * The DPO's queue in its order ({@link BreachService#QUEUE_ORDER}), sorted and cut in SQL so a queue of 50,000
      * cases maps only the page it shows: open first, the least time left first (the deadline is aware-at plus
      * one window, so aware-at orders it); then the rest, the most recently decided (or updated) first.
+     * Two reads, each in the order of its own index (V161), so a page is read from an index and never sorts
+     * every case (one ORDER BY CASE ... over all cases took 1.4 s on PostgreSQL at 50,000).
      * {@code limit} below 1: every case.
      */
     List<BreachCase> queue(Handle h, String text, Duration deadline, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         boolean hasText = text != null && !text.isBlank();
-        if (hasText) sql.append(TEXT);
-        sql.append(" ORDER BY CASE WHEN ").append(OPEN).append(" THEN 0 ELSE 1 END,")
-                .append(" CASE WHEN ").append(OPEN).append(" THEN b.aware_at ELSE '' END,")
-                .append(" coalesce(b.decided_at, b.updated_at) DESC, b.id");
-        if (limit > 0) sql.append(" LIMIT ").append(limit);
-        var q = h.createQuery(sql.toString());
-        if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
+        List<BreachCase> out = new java.util.ArrayList<>(readQueuePart(h, SELECT + " WHERE " + OPEN + (hasText ? TEXT : "")
+                + " ORDER BY b.aware_at, coalesce(b.decided_at, b.updated_at) DESC, b.id", text, deadline, limit));
+        if (limit > 0 && out.size() >= limit) return out;
+        out.addAll(readQueuePart(h, SELECT + " WHERE " + NOT_OPEN + (hasText ? TEXT : "")
+                + " ORDER BY coalesce(b.decided_at, b.updated_at) DESC, b.id", text, deadline, limit > 0 ? limit - out.size() : 0));
+        return out;
+    }
+
+    private static final String NOT_OPEN = "b.status NOT IN ('AWAITING_REVIEW', 'ASSESSING')";
+
+    private List<BreachCase> readQueuePart(Handle h, String sql, String text, Duration deadline, int limit) {
+        // the limit written in, not bound: SQLite walks an index for a page only when it can see the page is small
+        var q = h.createQuery(limit > 0 ? sql + " LIMIT " + limit : sql);
+        if (text != null && !text.isBlank()) q.bind("t", org.devicedesk.core.Like.contains(text));
         return q.map(mapper(deadline)).list();
     }
 
-    /** The queue's counts over every matching case: open, overdue, due within {@link BreachCase#DUE_SOON}, all. */
+    /** The queue's counts over every matching case: all, open, overdue, due within {@link BreachCase#DUE_SOON}. */
     int[] queueCounts(Handle h, String text, Instant now, Duration deadline) {
         boolean hasText = text != null && !text.isBlank();
+        // the incident is joined only to search its reference; the open counts read the open cases' index (V161)
+        String from = hasText ? " FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id WHERE " : " FROM breach_case b WHERE ";
+        String where = hasText ? TEXT.substring(" AND ".length()) : "1 = 1";
         // overdue: aware-at + deadline <= now; due soon: now < aware-at + deadline <= now + DUE_SOON
-        String sql = "SELECT count(*), coalesce(sum(CASE WHEN " + OPEN + " THEN 1 ELSE 0 END), 0),"
-                + " coalesce(sum(CASE WHEN " + OPEN + " AND b.aware_at <= :overdue THEN 1 ELSE 0 END), 0),"
-                + " coalesce(sum(CASE WHEN " + OPEN + " AND b.aware_at > :overdue AND b.aware_at <= :soon THEN 1 ELSE 0 END), 0)"
-                + " FROM breach_case b LEFT JOIN incident i ON i.id = b.incident_id WHERE 1 = 1" + (hasText ? TEXT : "");
+        String sql = "SELECT (SELECT count(*)" + from + where + "), count(*),"
+                + " coalesce(sum(CASE WHEN b.aware_at <= :overdue THEN 1 ELSE 0 END), 0),"
+                + " coalesce(sum(CASE WHEN b.aware_at > :overdue AND b.aware_at <= :soon THEN 1 ELSE 0 END), 0)"
+                + from + OPEN + (hasText ? TEXT : "");
         var q = h.createQuery(sql).bind("overdue", now.minus(deadline)).bind("soon", now.minus(deadline).plus(BreachCase.DUE_SOON));
         if (hasText) q.bind("t", org.devicedesk.core.Like.contains(text));
         return q.map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).one();

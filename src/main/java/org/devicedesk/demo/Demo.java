@@ -20,10 +20,16 @@ public final class Demo {
 
     /** Returns the message to show once (the accounts and their password), or null if the database was not empty. */
     public static String fillIfEmpty(Services s, String size) {
+        return fillIfEmpty(s, size, LargeDemo.Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far the large history is (the opening window shows it). */
+    public static String fillIfEmpty(Services s, String size, LargeDemo.Progress progress) {
         if (!s.accounts.needsFirstAdministrator()) return null;
         String password = System.getProperty("devicedesk.demoPassword", generatePassword());
         // --demo-size large: three years of a large force's history first (bulk), then the normal demo on top of it
-        LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db, s.clock, LargeDemo.Scale.LARGE, 20261201L) : null;
+        LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db, s.clock, LargeDemo.Scale.LARGE, 20261201L, progress) : null;
+        if (large != null) progress.at("Adding the everyday demo records and accounts", 1, null);
         Random random = new Random(20261122L);
         Session system = Session.system();
         DemoPeople.Result people = DemoPeople.fill(s, system, random);

@@ -74,6 +74,12 @@ public final class LargeDemo {
 
     /** Fills the database (which should hold no devices yet) at {@code scale}; the history ends at the clock's now. */
     public static Result fill(Database db, Clock clock, Scale scale, long seed) {
+        return fill(db, clock, scale, seed, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} what it is doing and how far it is (from the calling thread). */
+    public static Result fill(Database db, Clock clock, Scale scale, long seed, Progress progress) {
+        progress.at("Working out three years of history", 0, null);
         long started = System.nanoTime();
         Random r = new Random(seed);
         long now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
@@ -248,127 +254,111 @@ public final class LargeDemo {
         }
         events.sort(Comparator.comparingLong(Ev::at)); // stable: same-instant events keep their order
 
+        boolean pg = db.dialect() == Database.Dialect.POSTGRESQL;
+        int designatedRows = 0;
+        for (int d = 0; d < nDevices; d++) {
+            if (designated[d] == null) continue;
+            for (int u = 0; u < designated[d].length; u++) {
+                if (u > 0 && designated[d][u] == designated[d][0] || u > 1 && designated[d][u] == designated[d][1]) continue;
+                designatedRows++;
+            }
+        }
+        int actions = 0;
+        for (Inc inc : incidents) if (inc.type() >= 3) actions++;
+        long rowsInAll = 2L * nPeople + nDevices + designatedRows + periods.size() + 2L * incidents.size() + actions + events.size();
+        ProgressCount count = new ProgressCount(progress, rowsInAll);
         int[] written = new int[1];
         long[] auditCount = new long[1];
         db.useTransaction(h -> {
             try {
                 Connection c = h.getConnection();
-                long[] personId = insertPeople(c, name, personCreated, declaredAt, now);
-                long[] deviceId = insertDevices(c, tag, kind, model, serial, imei, phone, pool, team, status, deviceCreated, deviceUpdated);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO pool_designated_user (device_id, person_id, added_at) VALUES (?, ?, ?)")) {
+                // PostgreSQL, when this role owns the tables: the secondary indexes are built once after the load
+                // (in this same transaction, so a failure leaves none missing) instead of row by row
+                List<String> rebuild = pg ? dropSecondaryIndexes(c) : List.of();
+                if (!pg) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA cache_size = -262144"); // 256 MB of pages for this connection's load
+                    }
+                }
+                count.phase("Writing people and their declarations");
+                long[] personId = insertPeople(c, pg, count, name, personCreated, declaredAt, now);
+                count.phase("Writing devices");
+                long[] deviceId = insertDevices(c, pg, count, tag, kind, model, serial, imei, phone, pool, team, status, deviceCreated, deviceUpdated);
+                try (BulkRows rows = new BulkRows(c, pg, "pool_designated_user", count, "device_id", "person_id", "added_at")) {
                     for (int d = 0; d < nDevices; d++) {
                         if (designated[d] == null) continue;
                         for (int u = 0; u < designated[d].length; u++) {
                             if (u > 0 && designated[d][u] == designated[d][0] || u > 1 && designated[d][u] == designated[d][1]) continue;
-                            ps.setLong(1, deviceId[d]);
-                            ps.setLong(2, personId[designated[d][u]]);
-                            ps.setString(3, store(deviceCreated[d] + (u + 1) * 60_000L));
-                            ps.addBatch();
+                            rows.row(deviceId[d], personId[designated[d][u]], store(deviceCreated[d] + (u + 1) * 60_000L));
                         }
                     }
-                    ps.executeBatch();
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO custody (device_id, person_id, kind, from_at, to_at, recorded_by, returned_by) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                    int n = 0;
+                count.phase("Writing who held each device when");
+                try (BulkRows rows = new BulkRows(c, pg, "custody", count, "device_id", "person_id", "kind", "from_at", "to_at", "recorded_by", "returned_by")) {
                     for (Period p : periods) {
                         String by = HELPDESK[(p.device() + p.person()) % HELPDESK.length];
-                        ps.setLong(1, deviceId[p.device()]);
-                        ps.setLong(2, personId[p.person()]);
-                        ps.setString(3, pool[p.device()] ? "POOL_CHECKOUT" : "ISSUE");
-                        ps.setString(4, store(p.from()));
-                        ps.setString(5, p.to() == 0 ? null : store(p.to()));
-                        ps.setString(6, by);
-                        ps.setString(7, p.to() == 0 ? null : by);
-                        ps.addBatch();
-                        if (++n % 5000 == 0) ps.executeBatch();
+                        rows.row(deviceId[p.device()], personId[p.person()], pool[p.device()] ? "POOL_CHECKOUT" : "ISSUE", store(p.from()),
+                                p.to() == 0 ? null : store(p.to()), by, p.to() == 0 ? null : by);
                     }
-                    ps.executeBatch();
                 }
+                count.phase("Writing incidents");
                 long[] incidentId = new long[incidents.size()];
                 long[] breachId = new long[incidents.size()];
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO incident (reference, type, reporter_id, device_id, occurred_at, reported_at, location, what_happened, status,
-                               assignee, urgent, out_of_hours, device_locked, crime_reference, always_in_possession, password_written_down,
-                               password_reused, password_changed, policy_breach, closing_summary, recorded_by, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""");
-                     PreparedStatement action = c.prepareStatement("INSERT INTO incident_action (incident_id, action, at, actor, note) VALUES (?, 'NOTE', ?, ?, ?)")) {
+                try (BulkRows rows = new BulkRows(c, pg, "incident", count, "reference", "type", "reporter_id", "device_id", "occurred_at", "reported_at",
+                        "location", "what_happened", "status", "assignee", "urgent", "out_of_hours", "device_locked", "crime_reference",
+                        "always_in_possession", "password_written_down", "password_reused", "password_changed", "policy_breach",
+                        "closing_summary", "recorded_by", "created_at", "updated_at")) {
                     for (int n = 0; n < incidents.size(); n++) {
                         Inc inc = incidents.get(n);
                         boolean closed = inc.reportedAt() < now - 30 * day && inc.type() < 3;
                         String by = HELPDESK[n % HELPDESK.length];
                         String reported = store(inc.reportedAt());
-                        ps.setString(1, incRef[n]);
-                        ps.setString(2, incidentType(inc.type()));
-                        ps.setLong(3, personId[inc.reporter()]);
-                        ps.setLong(4, deviceId[inc.device()]);
-                        ps.setString(5, store(inc.reportedAt() - (1 + r.nextInt(20)) * hour / 2));
-                        ps.setString(6, reported);
-                        ps.setString(7, inc.type() >= 3 ? "Birmingham city centre" : "Lloyd House");
-                        ps.setString(8, inc.type() == 3 ? "Left the device on the train home." : inc.type() == 4 ? "The device was taken from a car."
-                                : WHAT[(inc.type() * 2 + n) % WHAT.length]);
-                        ps.setString(9, closed ? "CLOSED" : inc.reportedAt() > now - 3 * day ? "REPORTED" : "ACKNOWLEDGED");
-                        ps.setString(10, closed || inc.reportedAt() <= now - 3 * day ? by : null);
-                        setFlag(ps, 11, inc.type() >= 3 ? Boolean.TRUE : null);
-                        ps.setString(12, inc.type() == 4 ? "CR-" + (4_000_000 + n) : null);
-                        Boolean pw = inc.type() == 2 ? Boolean.TRUE : null;
-                        setFlag(ps, 13, pw);
-                        setFlag(ps, 14, inc.type() == 2 ? Boolean.FALSE : null);
-                        setFlag(ps, 15, inc.type() == 2 ? Boolean.FALSE : null);
-                        setFlag(ps, 16, pw);
-                        ps.setString(17, closed ? "Checked and resolved by the helpdesk." : null);
-                        ps.setString(18, by);
-                        ps.setString(19, reported);
-                        ps.setString(20, closed ? store(inc.reportedAt() + 3 * day) : reported);
-                        ps.addBatch();
-                        if ((n + 1) % 5000 == 0) ps.executeBatch();
+                        Integer pw = inc.type() == 2 ? 1 : null;
+                        Integer no = inc.type() == 2 ? 0 : null;
+                        rows.row(incRef[n], incidentType(inc.type()), personId[inc.reporter()], deviceId[inc.device()],
+                                store(inc.reportedAt() - (1 + r.nextInt(20)) * hour / 2), reported,
+                                inc.type() >= 3 ? "Birmingham city centre" : "Lloyd House",
+                                inc.type() == 3 ? "Left the device on the train home." : inc.type() == 4 ? "The device was taken from a car."
+                                        : WHAT[(inc.type() * 2 + n) % WHAT.length],
+                                closed ? "CLOSED" : inc.reportedAt() > now - 3 * day ? "REPORTED" : "ACKNOWLEDGED",
+                                closed || inc.reportedAt() <= now - 3 * day ? by : null, 0, 0,
+                                inc.type() >= 3 ? 1 : null, inc.type() == 4 ? "CR-" + (4_000_000 + n) : null, pw, no, no, pw, 0,
+                                closed ? "Checked and resolved by the helpdesk." : null, by, reported,
+                                closed ? store(inc.reportedAt() + 3 * day) : reported);
                     }
-                    ps.executeBatch();
-                    long first = lastId(c, "incident") - incidents.size() + 1;
-                    for (int n = 0; n < incidents.size(); n++) incidentId[n] = first + n;
+                }
+                long firstIncident = lastId(c, "incident") - incidents.size() + 1;
+                for (int n = 0; n < incidents.size(); n++) incidentId[n] = firstIncident + n;
+                try (BulkRows rows = new BulkRows(c, pg, "incident_action", count, "incident_id", "action", "at", "actor", "note")) {
                     for (int n = 0; n < incidents.size(); n++) {
                         Inc inc = incidents.get(n);
                         if (inc.type() < 3) continue;
-                        action.setLong(1, incidentId[n]);
-                        action.setString(2, store(inc.reportedAt()));
-                        action.setString(3, HELPDESK[n % HELPDESK.length]);
-                        action.setString(4, tag[inc.device()] + " marked " + (inc.type() == 3 ? "lost" : "stolen") + " in the register.");
-                        action.addBatch();
+                        rows.row(incidentId[n], "NOTE", store(inc.reportedAt()), HELPDESK[n % HELPDESK.length],
+                                tag[inc.device()] + " marked " + (inc.type() == 3 ? "lost" : "stolen") + " in the register.");
                     }
-                    action.executeBatch();
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO breach_case (reference, incident_id, title, aware_at, status, personal_data_involved, risk, rationale,
-                               decided_at, decided_by, created_by, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                count.phase("Writing breach referrals");
+                try (BulkRows rows = new BulkRows(c, pg, "breach_case", count, "reference", "incident_id", "title", "aware_at", "status",
+                        "personal_data_involved", "risk", "rationale", "decided_at", "decided_by", "created_by", "created_at", "updated_at")) {
                     for (int n = 0; n < incidents.size(); n++) {
                         Inc inc = incidents.get(n);
                         boolean decided = inc.reportedAt() < now - 30 * day;
                         boolean lostOrStolen = inc.type() >= 3;
                         String reported = store(inc.reportedAt());
-                        ps.setString(1, breachRef[n]);
-                        ps.setLong(2, incidentId[n]);
-                        ps.setString(3, title(incRef[n], inc.type(), tag[inc.device()], name[inc.reporter()]));
-                        ps.setString(4, reported);
-                        ps.setString(5, !decided ? "AWAITING_REVIEW" : lostOrStolen ? "NOT_REPORTABLE" : "NOT_A_BREACH");
-                        setFlag(ps, 6, decided ? lostOrStolen : null);
-                        ps.setString(7, decided && lostOrStolen ? "UNLIKELY" : null);
-                        ps.setString(8, !decided ? null : lostOrStolen ? "The device is encrypted at rest and was locked, so a risk to people is unlikely."
-                                : "No personal data was exposed: the problem was with the device, not the data on it.");
-                        ps.setString(9, decided ? store(inc.reportedAt() + 2 * day) : null);
-                        ps.setString(10, decided ? "dpo" : null);
-                        ps.setString(11, HELPDESK[n % HELPDESK.length]);
-                        ps.setString(12, reported);
-                        ps.setString(13, decided ? store(inc.reportedAt() + 2 * day) : reported);
-                        ps.addBatch();
-                        if ((n + 1) % 5000 == 0) ps.executeBatch();
+                        rows.row(breachRef[n], incidentId[n], title(incRef[n], inc.type(), tag[inc.device()], name[inc.reporter()]), reported,
+                                !decided ? "AWAITING_REVIEW" : lostOrStolen ? "NOT_REPORTABLE" : "NOT_A_BREACH",
+                                decided ? (lostOrStolen ? 1 : 0) : null, decided && lostOrStolen ? "UNLIKELY" : null,
+                                !decided ? null : lostOrStolen ? "The device is encrypted at rest and was locked, so a risk to people is unlikely."
+                                        : "No personal data was exposed: the problem was with the device, not the data on it.",
+                                decided ? store(inc.reportedAt() + 2 * day) : null, decided ? "dpo" : null, HELPDESK[n % HELPDESK.length],
+                                reported, decided ? store(inc.reportedAt() + 2 * day) : reported);
                     }
-                    ps.executeBatch();
-                    long first = lastId(c, "breach_case") - incidents.size() + 1;
-                    for (int n = 0; n < incidents.size(); n++) breachId[n] = first + n;
                 }
+                long firstBreach = lastId(c, "breach_case") - incidents.size() + 1;
+                for (int n = 0; n < incidents.size(); n++) breachId[n] = firstBreach + n;
 
                 // ---- the audit trail, chained on from the head in time order ----
+                count.phase("Writing the audit trail (hash-chained)");
                 long seq;
                 String prev;
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")) {
@@ -376,9 +366,8 @@ public final class LargeDemo {
                     seq = rs.getLong(1);
                     prev = rs.getString(2);
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO audit_event (seq, at, actor, action, record_type, record_id, summary, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                try (BulkRows rows = new BulkRows(c, pg, "audit_event", count, "seq", "at", "actor", "action", "record_type", "record_id",
+                        "summary", "prev_hash", "hash")) {
                     int n = 0;
                     for (Ev e : events) {
                         seq++;
@@ -422,26 +411,22 @@ public final class LargeDemo {
                             default -> { actor = HELPDESK[e.a()]; action = "SIGNED_OUT"; type = "account"; rid = ""; summary = HELPDESK[e.a()] + " signed out"; }
                         }
                         String hash = Audit.hash(prev, seq, at, actor, action, type, rid, summary);
-                        ps.setLong(1, seq);
-                        ps.setString(2, at);
-                        ps.setString(3, actor);
-                        ps.setString(4, action);
-                        ps.setString(5, type);
-                        ps.setString(6, rid);
-                        ps.setString(7, summary);
-                        ps.setString(8, prev);
-                        ps.setString(9, hash);
-                        ps.addBatch();
+                        rows.row(seq, at, actor, action, type, rid, summary, prev, hash);
                         prev = hash;
-                        if (++n % 10_000 == 0) ps.executeBatch();
+                        n++;
                     }
-                    ps.executeBatch();
                     auditCount[0] = n;
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
                     ps.setLong(1, seq);
                     ps.setString(2, prev);
                     ps.executeUpdate();
+                }
+                if (!rebuild.isEmpty()) {
+                    count.phase("Building the search and sort indexes");
+                    try (Statement st = c.createStatement()) {
+                        for (String index : rebuild) st.execute(index);
+                    }
                 }
                 written[0] = periods.size();
             } catch (SQLException e) {
@@ -455,63 +440,122 @@ public final class LargeDemo {
         return new Result(nPeople, nDevices, written[0], incidents.size(), auditCount[0], Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static long[] insertPeople(Connection c, String[] name, long[] created, long[] declaredAt, long now) throws SQLException {
+    private static long[] insertPeople(Connection c, boolean pg, ProgressCount count, String[] name, long[] created, long[] declaredAt, long now)
+            throws SQLException {
         long[] ids = new long[name.length];
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO person (full_name, email, staff_number, category, team, active, created_at) VALUES (?, ?, ?, 'EMPLOYEE', ?, 1, ?)""")) {
+        try (BulkRows rows = new BulkRows(c, pg, "person", count, "full_name", "email", "staff_number", "category", "team", "active", "created_at")) {
             for (int p = 0; p < name.length; p++) {
-                ps.setString(1, name[p]);
-                ps.setString(2, name[p].toLowerCase().replace(' ', '.') + "." + (p + 1) + "@force.example");
-                ps.setString(3, String.format("L%06d", p + 1));
-                ps.setString(4, TEAMS[p % TEAMS.length]);
-                ps.setString(5, store(created[p]));
-                ps.addBatch();
+                rows.row(name[p], name[p].toLowerCase().replace(' ', '.') + "." + (p + 1) + "@force.example", String.format("L%06d", p + 1),
+                        "EMPLOYEE", TEAMS[p % TEAMS.length], 1, store(created[p]));
             }
-            ps.executeBatch();
         }
         long first = lastId(c, "person") - name.length + 1;
         for (int p = 0; p < name.length; p++) ids[p] = first + p;
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO declaration (person_id, signed_on, signed_at, method, recorded_by) VALUES (?, ?, ?, 'PAPER', 'admin')""")) {
-            for (int p = 0; p < name.length; p++) {
-                ps.setLong(1, ids[p]);
-                ps.setString(2, date(declaredAt[p]));
-                ps.setString(3, store(declaredAt[p]));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (BulkRows rows = new BulkRows(c, pg, "declaration", count, "person_id", "signed_on", "signed_at", "method", "recorded_by")) {
+            for (int p = 0; p < name.length; p++) rows.row(ids[p], date(declaredAt[p]), store(declaredAt[p]), "PAPER", "admin");
         }
         return ids;
     }
 
-    private static long[] insertDevices(Connection c, String[] tag, int[] kind, String[] model, String[] serial, String[] imei, String[] phone,
-                                        boolean[] pool, String[] team, String[] status, long[] created, long[] updated) throws SQLException {
+    private static long[] insertDevices(Connection c, boolean pg, ProgressCount count, String[] tag, int[] kind, String[] model, String[] serial,
+                                        String[] imei, String[] phone, boolean[] pool, String[] team, String[] status, long[] created, long[] updated)
+            throws SQLException {
         long[] ids = new long[tag.length];
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO device (asset_tag, kind, make_model, serial_number, imei, phone_number, encrypted, mode, status, team, notes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (BulkRows rows = new BulkRows(c, pg, "device", count, "asset_tag", "kind", "make_model", "serial_number", "imei", "phone_number",
+                "encrypted", "mode", "status", "team", "notes", "created_at", "updated_at")) {
             for (int d = 0; d < tag.length; d++) {
-                ps.setString(1, tag[d]);
-                ps.setString(2, switch (kind[d]) { case 0 -> "LAPTOP"; case 1 -> "MOBILE_PHONE"; case 2 -> "TABLET"; default -> "OTHER"; });
-                ps.setString(3, model[d]);
-                ps.setString(4, serial[d]);
-                ps.setString(5, imei[d]);
-                ps.setString(6, phone[d]);
-                ps.setInt(7, kind[d] == 3 && !model[d].contains("IronKey") ? 0 : 1);
-                ps.setString(8, pool[d] ? "POOL" : "ISSUED");
-                ps.setString(9, status[d]);
-                ps.setString(10, team[d]);
-                ps.setString(11, "RETIRED".equals(status[d]) ? "End of life; wiped and kept for disposal." : null);
-                ps.setString(12, store(created[d]));
-                ps.setString(13, store(updated[d]));
-                ps.addBatch();
-                if ((d + 1) % 5000 == 0) ps.executeBatch();
+                rows.row(tag[d], switch (kind[d]) { case 0 -> "LAPTOP"; case 1 -> "MOBILE_PHONE"; case 2 -> "TABLET"; default -> "OTHER"; },
+                        model[d], serial[d], imei[d], phone[d], kind[d] == 3 && !model[d].contains("IronKey") ? 0 : 1, pool[d] ? "POOL" : "ISSUED",
+                        status[d], team[d], "RETIRED".equals(status[d]) ? "End of life; wiped and kept for disposal." : null,
+                        store(created[d]), store(updated[d]));
             }
-            ps.executeBatch();
         }
         long first = lastId(c, "device") - tag.length + 1;
         for (int d = 0; d < tag.length; d++) ids[d] = first + d;
         return ids;
+    }
+
+    private static final List<String> BULK_TABLES = List.of("person", "declaration", "device", "pool_designated_user", "custody", "incident",
+            "incident_action", "breach_case", "audit_event");
+
+    /**
+     * PostgreSQL: drops the bulk tables' indexes that back no constraint (the primary keys and unique
+     * constraints stay, and keep checking every row) and returns the statements that build them again.
+     * Nothing is dropped when this role does not own the tables (a least-privilege app role): the load is
+     * then slower, not refused.
+     */
+    private static List<String> dropSecondaryIndexes(Connection c) throws SQLException {
+        List<String> create = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_tables t ON t.schemaname = i.schemaname AND t.tablename = i.tablename
+                WHERE i.schemaname = current_schema() AND i.tablename = ANY (?) AND t.tableowner = current_user
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
+                ORDER BY i.tablename, i.indexname""")) {
+            ps.setArray(1, c.createArrayOf("text", BULK_TABLES.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drop.add("DROP INDEX " + rs.getString(1));
+                    create.add(rs.getString(2));
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String sql : drop) st.execute(sql);
+        }
+        return create;
+    }
+
+    /** What the fill is doing, how far it is and about how long is left, for the opening window. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (what, fraction, left) -> { };
+
+        /** {@code fraction} from 0 to 1; {@code left} the estimate, or null before there is one. */
+        void at(String what, double fraction, Duration left);
+
+        /** "Writing devices — 12% of the large demo, about 1 min 40 s left" (the opening window's line). */
+        static String inWords(String what, double fraction, Duration left) {
+            StringBuilder sb = new StringBuilder(what);
+            if (fraction > 0 && fraction < 1) sb.append(" — ").append((int) Math.floor(fraction * 100)).append("% of the large demo");
+            if (left != null && fraction < 1) {
+                long s = Math.max(1, Math.round(left.toMillis() / 1000.0));
+                sb.append(", about ").append(s >= 60 ? s / 60 + " min " + (s % 60) + " s" : s + " s").append(" left");
+            }
+            return sb.append(" …").toString();
+        }
+    }
+
+    /** Counts the rows written against all there are to write, and estimates the rest from the rate so far. */
+    private static final class ProgressCount implements java.util.function.IntConsumer {
+        private final Progress progress;
+        private final long total;
+        private final long started = System.nanoTime();
+        private long done;
+        private String phase = "";
+
+        ProgressCount(Progress progress, long total) {
+            this.progress = progress;
+            this.total = Math.max(1, total);
+        }
+
+        void phase(String what) {
+            phase = what;
+            report();
+        }
+
+        @Override
+        public void accept(int rows) {
+            done += rows;
+            report();
+        }
+
+        private void report() {
+            double fraction = Math.min(1, done / (double) total);
+            long elapsed = System.nanoTime() - started;
+            Duration left = done == 0 || elapsed < 2_000_000_000L ? null : Duration.ofNanos((long) (elapsed / fraction - elapsed));
+            progress.at(phase, fraction, left);
+        }
     }
 
     /** Ids are handed out in insertion order inside the transaction, so the last id names the whole batch. */
@@ -520,11 +564,6 @@ public final class LargeDemo {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void setFlag(PreparedStatement ps, int i, Boolean v) throws SQLException {
-        if (v == null) ps.setNull(i, java.sql.Types.INTEGER);
-        else ps.setInt(i, v ? 1 : 0);
     }
 
     private static String title(String reference, int type, String tag, String reporter) {

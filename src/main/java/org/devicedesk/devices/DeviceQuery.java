@@ -22,6 +22,30 @@ public record DeviceQuery(String text, Device.Kind kind, Device.Mode mode, Devic
     public DeviceQuery sortedBy(Sort s, boolean desc) { return new DeviceQuery(text, kind, mode, status, team, s, desc, 0, limit); }
     public DeviceQuery page(int newOffset, int newLimit) { return new DeviceQuery(text, kind, mode, status, team, sort, descending, newOffset, newLimit); }
 
-    /** A page of the list and how many devices match in all. */
-    public record Page(java.util.List<Device> devices, int total, DeviceQuery query) {}
+    /**
+     * A search or filter counts its matches up to this many and no further: "more than 10,000" is all a
+     * person needs to know, and counting every one of 40,000 matches cost more than finding the page (issue 16).
+     */
+    public static final int COUNT_CAP = 10_000;
+
+    /**
+     * A page of the list and how many devices match in all; {@code moreThanTotal}: more than {@code total}
+     * match (the count stopped at {@link #COUNT_CAP}). The whole register, with no search or filter, is always counted exactly.
+     */
+    public record Page(java.util.List<Device> devices, int total, boolean moreThanTotal, DeviceQuery query) {
+        public Page(java.util.List<Device> devices, int total, DeviceQuery query) {
+            this(devices, total, false, query);
+        }
+
+        /** "12 devices", "more than 10,000 devices" — the count as the list shows it. */
+        public String countInWords() {
+            String n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(total);
+            return (moreThanTotal ? "more than " + n : n) + (total == 1 && !moreThanTotal ? " device" : " devices");
+        }
+
+        /** Whether a page follows this one. */
+        public boolean hasNext() {
+            return moreThanTotal ? query.limit() > 0 && devices.size() == query.limit() : query.offset() + devices.size() < total;
+        }
+    }
 }

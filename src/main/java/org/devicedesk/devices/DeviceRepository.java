@@ -64,7 +64,10 @@ final class DeviceRepository {
 
     /** The list's page and how many match in all. */
     DeviceQuery.Page page(Handle h, DeviceQuery q) {
-        return new DeviceQuery.Page(search(h, q), count(h, q), q);
+        boolean cappable = hasText(q) || hasFilters(q); // the whole register is counted exactly
+        int n = count(h, q, cappable ? DeviceQuery.COUNT_CAP : 0);
+        boolean more = cappable && n > DeviceQuery.COUNT_CAP;
+        return new DeviceQuery.Page(search(h, q), more ? DeviceQuery.COUNT_CAP : n, more, q);
     }
 
     List<Device> search(Handle h, DeviceQuery q) {
@@ -109,16 +112,23 @@ final class DeviceRepository {
         sql.append(" ORDER BY ").append(order(q.sort())).append(dir).append(", d.id").append(dir);
     }
 
-    int count(Handle h, DeviceQuery q) {
+    /**
+     * How many devices match; with a {@code cap} above 0 it stops counting at cap + 1 (the matches are read
+     * only that far, on both databases).
+     */
+    int count(Handle h, DeviceQuery q, int cap) {
         StringBuilder sql;
+        boolean capped = cap > 0;
+        String one = capped ? "SELECT 1" : "SELECT count(*)";
         if (hasText(q) && fts && !hasFilters(q)) {
             // text alone: the search index counts its own matches, no device row read
-            sql = new StringBuilder(ftsPhrase(q) ? "SELECT count(*) FROM device_search WHERE device_search MATCH :fts"
-                    : "SELECT count(*) FROM device d WHERE " + SHORT_MATCH);
+            sql = new StringBuilder(ftsPhrase(q) ? one + " FROM device_search WHERE device_search MATCH :fts"
+                    : one + " FROM device d WHERE " + SHORT_MATCH);
         } else {
-            sql = new StringBuilder("SELECT count(*) FROM device d"); // no search reads the holder through joins (V70, V100)
+            sql = new StringBuilder(one + " FROM device d"); // no search reads the holder through joins (V70, V100)
             where(sql, q);
         }
+        if (capped) sql.insert(0, "SELECT count(*) FROM (").append(" LIMIT ").append(cap + 1).append(") matches");
         Query query = h.createQuery(sql.toString());
         bind(query, q);
         return query.mapTo(Integer.class).one();
@@ -153,16 +163,12 @@ final class DeviceRepository {
                     .append(" OR lower(coalesce(d.serial_number, ''))").append(prefix)
                     .append(" OR coalesce(d.imei, '')").append(prefix).append(')');
         } else if (hasText(q)) {
-            // PostgreSQL: any part of the six columns, each through its trigram index (V100); the holder's name
-            // through the person index and the open custody rows, so no custody row is read for the others
-            String like = " LIKE :t ESCAPE '!'";
-            sql.append(" AND (lower(d.asset_tag)").append(like)
-                    .append(" OR lower(coalesce(d.serial_number, ''))").append(like)
-                    .append(" OR coalesce(d.imei, '')").append(like)
-                    .append(" OR lower(coalesce(d.make_model, ''))").append(like)
-                    .append(" OR coalesce(d.phone_number, '')").append(like)
-                    .append(" OR d.id IN (SELECT sc.device_id FROM custody sc JOIN person sp ON sp.id = sc.person_id")
-                    .append(" WHERE sc.to_at IS NULL AND lower(sp.full_name)").append(like).append("))");
+            // PostgreSQL: any part of the five device fields through the one stored search column and its trigram
+            // index (V160), or of the current holder's name through the person index and the open custody rows;
+            // a UNION, so each side can use its index (an OR with the sub-query kept the planner off both)
+            sql.append(" AND d.id IN (SELECT sd.id FROM device sd WHERE sd.search_text LIKE :t ESCAPE '!'")
+                    .append(" UNION SELECT sc.device_id FROM custody sc JOIN person sp ON sp.id = sc.person_id")
+                    .append(" WHERE sc.to_at IS NULL AND lower(sp.full_name) LIKE :t ESCAPE '!')");
         }
         if (q.kind() != null) sql.append(" AND d.kind = :kind");
         if (q.mode() != null) sql.append(" AND d.mode = :mode");

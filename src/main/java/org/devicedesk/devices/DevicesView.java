@@ -260,10 +260,9 @@ public final class DevicesView implements Screen {
             int from = page.total() == 0 ? 0 : query.offset() + 1;
             int to = query.offset() + page.devices().size();
             NumberFormat nf = NumberFormat.getIntegerInstance(Locale.UK);
-            count.setText(page.total() == 0 ? "No devices match." : nf.format(from) + "–" + nf.format(to) + " of " + nf.format(page.total())
-                    + (page.total() == 1 ? " device" : " devices"));
+            count.setText(page.total() == 0 ? "No devices match." : nf.format(from) + "–" + nf.format(to) + " of " + page.countInWords());
             previous.setDisable(query.offset() == 0);
-            next.setDisable(to >= page.total());
+            next.setDisable(!page.hasNext());
             listMessages.clear();
         }, listMessages::show);
     }

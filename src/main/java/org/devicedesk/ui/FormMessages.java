@@ -51,8 +51,21 @@ public final class FormMessages {
         });
     }
 
-    /** Shows a refusal, an access denial or an unexpected failure in plain words. */
+    /** Shows a refusal, an access denial or an unexpected failure in plain words; focuses the first field refused. */
     public void show(Throwable t) {
+        show(t, true);
+    }
+
+    /**
+     * As {@link #show(Throwable)}, but leaves the focus where it is: for a check that runs as the person moves
+     * on (a list's filter read when its field loses focus), where pulling them back would fight their Tab or
+     * close the list they just opened.
+     */
+    public void showInPlace(Throwable t) {
+        show(t, false);
+    }
+
+    private void show(Throwable t, boolean focusFirst) {
         clear();
         if (t instanceof Refused r) {
             // top to bottom as the fields stand on the form (the order they were registered), then the rest
@@ -72,7 +85,7 @@ public final class FormMessages {
                 }
             }
             error(String.join("\n", problems.stream().map(Refused.Problem::message).distinct().toList()));
-            if (first != null) {
+            if (first != null && focusFirst) {
                 Control focus = first;
                 javafx.application.Platform.runLater(() -> {
                     if (focus.isFocusTraversable()) focus.requestFocus();

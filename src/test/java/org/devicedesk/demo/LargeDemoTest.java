@@ -73,4 +73,15 @@ class LargeDemoTest {
         assertTrue(page.total() > 0);
         assertTrue(page.devices().stream().allMatch(d -> d.holder() != null && d.holder().name().equals(holder)), holder);
     }
+
+    @Test
+    void theOpeningWindowsLineSaysWhatHowFarAndAboutHowLong() {
+        assertEquals("Writing devices — 12% of the large demo, about 1 min 40 s left …",
+                LargeDemo.Progress.inWords("Writing devices", 0.125, java.time.Duration.ofSeconds(100)));
+        assertEquals("Writing the audit trail (hash-chained) — 80% of the large demo, about 9 s left …",
+                LargeDemo.Progress.inWords("Writing the audit trail (hash-chained)", 0.8, java.time.Duration.ofMillis(8600)));
+        assertEquals("Working out three years of history …", LargeDemo.Progress.inWords("Working out three years of history", 0, null),
+                "no estimate before there is a rate");
+        assertEquals("Building the search and sort indexes …", LargeDemo.Progress.inWords("Building the search and sort indexes", 1, java.time.Duration.ZERO));
+    }
 }
