@@ -24,7 +24,10 @@ final class ScreenCatalog {
         return List.of(
                 new ScreenSpec("nav-dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD_OUTLINE, s -> true,
                         DashboardView::new),
-                new ScreenSpec("nav-people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> true,
+                new ScreenSpec("nav-people", "People", MaterialDesignA.ACCOUNT_GROUP_OUTLINE, s -> !PeopleView.onlyOwnPage(s),
+                        c -> new PeopleView(c, org.devicedesk.bookings.PersonBookingsSection.after(PersonDevicesSection.FILL))),
+                // staff see only their own page there, so the navigation names it so (issue 17)
+                new ScreenSpec("nav-people", "My page", MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE, PeopleView::onlyOwnPage,
                         c -> new PeopleView(c, org.devicedesk.bookings.PersonBookingsSection.after(PersonDevicesSection.FILL))),
                 new ScreenSpec("nav-devices", "Devices", MaterialDesignL.LAPTOP, s -> true,
                         org.devicedesk.devices.DevicesView::forSession),

@@ -11,15 +11,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 
 /**
  * The dashboard's pool bookings card ({@code dashboard-bookings}): bookings due out today and not yet collected,
  * and checked-out ones past their last day ("overdue back"), by name. It loads itself in the background.
  */
 public final class BookingsCard {
-    private static final int SHOWN = 6;
-
     private BookingsCard() {}
 
     /** The card, empty until loaded; it stays hidden for someone with nothing booked and nothing to hand out. */
@@ -29,20 +26,20 @@ public final class BookingsCard {
         card.getStyleClass().add("card");
         card.setVisible(false);
         card.setManaged(false);
-        Background.run(() -> context.services().bookings.today(context.session()), today -> {
-            boolean helpdesk = context.session().hasAny(org.devicedesk.core.Role.HELPDESK, org.devicedesk.core.Role.ADMIN);
-            if (!helpdesk && today.dueOut().isEmpty() && today.overdue().isEmpty()) return;
+        BookingsCardModel model = new BookingsCardModel(context.session(), context.services().bookings, org.devicedesk.ui.Tasks.background());
+        model.shownProperty().addListener((o, was, today) -> {
+            if (today == null) return;
             Label title = new Label("Pool bookings today");
             title.getStyleClass().add(Styles.TITLE_4);
-            FlowPane tiles = new FlowPane(12, 12, tile(context, "dashboard-bookings-due-out", today.dueOut().size(), "due out today", false),
-                    tile(context, "dashboard-bookings-overdue", today.overdue().size(), "overdue back", !today.overdue().isEmpty()));
+            FlowPane tiles = new FlowPane(12, 12, tile(context, "dashboard-bookings-due-out", today.dueOutCount(), "due out today", false),
+                    tile(context, "dashboard-bookings-overdue", today.overdueCount(), "overdue back", today.overdueCount() > 0));
             VBox list = new VBox(4);
             list.setId("dashboard-bookings-list");
-            for (Booking b : today.overdue().subList(0, Math.min(SHOWN, today.overdue().size()))) list.getChildren().add(line(context, b, "Overdue back", "badge-danger",
+            for (Booking b : today.overdue()) list.getChildren().add(line(context, b, "Overdue back", "badge-danger",
                     "due back " + BookingService.DAY.format(b.to())));
-            for (Booking b : today.dueOut().subList(0, Math.min(SHOWN, today.dueOut().size()))) list.getChildren().add(line(context, b, "Due out today", "badge-warning",
+            for (Booking b : today.dueOut()) list.getChildren().add(line(context, b, "Due out today", "badge-warning",
                     BookingService.days(b.from(), b.to())));
-            if (list.getChildren().isEmpty()) {
+            if (today.nothing()) {
                 Label none = new Label("Nothing is due out today and nothing is overdue back.");
                 none.getStyleClass().add(Styles.TEXT_MUTED);
                 list.getChildren().add(none);
@@ -50,7 +47,8 @@ public final class BookingsCard {
             card.getChildren().setAll(title, tiles, list);
             card.setVisible(true);
             card.setManaged(true);
-        }, t -> { });
+        });
+        model.load();
         return card;
     }
 

@@ -1,7 +1,6 @@
 package org.devicedesk.bookings;
 
 import atlantafx.base.theme.Styles;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -87,21 +86,20 @@ public final class BookingsView implements Screen {
     private final Button save = new Button("_Book");
     private final Button cancel = new Button("Clear");
 
-    private LocalDate start;
-    private boolean filling;
+    private final BookingsModel model;
+    /** While a filter is set from the model: not a choice of the person's. */
+    private boolean syncing;
 
     public BookingsView(AppContext context) {
         this.context = context;
         this.session = context.session();
         this.bookings = context.services().bookings;
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
-        this.start = monday(bookings.today());
+        this.model = new BookingsModel(session, bookings, context.services().people, org.devicedesk.ui.Tasks.background());
         build();
+        bind();
     }
 
-    private static LocalDate monday(LocalDate d) {
-        return d.with(DayOfWeek.MONDAY);
-    }
 
     @Override public Node node() {
         return root;
@@ -110,7 +108,7 @@ public final class BookingsView implements Screen {
     /** A device id (Long) shows that device's calendar and puts it in the form. */
     @Override public void show(Object argument) {
         Long wanted = argument instanceof Number n ? n.longValue() : null;
-        loadChoices(wanted);
+        model.loadChoices(wanted);
     }
 
     // ---- building ----
@@ -127,28 +125,27 @@ public final class BookingsView implements Screen {
         teamFilter.getItems().setAll(ALL_TEAMS);
         teamFilter.getSelectionModel().selectFirst();
         teamFilter.valueProperty().addListener((o, a, b) -> {
-            if (!filling) reloadDevices(null);
+            if (!syncing) model.team.set(b == null || b == ALL_TEAMS ? null : b.toString());
         });
         deviceFilter.setId("bookings-filter-device");
         deviceFilter.getItems().setAll(ALL_DEVICES);
         deviceFilter.getSelectionModel().selectFirst();
         deviceFilter.valueProperty().addListener((o, a, b) -> {
-            if (!filling) reload();
+            if (!syncing) model.shownDevice.set(b instanceof BookingService.PoolDevice d ? d : null);
         });
         Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
         previous.setId("bookings-previous");
         previous.setTooltip(new Tooltip("The two weeks before"));
-        previous.setOnAction(e -> move(-DAYS));
+        previous.setAccessibleText("The two weeks before"); // icon-only: read out in words (issue 17)
+        previous.setOnAction(e -> model.move(-DAYS));
         Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setId("bookings-next");
         next.setTooltip(new Tooltip("The two weeks after"));
-        next.setOnAction(e -> move(DAYS));
+        next.setAccessibleText("The two weeks after");
+        next.setOnAction(e -> model.move(DAYS));
         Button today = new Button("_This week");
         today.setId("bookings-today");
-        today.setOnAction(e -> {
-            start = monday(bookings.today());
-            reload();
-        });
+        today.setOnAction(e -> model.thisWeek());
         range.setId("bookings-range");
         range.getStyleClass().add(Styles.TEXT_BOLD);
         HBox filters = new HBox(8, FormMessages.labelFor("Te_am", teamFilter), teamFilter, FormMessages.labelFor("De_vice", deviceFilter), deviceFilter,
@@ -168,17 +165,12 @@ public final class BookingsView implements Screen {
         checkOut.setId("bookings-check-out");
         cancelBooking.setId("bookings-cancel-booking");
         recordWipe.setId("bookings-record-wipe");
-        checkOut.setOnAction(e -> act(b -> bookings.checkOut(session, b.id()), b -> b.assetTag() + " is checked out to " + b.personName() + "."));
-        cancelBooking.setOnAction(e -> act(b -> {
-            bookings.cancel(session, b.id());
-            return null;
-        }, b -> "The booking of " + b.assetTag() + " " + BookingService.days(b.from(), b.to()) + " is cancelled."));
-        recordWipe.setOnAction(e -> act(b -> {
-            bookings.recordWiped(session, b.id());
-            return null;
-        }, b -> b.assetTag() + " is recorded as wiped and re-imaged; it can be booked again."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateActions(b));
-        updateActions(null);
+        checkOut.setOnAction(e -> model.checkOut());
+        cancelBooking.setOnAction(e -> model.cancelBooking());
+        recordWipe.setOnAction(e -> model.recordWiped());
+        checkOut.disableProperty().bind(model.checkOutOffered.not());
+        cancelBooking.disableProperty().bind(model.cancelOffered.not());
+        recordWipe.disableProperty().bind(model.wipeOffered.not());
         HBox actions = new HBox(8, checkOut, cancelBooking, recordWipe);
         if (!canManage) {
             checkOut.setVisible(false);
@@ -292,20 +284,16 @@ public final class BookingsView implements Screen {
         });
         from.setMaxWidth(Double.MAX_VALUE);
         to.setMaxWidth(Double.MAX_VALUE);
-        // picking the first day suggests the same last day, the commonest booking
-        from.valueProperty().addListener((o, a, b) -> {
-            if (b != null && (to.getValue() == null || to.getValue().isBefore(b))) to.setValue(b);
-        });
         purpose.setId("booking-purpose");
         purpose.setPromptText("What it is for, e.g. partnership meeting in Coventry");
         messages.field("device", device).field("person", person).field("from", from).field("to", to).field("purpose", purpose);
         save.setId("booking-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
-        save.setOnAction(e -> saveBooking());
+        save.setOnAction(e -> model.book());
         cancel.setId("booking-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> clearForm());
+        cancel.setOnAction(e -> model.clearForm());
 
         GridPane g = new GridPane();
         g.setHgap(10);
@@ -344,77 +332,54 @@ public final class BookingsView implements Screen {
         }
     }
 
-    // ---- loading ----
+    // ---- binding to the view model ----
 
-    private void loadChoices(Long wantedDevice) {
-        Background.run(() -> new Object[] {bookings.teams(session),
-                canManage ? context.services().people.list(session, PeopleService.Query.all()) : List.of()}, r -> {
-            @SuppressWarnings("unchecked") List<String> teams = (List<String>) r[0];
-            @SuppressWarnings("unchecked") List<PeopleService.Row> people = (List<PeopleService.Row>) r[1];
-            filling = true;
-            Object selected = teamFilter.getValue();
-            List<Object> items = new ArrayList<>();
-            items.add(ALL_TEAMS);
-            items.addAll(teams);
-            teamFilter.getItems().setAll(items);
-            teamFilter.setValue(items.contains(selected) ? selected : ALL_TEAMS);
-            if (canManage) {
-                PeopleService.Row chosen = person.getValue();
-                person.getItems().setAll(people.stream().filter(x -> x.person().active()).toList());
-                if (chosen != null) person.getItems().stream().filter(x -> x.person().id() == chosen.person().id()).findFirst().ifPresent(person::setValue);
-            }
-            filling = false;
-            reloadDevices(wantedDevice);
-        }, listMessages::show);
-    }
-
-    private String team() {
-        Object t = teamFilter.getValue();
-        return t == null || t == ALL_TEAMS || teamFilter.getSelectionModel().getSelectedIndex() == 0 ? null : t.toString();
-    }
-
-    /** The devices of the chosen team, for the device filter and the form; {@code wanted} is chosen in both. */
-    private void reloadDevices(Long wanted) {
-        String team = team();
-        Background.run(() -> new Object[] {bookings.poolDevices(session, team), bookings.poolDevices(session, null)}, r -> {
-            @SuppressWarnings("unchecked") List<BookingService.PoolDevice> ofTeam = (List<BookingService.PoolDevice>) r[0];
-            @SuppressWarnings("unchecked") List<BookingService.PoolDevice> all = (List<BookingService.PoolDevice>) r[1];
-            filling = true;
-            Long filtered = wanted != null ? wanted : deviceFilter.getValue() instanceof BookingService.PoolDevice d ? d.id() : null;
-            List<Object> items = new ArrayList<>();
-            items.add(ALL_DEVICES);
-            items.addAll(ofTeam);
-            deviceFilter.getItems().setAll(items);
-            deviceFilter.setValue(ofTeam.stream().filter(d -> Objects.equals(d.id(), filtered)).findFirst().<Object>map(d -> d).orElse(ALL_DEVICES));
-            Long inForm = wanted != null ? wanted : device.getValue() == null ? null : device.getValue().id();
-            device.getItems().setAll(all.stream().filter(d -> d.status().canBeHandedOut()).toList());
-            device.setValue(all.stream().filter(d -> Objects.equals(d.id(), inForm)).findFirst().orElse(null));
-            filling = false;
-            reload();
-        }, listMessages::show);
-    }
-
-    private void move(int days) {
-        start = start.plusDays(days);
-        reload();
+    private void bind() {
+        follow(teamFilter, ALL_TEAMS, model.teams, model.team);
+        follow(deviceFilter, ALL_DEVICES, model.teamDevices, model.shownDevice);
+        device.setItems(model.formDevices);
+        device.valueProperty().bindBidirectional(model.device);
+        person.setItems(model.persons);
+        person.valueProperty().bindBidirectional(model.person);
+        from.valueProperty().bindBidirectional(model.from);
+        to.valueProperty().bindBidirectional(model.to);
+        purpose.textProperty().bindBidirectional(model.purpose);
+        save.disableProperty().bind(model.saving);
+        range.textProperty().bind(model.range);
+        model.calendarProperty().addListener((o, was, weeks) -> renderCalendar(weeks.rows, weeks.first));
+        table.setItems(model.listed);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing) model.selected.set(b);
+        });
+        model.selected.addListener((o, was, now) -> {
+            syncing = true;
+            if (now == null) table.getSelectionModel().clearSelection();
+            else table.getSelectionModel().select(now);
+            syncing = false;
+        });
+        model.listOutcome.addListener((o, was, now) -> now.showIn(listMessages));
+        model.formOutcome.addListener((o, was, now) -> now.showIn(messages));
     }
 
     /** Reloads the calendar and the list for the shown two weeks. */
     void reload() {
-        String team = team();
-        Long deviceId = deviceFilter.getValue() instanceof BookingService.PoolDevice d ? d.id() : null;
-        LocalDate first = start;
-        Background.run(() -> bookings.calendar(session, team, deviceId, first, DAYS), rows -> {
-            range.setText(RANGE.format(first) + " – " + RANGE.format(first.plusDays(DAYS - 1)));
-            renderCalendar(rows, first);
-            Long selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().id();
-            Map<Long, Booking> shown = new LinkedHashMap<>();
-            rows.stream().flatMap(x -> x.bookings().stream()).filter(b -> b.personId() >= 0)
-                    .sorted(Comparator.comparing(Booking::from).thenComparing(Booking::assetTag)).forEach(b -> shown.put(b.id(), b));
-            table.getItems().setAll(shown.values());
-            if (selected != null) table.getItems().stream().filter(b -> b.id() == selected).findFirst().ifPresent(b -> table.getSelectionModel().select(b));
-            updateActions(table.getSelectionModel().getSelectedItem());
-        }, listMessages::show);
+        model.reload();
+    }
+
+    /** A filter shows "any" ({@code any}) then the model's choices, and the model's chosen one (null: any). */
+    private <T> void follow(ComboBox<Object> filter, Object any, javafx.collections.ObservableList<T> choices,
+                            javafx.beans.property.ObjectProperty<T> chosen) {
+        Runnable fill = () -> {
+            List<Object> items = new ArrayList<>();
+            items.add(any);
+            items.addAll(choices);
+            syncing = true;
+            if (!items.equals(filter.getItems())) filter.getItems().setAll(items);
+            filter.setValue(chosen.get() == null ? any : chosen.get());
+            syncing = false;
+        };
+        choices.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
+        chosen.addListener((o, was, now) -> fill.run());
     }
 
     private void renderCalendar(List<CalendarRow> rows, LocalDate first) {
@@ -483,58 +448,5 @@ public final class BookingsView implements Screen {
             }
             r++;
         }
-    }
-
-    private void updateActions(Booking b) {
-        LocalDate today = bookings.today();
-        Booking.State st = b == null ? null : b.state(today);
-        checkOut.setDisable(b == null || st != Booking.State.DUE_OUT);
-        cancelBooking.setDisable(b == null || b.status() != Booking.Status.BOOKED);
-        recordWipe.setDisable(b == null || !b.awaitingWipe() || b.returnedAt() == null);
-    }
-
-    private interface Work {
-        Object on(Booking b) throws Exception;
-    }
-
-    private void act(Work work, java.util.function.Function<Booking, String> done) {
-        Booking b = table.getSelectionModel().getSelectedItem();
-        if (b == null) return;
-        Background.run(() -> work.on(b), x -> {
-            reload();
-            listMessages.success(done.apply(b));
-        }, listMessages::show);
-    }
-
-    // ---- saving ----
-
-    private void saveBooking() {
-        BookingService.PoolDevice d = device.getValue();
-        PeopleService.Row p = person.getValue();
-        BookingDraft draft = new BookingDraft(d == null ? null : d.id(), canManage ? (p == null ? null : p.person().id()) : null,
-                from.getValue(), to.getValue(), purpose.getText());
-        if (canManage && p == null) {
-            messages.show(org.devicedesk.core.Refused.because("person", "Choose the person the device is booked for."));
-            return;
-        }
-        save.setDisable(true);
-        Background.run(() -> bookings.book(session, draft), id -> {
-            save.setDisable(false);
-            String who = canManage ? p.person().fullName() : "you";
-            clearForm();
-            messages.success(d.assetTag() + " is booked for " + who + " " + BookingService.days(draft.from(), draft.to()) + ".");
-            if (draft.from().isBefore(start) || draft.from().isAfter(start.plusDays(DAYS - 1))) start = monday(draft.from());
-            reload();
-        }, t -> {
-            save.setDisable(false);
-            messages.show(t);
-        });
-    }
-
-    private void clearForm() {
-        messages.clear();
-        from.setValue(null);
-        to.setValue(null);
-        purpose.clear();
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicedesk.people.PersonDevices;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 
 /**
@@ -18,8 +17,6 @@ import org.devicedesk.ui.FormMessages;
  * come or out now, and the last few before. Each opens the booking calendar of its device.
  */
 public final class PersonBookingsSection {
-    private static final int PAST_SHOWN = 3;
-
     private PersonBookingsSection() {}
 
     /** The devices section as {@code devices} fills it, then the bookings, each in its own box (each fills itself in the background). */
@@ -35,30 +32,29 @@ public final class PersonBookingsSection {
     }
 
     static void fill(AppContext context, long personId, VBox box) {
-        Background.run(() -> context.services().bookings.ofPerson(context.session(), personId), list -> render(context, list, box), t -> {
+        PersonBookingsModel model = new PersonBookingsModel(context.session(), context.services().bookings, org.devicedesk.ui.Tasks.background());
+        model.shownProperty().addListener((o, was, shown) -> render(context, shown, box));
+        model.failureProperty().addListener((o, was, t) -> {
             Label l = new Label(FormMessages.describe(t));
             l.setWrapText(true);
             l.getStyleClass().add(Styles.DANGER);
             box.getChildren().setAll(l);
         });
+        model.load(personId);
     }
 
-    private static void render(AppContext context, List<Booking> all, VBox box) {
-        LocalDate today = context.services().bookings.today();
-        List<Booking> current = all.stream().filter(b -> b.isActive() && (b.status() == Booking.Status.CHECKED_OUT ? b.returnedAt() == null : !b.to().isBefore(today)))
-                .sorted(java.util.Comparator.comparing(Booking::from)).toList();
-        List<Booking> past = all.stream().filter(b -> !current.contains(b)).limit(PAST_SHOWN).toList();
-        Label title = new Label("Pool bookings" + (current.isEmpty() ? "" : " (" + current.size() + " to come or out)"));
+    private static void render(AppContext context, PersonBookingsModel.Shown shown, VBox box) {
+        Label title = new Label(shown.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);
         box.getChildren().setAll(title);
-        if (all.isEmpty()) {
+        if (shown.none()) {
             Label none = new Label("No pool bookings.");
             none.getStyleClass().add(Styles.TEXT_MUTED);
             box.getChildren().add(none);
             return;
         }
-        for (Booking b : current) box.getChildren().add(line(context, b, today));
-        for (Booking b : past) box.getChildren().add(line(context, b, today));
+        for (Booking b : shown.current()) box.getChildren().add(line(context, b, shown.today()));
+        for (Booking b : shown.past()) box.getChildren().add(line(context, b, shown.today()));
     }
 
     private static HBox line(AppContext context, Booking b, LocalDate today) {

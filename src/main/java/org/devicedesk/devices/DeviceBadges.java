@@ -43,7 +43,7 @@ final class DeviceBadges {
         if (r.person().team() != null) sb.append("  ·  ").append(r.person().team());
         if (!r.person().active()) sb.append("  (left)");
         else if (!r.declaration().isCurrent()) {
-            sb.append(r.declaration().state() == DeclarationState.State.MISSING ? "  (no declaration)" : "  (declaration expired)");
+            sb.append(r.declaration().state() == DeclarationState.State.MISSING ? "  (declaration never signed)" : "  (declaration expired)");
         }
         return sb.toString();
     }

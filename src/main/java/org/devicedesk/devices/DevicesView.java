@@ -72,8 +72,7 @@ public final class DevicesView implements Screen {
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private final DevicePanel panel;
 
-    private DeviceQuery query = DeviceQuery.all();
-    private int requestNo;
+    private final DevicesModel list;
     private boolean panelOpen;
 
     public DevicesView(AppContext context) {
@@ -82,9 +81,11 @@ public final class DevicesView implements Screen {
         this.devices = context.services().devices;
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.panel = new DevicePanel(context, this::changed, this::closePanel);
+        this.list = new DevicesModel(session, devices, org.devicedesk.ui.Tasks.background());
         build();
+        bind();
         // live: the register follows every client's changes in place (selection and scroll kept), ADR 0010
-        context.live().follow(table, c -> c.concerns("device", "person", "incident"), changes -> reload(null));
+        context.live().follow(table, c -> c.concerns("device", "person", "incident"), changes -> list.reload());
     }
 
     /** The screen for the signed-in user: the register for the helpdesk and those who may look, "My devices" for everyone else. */
@@ -99,8 +100,8 @@ public final class DevicesView implements Screen {
 
     @Override
     public void show(Object argument) {
-        loadTeams();
-        reload(null);
+        list.loadTeams();
+        list.reload();
         if (argument instanceof Number n) openPanel(n.longValue());
         else if (argument instanceof String s && s.matches("\\d+")) openPanel(Long.parseLong(s));
     }
@@ -124,15 +125,12 @@ public final class DevicesView implements Screen {
         search.setPromptText("Search asset tag, serial, IMEI, model or holder");
         search.setPrefColumnCount(28);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
-        typing.setOnFinished(e -> reload(null));
+        typing.setOnFinished(e -> list.reload());
         search.setOnAction(e -> {
             typing.stop();
-            scanToOpen(search.getText());
-            reload(null);
+            list.scanToOpen(this::openPanel);
+            list.reload();
         });
-        for (ComboBox<Object> f : List.of(kindFilter, modeFilter, statusFilter, teamFilter)) {
-            f.valueProperty().addListener((o, a, b) -> reload(null));
-        }
 
         Button add = new Button("_New device", new FontIcon(MaterialDesignP.PLUS));
         add.setId("devices-new");
@@ -173,8 +171,10 @@ public final class DevicesView implements Screen {
         next.setId("devices-next");
         previous.setTooltip(new Tooltip("Previous page"));
         next.setTooltip(new Tooltip("Next page"));
-        previous.setOnAction(e -> reload(query.page(Math.max(0, query.offset() - query.limit()), query.limit())));
-        next.setOnAction(e -> reload(query.page(query.offset() + query.limit(), query.limit())));
+        previous.setAccessibleText("Previous page"); // icon-only: read out in words (issue 17)
+        next.setAccessibleText("Next page");
+        previous.setOnAction(e -> list.previousPage());
+        next.setOnAction(e -> list.nextPage());
         Region pagerSpacer = new Region();
         HBox.setHgrow(pagerSpacer, Priority.ALWAYS);
         HBox pager = new HBox(8, count, pagerSpacer, previous, next);
@@ -232,7 +232,7 @@ public final class DevicesView implements Screen {
                 sort = (DeviceQuery.Sort) c.getUserData();
                 desc = c.getSortType() == TableColumn.SortType.DESCENDING;
             }
-            if (sort != query.sort() || desc != query.descending()) reload(query.sortedBy(sort, desc));
+            list.sortBy(sort, desc);
             return true;
         });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several labels at once
@@ -241,78 +241,49 @@ public final class DevicesView implements Screen {
         });
     }
 
-    /** Reloads the list: {@code q} null means the same page settings with the current search and filters. */
-    private void reload(DeviceQuery q) {
-        DeviceQuery base = q != null ? q : query;
-        DeviceQuery wanted = q != null ? q
-                : new DeviceQuery(search.getText(), value(kindFilter, Device.Kind.class), value(modeFilter, Device.Mode.class),
-                        value(statusFilter, Device.Status.class), value(teamFilter, String.class),
-                        base.sort(), base.descending(), sameFilters(base) ? base.offset() : 0, base.limit());
-        int mine = ++requestNo;
-        Background.run(() -> devices.list(session, wanted), page -> {
-            if (mine != requestNo) return; // a newer search has been typed since
-            query = page.query();
+    /** Binds the search, the filters, the page and the messages to the list's view model. */
+    private void bind() {
+        search.textProperty().bindBidirectional(list.search);
+        filterBinds(kindFilter, list.kind, Device.Kind.class);
+        filterBinds(modeFilter, list.mode, Device.Mode.class);
+        filterBinds(statusFilter, list.status, Device.Status.class);
+        filterBinds(teamFilter, list.team, String.class);
+        list.teams.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String selected = list.team.get();
+            List<Object> items = new ArrayList<>();
+            items.add("Any team");
+            items.addAll(list.teams);
+            if (!items.equals(teamFilter.getItems())) {
+                teamFilter.getItems().setAll(items);
+                if (selected != null && items.contains(selected)) teamFilter.setValue(selected);
+                else teamFilter.getSelectionModel().selectFirst();
+            }
+        });
+        count.textProperty().bind(list.count);
+        previous.disableProperty().bind(list.onFirstPage);
+        next.disableProperty().bind(list.onLastPage);
+        list.outcome.addListener((o, was, now) -> now.showIn(listMessages));
+        list.pageProperty().addListener((o, was, page) -> {
             Long selected = panel.deviceId();
             org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, page.devices(), Device::id);
             if (selected != null && panelOpen) {
                 page.devices().stream().filter(d -> d.id() == selected).findFirst().ifPresent(d -> table.getSelectionModel().select(d));
             }
-            int from = page.total() == 0 ? 0 : query.offset() + 1;
-            int to = query.offset() + page.devices().size();
-            NumberFormat nf = NumberFormat.getIntegerInstance(Locale.UK);
-            count.setText(page.total() == 0 ? "No devices match." : nf.format(from) + "–" + nf.format(to) + " of " + page.countInWords());
-            previous.setDisable(query.offset() == 0);
-            next.setDisable(!page.hasNext());
-            listMessages.clear();
-        }, listMessages::show);
+        });
     }
 
-    private boolean sameFilters(DeviceQuery q) {
-        return java.util.Objects.equals(blankToNull(q.text()), blankToNull(search.getText())) && q.kind() == value(kindFilter, Device.Kind.class)
-                && q.mode() == value(modeFilter, Device.Mode.class) && q.status() == value(statusFilter, Device.Status.class)
-                && java.util.Objects.equals(q.team(), value(teamFilter, String.class));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static <T> T value(ComboBox<Object> c, Class<T> type) {
-        Object v = c.getValue();
-        if (v == null || c.getSelectionModel().getSelectedIndex() == 0) return null;
-        return type.isInstance(v) ? type.cast(v) : null;
-    }
-
-    private void loadTeams() {
-        Background.run(() -> devices.teams(session), teams -> {
-            Object selected = teamFilter.getValue();
-            List<Object> items = new ArrayList<>();
-            items.add("Any team");
-            items.addAll(teams);
-            if (!items.equals(teamFilter.getItems())) {
-                teamFilter.getItems().setAll(items);
-                if (items.contains(selected)) teamFilter.setValue(selected);
-                else teamFilter.getSelectionModel().selectFirst();
-            }
-        }, t -> { });
-    }
-
-    /**
-     * Scan-to-open (issue 21): a scanner types the asset tag and presses Enter; when the text is exactly a device's
-     * asset tag, that device opens at once, whatever the list search then shows.
-     */
-    private void scanToOpen(String text) {
-        String tag = text == null ? "" : text.strip();
-        if (tag.isEmpty()) return;
-        Background.run(() -> devices.byAssetTag(session, tag), found -> found.ifPresent(d -> {
-            if (!tag.equals(search.getText().strip())) return; // something else has been typed since
-            openPanel(d.id());
-        }), listMessages::show);
+    /** A filter's first item means "any"; choosing changes the model's value and runs the search again. */
+    private <T> void filterBinds(ComboBox<Object> c, javafx.beans.property.ObjectProperty<T> value, Class<T> type) {
+        c.valueProperty().addListener((o, a, b) -> {
+            Object v = c.getValue();
+            value.set(v == null || c.getSelectionModel().getSelectedIndex() == 0 || !type.isInstance(v) ? null : type.cast(v));
+            list.reload();
+        });
     }
 
     private void changed(Long id) {
-        loadTeams();
-        reload(null);
+        list.loadTeams();
+        list.reload();
     }
 
     private void ensurePanel() {
@@ -352,12 +323,7 @@ public final class DevicesView implements Screen {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(context.window());
         if (file == null) return;
-        DeviceQuery q = query;
-        Background.run(() -> {
-            try (BufferedWriter w = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
-                return devices.exportCsv(session, q, w);
-            }
-        }, n -> listMessages.success(n + (n == 1 ? " device" : " devices") + " exported to " + file.getName() + "."), listMessages::show);
+        list.exportCsv(file.toPath());
     }
 
     private void importDevices() {
@@ -366,7 +332,7 @@ public final class DevicesView implements Screen {
                 reader -> context.services().devices.importer().preview(session, reader),
                 reader -> context.services().devices.importer().importAll(session, reader),
                 n -> {
-                    listMessages.success(n + (n == 1 ? " device" : " devices") + " imported.");
+                    list.outcome.set(org.devicedesk.ui.FormOutcome.done(n + (n == 1 ? " device" : " devices") + " imported."));
                     changed(null);
                 });
     }

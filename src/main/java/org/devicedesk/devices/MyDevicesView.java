@@ -16,7 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 
@@ -33,10 +32,12 @@ public final class MyDevicesView implements Screen {
     private final TableView<Custody> before = new TableView<>();
     private final Label pool = new Label();
     private final FormMessages messages = new FormMessages("devices");
+    private final MyDevicesModel mine;
 
     public MyDevicesView(AppContext context) {
         this.session = context.session();
         this.devices = context.services().devices;
+        this.mine = new MyDevicesModel(session, devices, org.devicedesk.ui.Tasks.background());
         Label title = new Label("My devices");
         title.getStyleClass().add("screen-title");
         Label intro = new Label("The devices issued or checked out to you. You are responsible for everything done on them. "
@@ -86,6 +87,10 @@ public final class MyDevicesView implements Screen {
         pool.setWrapText(true);
         pool.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, intro, messages.node(), held, pool, beforeTitle, before);
+        held.setItems(mine.held);
+        before.setItems(mine.before);
+        pool.textProperty().bind(mine.poolLine);
+        mine.outcome.addListener((o, was, now) -> now.showIn(messages));
     }
 
     private static <T> TableColumn<Device, T> col(String title, Function<Device, T> value, Comparator<T> comparator, double width) {
@@ -123,19 +128,6 @@ public final class MyDevicesView implements Screen {
 
     @Override
     public void show(Object argument) {
-        if (session.personId() == null) {
-            messages.error("Your account is not linked to a person, so no devices can be shown. Ask an administrator to link it.");
-            return;
-        }
-        long me = session.personId();
-        record Mine(List<Device> held, List<Custody> history, List<Device> pool) {}
-        Background.run(() -> new Mine(devices.devicesHeldBy(session, me),
-                devices.custodyOfPerson(session, me).stream().filter(c -> !c.isOpen()).toList(),
-                devices.poolDevicesOf(session, me)), m -> {
-            held.getItems().setAll(m.held());
-            before.getItems().setAll(m.history());
-            pool.setText(m.pool().isEmpty() ? "" : "Pool devices you may check out from the helpdesk: "
-                    + String.join(", ", m.pool().stream().map(Device::describe).toList()) + ".");
-        }, messages::show);
+        mine.load();
     }
 }

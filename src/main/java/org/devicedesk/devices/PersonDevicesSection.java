@@ -13,12 +13,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.AppClock;
-import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.people.Person;
 import org.devicedesk.people.PersonDevices;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 
 /**
@@ -40,28 +38,24 @@ public final class PersonDevicesSection {
         Label loading = new Label("Looking up devices…");
         loading.getStyleClass().add(Styles.TEXT_MUTED);
         section.getChildren().add(loading);
-        Background.run(() -> context.services().devices.personCustody(session, person.id()),
-                custody -> section.getChildren().setAll(render(context, person, custody)),
-                t -> {
-                    Label l = new Label(FormMessages.describe(t));
-                    l.setWrapText(true);
-                    l.getStyleClass().add(Styles.DANGER);
-                    section.getChildren().setAll(l);
-                });
+        PersonDevicesModel model = new PersonDevicesModel(session, context.services().devices, org.devicedesk.ui.Tasks.background());
+        model.custodyProperty().addListener((o, was, custody) -> section.getChildren().setAll(render(context, model, person, custody)));
+        model.failureProperty().addListener((o, was, t) -> {
+            Label l = new Label(FormMessages.describe(t));
+            l.setWrapText(true);
+            l.getStyleClass().add(Styles.DANGER);
+            section.getChildren().setAll(l);
+        });
+        model.load(person.id());
     }
 
-    private static boolean canOpenRegister(Session s) {
-        return s.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO);
-    }
+    private static java.util.List<Node> render(AppContext context, PersonDevicesModel section, Person person, PersonCustody custody) {
+        boolean links = section.tagsOpenTheRegister();
 
-    private static java.util.List<Node> render(AppContext context, Person person, PersonCustody custody) {
-        boolean links = canOpenRegister(context.session());
-        boolean self = context.session().isSelf(person.id());
-
-        Label nowTitle = subtitle("Held now" + (custody.heldNow().isEmpty() ? "" : " (" + custody.heldNow().size() + ")"));
+        Label nowTitle = subtitle(PersonDevicesModel.nowTitle(custody));
         Node now;
         if (custody.heldNow().isEmpty()) {
-            now = muted(self ? "You hold no devices at the moment." : "Holds no devices at the moment.");
+            now = muted(section.nothingHeld(person.id()));
         } else {
             GridPane g = grid("person-devices-now");
             int row = 0;
@@ -81,7 +75,7 @@ public final class PersonDevicesSection {
             now = g;
         }
 
-        Label beforeTitle = subtitle("Held before" + (custody.heldBefore().isEmpty() ? "" : " (" + custody.heldBefore().size() + ")"));
+        Label beforeTitle = subtitle(PersonDevicesModel.beforeTitle(custody));
         Node before;
         if (custody.heldBefore().isEmpty()) {
             before = muted("No devices returned yet.");

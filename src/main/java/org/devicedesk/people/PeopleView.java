@@ -73,8 +73,7 @@ public final class PeopleView implements Screen {
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private PersonPage page;
     private PersonForm form;
-    private int generation;
-    private List<PeopleService.Row> everyone = List.of();
+    private final PeopleModel list;
     private BorderPane layout;
 
     public PeopleView(AppContext context) {
@@ -86,7 +85,8 @@ public final class PeopleView implements Screen {
         this.context = context;
         this.people = context.services().people;
         this.session = context.session();
-        this.staffOnly = !session.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO);
+        this.staffOnly = onlyOwnPage(session);
+        this.list = new PeopleModel(session, people, org.devicedesk.ui.Tasks.background());
         if (staffOnly) {
             buildMyPage(devices);
         } else {
@@ -94,6 +94,11 @@ public final class PeopleView implements Screen {
             // live: people added or changed in another client show in the list in place (ADR 0010)
             context.live().follow(table, c -> c.concerns("person", "account"), changes -> reload());
         }
+    }
+
+    /** Whether the signed-in person sees only their own page here ("My page"), not the people list. */
+    public static boolean onlyOwnPage(Session s) {
+        return !s.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC, Role.DPO);
     }
 
     @Override public Node node() {
@@ -145,6 +150,7 @@ public final class PeopleView implements Screen {
         search.setId("people-search");
         search.setPromptText("Search name, email, staff no., team");
         search.setPrefWidth(290);
+        search.textProperty().bindBidirectional(list.search);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
         search.setOnAction(e -> {
             typing.stop();
@@ -157,20 +163,35 @@ public final class PeopleView implements Screen {
         category.getItems().add(null);
         category.getItems().addAll(Category.values());
         labelled(category, c -> c == null ? "All categories" : c.label());
+        category.valueProperty().bindBidirectional(list.category);
         category.valueProperty().addListener((o, a, b) -> reload());
 
         team.setId("people-team");
         team.getItems().setAll(List.of(ALL_TEAMS));
         team.setValue(ALL_TEAMS);
-        team.valueProperty().addListener((o, a, b) -> reload());
+        team.valueProperty().addListener((o, a, b) -> {
+            list.team.set(b == null || ALL_TEAMS.equals(b) ? null : b);
+            reload();
+        });
+        list.teams.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String chosen = list.team.get();
+            List<String> items = new java.util.ArrayList<>();
+            items.add(ALL_TEAMS);
+            items.addAll(list.teams);
+            team.getItems().setAll(items);
+            // replacing the items can move the selection onto a team; put back what was chosen
+            team.setValue(chosen != null && list.teams.contains(chosen) ? chosen : ALL_TEAMS);
+        });
 
         declaration.setId("people-declaration");
         declaration.getItems().addAll(null, DeclarationState.State.CURRENT, DeclarationState.State.EXPIRING, DeclarationState.State.MISSING);
         labelled(declaration, s -> s == null ? "Any declaration" : s == DeclarationState.State.EXPIRING ? "Expiring (last 30 days)"
                 : s == DeclarationState.State.MISSING ? "Missing or expired" : s.label());
+        declaration.valueProperty().bindBidirectional(list.declaration);
         declaration.valueProperty().addListener((o, a, b) -> reload());
 
         includeLeft.setId("people-include-left");
+        includeLeft.selectedProperty().bindBidirectional(list.includeLeft);
         includeLeft.selectedProperty().addListener((o, a, b) -> reload());
 
         Button export = new Button("E_xport CSV", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
@@ -207,6 +228,15 @@ public final class PeopleView implements Screen {
         team.setPrefWidth(170);
         declaration.setPrefWidth(200);
         count.setId("people-count");
+        count.textProperty().bind(list.count);
+        list.outcome.addListener((o, was, now) -> now.showIn(listMessages));
+        list.foundProperty().addListener((o, was, found) -> {
+            Long selected = page.personId();
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, found, r -> r.person().id());
+            if (selected != null) {
+                rows.stream().filter(r -> r.person().id() == selected).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
         count.getStyleClass().add(Styles.TEXT_MUTED);
 
         buildTable();
@@ -306,37 +336,13 @@ public final class PeopleView implements Screen {
         return c;
     }
 
-    private PeopleService.Query query() {
-        String t = team.getValue();
-        return new PeopleService.Query(search.getText(), category.getValue(), ALL_TEAMS.equals(t) ? null : t, declaration.getValue(), includeLeft.isSelected());
-    }
-
-    /** Reloads the list in the background; an older answer arriving late is ignored. */
+    /** Reloads the list in the background; an older answer arriving late is ignored ({@link PeopleModel}). */
     private void reload() {
-        PeopleService.Query q = query();
-        int mine = ++generation;
-        Background.run(() -> people.list(session, q), list -> {
-            if (mine != generation) return;
-            listMessages.clear();
-            Long selected = page.personId();
-            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, list, r -> r.person().id());
-            count.setText(list.size() == 1 ? "1 person" : list.size() + " people");
-            if (selected != null) {
-                rows.stream().filter(r -> r.person().id() == selected).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-            }
-        }, listMessages::show);
+        list.reload();
     }
 
     private void loadTeams() {
-        Background.run(() -> people.teams(session), list -> {
-            String chosen = team.getValue();
-            List<String> items = new java.util.ArrayList<>();
-            items.add(ALL_TEAMS);
-            items.addAll(list);
-            team.getItems().setAll(items);
-            // replacing the items can move the selection onto a team; put back what was chosen
-            team.setValue(chosen != null && list.contains(chosen) ? chosen : ALL_TEAMS);
-        }, listMessages::show);
+        list.loadTeams();
     }
 
     private void openPage(long id) {
@@ -346,15 +352,15 @@ public final class PeopleView implements Screen {
 
     private void openNew() {
         table.getSelectionModel().clearSelection();
-        withEveryone(() -> {
-            form.open(null, everyone.stream().map(PeopleService.Row::person).toList(), teamNames());
+        withEveryone(everyone -> {
+            form.open(null, everyone, teamNames());
             showSide(form.node());
         });
     }
 
     private void openEdit(Person p) {
-        withEveryone(() -> {
-            form.open(p, everyone.stream().map(PeopleService.Row::person).toList(), teamNames());
+        withEveryone(everyone -> {
+            form.open(p, everyone, teamNames());
             showSide(form.node());
         });
     }
@@ -364,11 +370,8 @@ public final class PeopleView implements Screen {
     }
 
     /** The line-manager list needs everyone, whatever the filters show. */
-    private void withEveryone(Runnable then) {
-        Background.run(() -> people.list(session, new PeopleService.Query(null, null, null, null, true)), list -> {
-            everyone = list;
-            then.run();
-        }, listMessages::show);
+    private void withEveryone(java.util.function.Consumer<List<Person>> then) {
+        list.withEveryone(then);
     }
 
     private void saved(long id) {
@@ -409,14 +412,7 @@ public final class PeopleView implements Screen {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(context.window());
         if (file == null) return;
-        List<PeopleService.Row> shown = List.copyOf(table.getItems());
-        Background.run(() -> {
-            try (Writer w = new OutputStreamWriter(Files.newOutputStream(file.toPath()), StandardCharsets.UTF_8)) {
-                PeopleCsv.write(w, shown);
-            }
-            return shown.size();
-        }, n -> listMessages.success("Exported " + n + (n == 1 ? " person" : " people") + " to " + file.getName() + "."),
-                listMessages::show);
+        list.exportCsv(file.toPath(), List.copyOf(table.getItems()));
     }
 
     /** For tests and the screenshot tool: the rows the table shows, in order. */

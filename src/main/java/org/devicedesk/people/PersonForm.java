@@ -2,8 +2,6 @@ package org.devicedesk.people;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
@@ -22,43 +20,33 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.devicedesk.core.Session;
-import org.devicedesk.ui.Background;
+import org.devicedesk.ui.Reload;
+import org.devicedesk.ui.Tasks;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /** Create or edit a person ({@code person-*} ids). Enter saves, Esc cancels; a refusal keeps the form open. */
 final class PersonForm {
-    /** Stands for "no line manager" in the list, so it can be chosen like anyone else. */
-    private static final Person NO_MANAGER = new Person(-1, "No line manager", null, null, Category.EMPLOYEE, null, null, null, true, null, null, null, 0);
-
-    private final PeopleService people;
-    private final Session session;
-    private final LongConsumer onSaved;
-    private final Runnable onCancel;
-    private final FormMessages messages = new FormMessages("person");
-    private final Label title = new Label();
+    private final PersonFormModel model;
     private final TextField fullName = new TextField();
-    private final TextField email = new TextField();
-    private final TextField staffNumber = new TextField();
-    private final ComboBox<Category> category = new ComboBox<>();
-    private final ComboBox<String> team = new ComboBox<>();
-    private final ComboBox<Person> lineManager = new ComboBox<>();
-    private final Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
-    private final Button cancel = new Button("Cancel");
-    /** Shown after a refused stale save: reloads the person, keeping what was typed where it does not clash. */
-    private final Button reload = org.devicedesk.ui.Reload.button("person");
     private final ScrollPane root;
-    private Long editing;
-    /** The person as the form was loaded (its version goes with the save); null for a new person. */
-    private Person loaded;
 
     PersonForm(PeopleService people, Session session, LongConsumer onSaved, Runnable onCancel) {
-        this.people = people;
-        this.session = session;
-        this.onSaved = onSaved;
-        this.onCancel = onCancel;
+        this.model = new PersonFormModel(people, session, Tasks.background(), onSaved);
+        FormMessages messages = new FormMessages("person");
+        Label title = new Label();
+        TextField email = new TextField();
+        TextField staffNumber = new TextField();
+        ComboBox<Category> category = new ComboBox<>();
+        ComboBox<String> team = new ComboBox<>(model.teams);
+        ComboBox<Person> lineManager = new ComboBox<>(model.managers);
+        Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        Button cancel = new Button("Cancel");
+        /* Shown after a refused stale save: reloads the person, keeping what was typed where it does not clash. */
+        Button reload = Reload.button("person");
         title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(model.title);
         fullName.setId("person-full-name");
         email.setId("person-email");
         email.setPromptText("name@opcc.example");
@@ -75,7 +63,7 @@ final class PersonForm {
         lineManager.setVisibleRowCount(12);
         lineManager.setConverter(new StringConverter<>() {
             @Override public String toString(Person p) {
-                return p == null ? "" : p == NO_MANAGER ? p.fullName() : p.fullName() + (p.team() == null ? "" : " (" + p.team() + ")");
+                return p == null ? "" : p == PersonFormModel.NO_MANAGER ? p.fullName() : p.fullName() + (p.team() == null ? "" : " (" + p.team() + ")");
             }
 
             @Override public Person fromString(String s) {
@@ -90,11 +78,17 @@ final class PersonForm {
         });
         messages.field("full-name", fullName).field("email", email).field("staff-number", staffNumber)
                 .field("category", category).field("team", team).field("line-manager", lineManager);
+        fullName.textProperty().bindBidirectional(model.fullName);
+        email.textProperty().bindBidirectional(model.email);
+        staffNumber.textProperty().bindBidirectional(model.staffNumber);
+        category.valueProperty().bindBidirectional(model.category);
+        team.getEditor().textProperty().bindBidirectional(model.team); // typed or chosen: the editor's text is the team
+        lineManager.valueProperty().bindBidirectional(model.lineManager);
 
         save.setId("person-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> model.save());
         cancel.setId("person-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onCancel.run());
@@ -112,7 +106,8 @@ final class PersonForm {
         Label required = new Label("Full name and category are required. Email and staff number must be unique when given.");
         required.getStyleClass().add(Styles.TEXT_MUTED);
         required.setWrapText(true);
-        reload.setOnAction(e -> reload());
+        reload.setOnAction(e -> model.reload());
+        model.form.bind(messages, save, reload);
         HBox buttons = new HBox(8, save, reload, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(14, title, grid, required, messages.node(), buttons);
@@ -129,93 +124,7 @@ final class PersonForm {
 
     /** Opens the form for a new person ({@code person} null) or to edit one; {@code everyone} feeds the line-manager list. */
     void open(Person person, List<Person> everyone, List<String> teams) {
-        editing = person == null ? null : person.id();
-        loaded = person;
-        messages.clear();
-        org.devicedesk.ui.Reload.show(reload, false);
-        save.setDisable(false);
-        title.setText(person == null ? "New person" : "Edit " + person.fullName());
-        List<Person> managers = new ArrayList<>();
-        managers.add(NO_MANAGER);
-        everyone.stream().filter(p -> p.active() || (person != null && p.id() == (person.lineManagerId() == null ? -2 : person.lineManagerId())))
-                .filter(p -> person == null || p.id() != person.id())
-                .sorted(Comparator.comparing(Person::fullName, String.CASE_INSENSITIVE_ORDER))
-                .forEach(managers::add);
-        lineManager.getItems().setAll(managers);
-        team.getItems().setAll(teams);
-        if (person == null) {
-            fullName.clear();
-            email.clear();
-            staffNumber.clear();
-            category.setValue(Category.EMPLOYEE);
-            team.setValue(null);
-            team.getEditor().clear();
-            lineManager.setValue(NO_MANAGER);
-        } else {
-            fillFields(person.draft());
-        }
+        model.open(person, everyone, teams);
         Platform.runLater(fullName::requestFocus);
-    }
-
-    private void fillFields(PersonDraft d) {
-        fullName.setText(nz(d.fullName()));
-        email.setText(nz(d.email()));
-        staffNumber.setText(nz(d.staffNumber()));
-        category.setValue(d.category());
-        team.setValue(d.team());
-        team.getEditor().setText(nz(d.team()));
-        lineManager.setValue(lineManager.getItems().stream().filter(m -> d.lineManagerId() != null && m.id() == d.lineManagerId())
-                .findFirst().orElse(NO_MANAGER));
-    }
-
-    private PersonDraft typed() {
-        Person manager = lineManager.getValue();
-        return new PersonDraft(fullName.getText(), email.getText(), staffNumber.getText(), category.getValue(),
-                PeopleForms.text(team), manager == null || manager == NO_MANAGER ? null : manager.id());
-    }
-
-    /** After a conflict: the record as saved now, with the person's own changes kept where the other person did not change the field. */
-    private void reload() {
-        if (loaded == null) return;
-        Person loadedAt = loaded;
-        PersonDraft mine = typed();
-        reload.setDisable(true);
-        Background.run(() -> people.get(session, loadedAt.id()), fresh -> {
-            reload.setDisable(false);
-            var merged = org.devicedesk.ui.Reload.merge(loadedAt.draft(), mine, fresh.draft(),
-                    "full name", "email", "staff number", "category", "team", "line manager");
-            loaded = fresh;
-            fillFields(merged.draft());
-            org.devicedesk.ui.Reload.show(reload, false);
-            messages.success(merged.explain(fresh.fullName() + "'s record"));
-        }, t -> {
-            reload.setDisable(false);
-            messages.show(t);
-        });
-    }
-
-    private void save() {
-        PersonDraft draft = typed();
-        Long id = editing;
-        Long version = loaded == null ? null : loaded.version(); // the version the form was loaded at
-        save.setDisable(true);
-        org.devicedesk.ui.Reload.show(reload, false);
-        Background.run(() -> {
-            if (id == null) return people.create(session, draft);
-            people.update(session, id, version, draft);
-            return id;
-        }, saved -> {
-            save.setDisable(false);
-            messages.clear();
-            onSaved.accept(saved);
-        }, t -> {
-            save.setDisable(false);
-            messages.show(t);
-            org.devicedesk.ui.Reload.offer(reload, t);
-        });
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

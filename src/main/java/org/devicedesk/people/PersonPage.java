@@ -25,7 +25,6 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -43,13 +42,15 @@ final class PersonPage {
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     /** The policy in a few lines (policy 1, 28, 41, 50, 53, 56-58), shown before the declaration is signed. */
-    static final List<String> POLICY_SUMMARY = List.of(
-            "Your devices are yours alone: never share a laptop, phone or tablet, or let anyone else use it (policy 50).",
-            "Report a lost or stolen device, or a password someone may know, to the help desk at once, day or night (policy 56, 57).",
-            "Tell Information Security about overseas travel with a work device at least 7 days before you go (policy 53).",
-            "Never write a password down or carry it with the device, and change it immediately if it may be known (policy 58).");
+    /** Each line's policy paragraphs go in its tooltip, not in its words (issue 17). */
+    record PolicyPoint(String text, String reference) {}
 
-    private record Data(Person person, DeclarationState declaration, List<Declaration> history) {}
+    static final List<PolicyPoint> POLICY_SUMMARY = List.of(
+            new PolicyPoint("Your devices are yours alone: never share a laptop, phone or tablet, or let anyone else use it.", "Policy 50"),
+            new PolicyPoint("Report a lost or stolen device, or a password someone may know, to the help desk at once, day or night.", "Policy 56 and 57"),
+            new PolicyPoint("Tell Information Security about overseas travel with a work device at least 7 days before you go.", "Policy 53"),
+            new PolicyPoint("Never write a password down or carry it with the device, and change it immediately if it may be known.", "Policy 58"));
+
 
     private final AppContext context;
     private final PeopleService people;
@@ -61,8 +62,10 @@ final class PersonPage {
     private final Runnable onClose;
     private final VBox body = new VBox(16);
     private final ScrollPane root;
-    private Long personId;
-    private int generation;
+    private final PersonPageModel model;
+    /** The messages of the declaration and leaving forms now on the page (the page is drawn afresh on each load). */
+    private FormMessages declarationMessages;
+    private FormMessages leavingMessages;
 
     /** {@code onClose} null: no close button (My page). */
     PersonPage(AppContext context, PersonDevices devices, boolean myPage, Consumer<Person> onEdit, Runnable onChanged, Runnable onClose) {
@@ -74,6 +77,22 @@ final class PersonPage {
         this.onEdit = onEdit;
         this.onChanged = onChanged;
         this.onClose = onClose;
+        this.model = new PersonPageModel(people, session, context.services().accounts::displayName, org.devicedesk.ui.Tasks.background(), onChanged);
+        model.shownProperty().addListener((o, was, now) -> {
+            if (now != null) render(now);
+        });
+        model.loadFailureProperty().addListener((o, was, t) -> {
+            if (t == null) return;
+            Label l = new Label(FormMessages.describe(t));
+            l.setWrapText(true);
+            body.getChildren().setAll(l);
+        });
+        model.declarationOutcome.addListener((o, was, now) -> {
+            if (declarationMessages != null) now.showIn(declarationMessages);
+        });
+        model.leavingOutcome.addListener((o, was, now) -> {
+            if (leavingMessages != null) now.showIn(leavingMessages);
+        });
         body.setId("person-page");
         body.setPadding(new Insets(4, 16, 16, 16));
         body.getStyleClass().add("person-page");
@@ -82,8 +101,8 @@ final class PersonPage {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         // live: the page follows changes to the person and to devices (an issue or return shows in their devices), ADR 0010
-        context.live().follow(root, c -> personId != null && !c.madeBy(session.username())
-                        && (c.concerns("person", personId) || c.concerns("device") || c.concerns("account")),
+        context.live().follow(root, c -> model.personId() != null && !c.madeBy(session.username())
+                        && (c.concerns("person", model.personId()) || c.concerns("device") || c.concerns("account")),
                 changes -> {
                     if (org.devicedesk.ui.ChangedBar.hasTyping(body)) changedBar.show(context.live(), changes, this::reload);
                     else reload();
@@ -97,38 +116,28 @@ final class PersonPage {
     }
 
     Long personId() {
-        return personId;
+        return model.personId();
     }
 
-    /** Loads the person in the background and shows them. */
+    /** Loads the person in the background and shows them (the latest person asked for wins). */
     void show(long id) {
-        personId = id;
-        int mine = ++generation;
-        Background.run(() -> new Data(people.get(session, id), people.declaration(session, id), people.declarations(session, id)),
-                d -> {
-                    if (mine == generation) render(d);
-                }, t -> {
-                    if (mine != generation) return;
-                    Label l = new Label(FormMessages.describe(t));
-                    l.setWrapText(true);
-                    body.getChildren().setAll(l);
-                });
+        model.show(id);
     }
 
     void reload() {
-        if (personId != null) show(personId);
+        model.reload();
     }
 
     private boolean canManage() {
-        return session.hasAny(Role.HELPDESK, Role.ADMIN);
+        return model.canManage();
     }
 
-    private void render(Data d) {
+    private void render(PersonPageModel.Shown d) {
         Person p = d.person();
         changedBar.hide();
-        if (myPage) body.getChildren().setAll(header(p, d.declaration()), declarationSection(p, d.declaration(), d.history()), details(p), devicesSection(p));
-        else body.getChildren().setAll(header(p, d.declaration()), details(p), declarationSection(p, d.declaration(), d.history()), devicesSection(p));
-        if (canManage() && p.active()) body.getChildren().add(leavingSection(p));
+        if (myPage) body.getChildren().setAll(header(p, d.declaration()), declarationSection(p, d.declaration(), d), details(p), devicesSection(p));
+        else body.getChildren().setAll(header(p, d.declaration()), details(p), declarationSection(p, d.declaration(), d), devicesSection(p));
+        if (model.offersLeaving(p)) body.getChildren().add(leavingSection(p));
         body.getChildren().add(0, changedBar.node());
     }
 
@@ -185,16 +194,17 @@ final class PersonPage {
         return row + 1;
     }
 
-    private Node declarationSection(Person p, DeclarationState st, List<Declaration> history) {
+    private Node declarationSection(Person p, DeclarationState st, PersonPageModel.Shown shown) {
         VBox box = new VBox(10);
         Label state = new Label(describe(st, people.today(), session.isSelf(p.id())));
         state.setId("declaration-state");
         state.setWrapText(true);
         box.getChildren().add(new HBox(8, declarationBadge(st), state));
         ((HBox) box.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
-        if (p.active() && session.isSelf(p.id())) box.getChildren().add(signForm(st));
-        else if (p.active() && canManage()) box.getChildren().add(paperForm(p));
-        box.getChildren().add(history(history));
+        declarationMessages = null;
+        if (model.offersSigning(p)) box.getChildren().add(signForm(st));
+        else if (model.offersPaper(p)) box.getChildren().add(paperForm(p));
+        box.getChildren().add(history(shown));
         return section("Annual declaration", box);
     }
 
@@ -223,9 +233,10 @@ final class PersonPage {
         intro.setWrapText(true);
         VBox points = new VBox(6);
         points.setId("declaration-summary");
-        for (String s : POLICY_SUMMARY) {
+        for (PolicyPoint s : POLICY_SUMMARY) {
             Label dot = new Label(null, new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-            Label text = new Label(s);
+            Label text = new Label(s.text());
+            text.setTooltip(new javafx.scene.control.Tooltip(s.reference() + " of the IT, communications and social media policy"));
             text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox line = new HBox(8, dot, text);
@@ -241,20 +252,9 @@ final class PersonPage {
         save.setId("declaration-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(myPage);
-        save.setOnAction(e -> {
-            save.setDisable(true);
-            boolean ticked = confirm.isSelected();
-            Background.run(() -> {
-                people.signDeclaration(session, ticked);
-                return null;
-            }, x -> {
-                onChanged.run();
-                reload();
-            }, t -> {
-                save.setDisable(false);
-                messages.show(t);
-            });
-        });
+        save.disableProperty().bind(model.busy);
+        save.setOnAction(e -> model.sign(confirm.isSelected()));
+        declarationMessages = messages;
         VBox box = new VBox(10, quote, intro, points, confirm, messages.node(), save);
         box.getStyleClass().add("declaration-box");
         return box;
@@ -272,33 +272,23 @@ final class PersonPage {
         Button save = new Button("_Record paper form", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE));
         save.setId("declaration-save");
         save.setMinWidth(Region.USE_PREF_SIZE);
+        save.disableProperty().bind(model.busy);
         save.setOnAction(e -> {
-            LocalDate date;
             try {
-                date = PeopleForms.date(signedOn, "signed-on");
+                model.recordPaper(PeopleForms.date(signedOn, "signed-on"));
             } catch (org.devicedesk.core.Refused r) {
-                messages.show(r);
-                return;
+                model.refuseDate(false, r);
             }
-            save.setDisable(true);
-            Background.run(() -> {
-                people.recordPaperDeclaration(session, p.id(), date);
-                return null;
-            }, x -> {
-                onChanged.run();
-                reload();
-            }, t -> {
-                save.setDisable(false);
-                messages.show(t);
-            });
         });
+        declarationMessages = messages;
         Label dateLabel = FormMessages.labelFor("Date written on the _form", signedOn);
         HBox row = new HBox(8, signedOn, save);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, title, dateLabel, row, messages.node());
     }
 
-    private Node history(List<Declaration> history) {
+    private Node history(PersonPageModel.Shown shown) {
+        List<Declaration> history = shown.history();
         VBox list = new VBox(4);
         list.setId("declaration-history");
         Label title = new Label("History");
@@ -306,7 +296,7 @@ final class PersonPage {
         list.getChildren().add(title);
         if (history.isEmpty()) list.getChildren().add(new Label("No declaration on record."));
         for (Declaration d : history) {
-            String by = "system".equals(d.recordedBy()) ? "Device Desk" : d.recordedBy();
+            String by = shown.recordedBy(d); // by name, not username (issue 17)
             String how = d.method() == Declaration.Method.PAPER ? "on paper, recorded by " + by : "in the app";
             Label l = new Label(DAY.format(d.signedOn()) + " \u2014 signed " + how, new FontIcon(d.method() == Declaration.Method.PAPER
                     ? MaterialDesignF.FILE_DOCUMENT_OUTLINE : MaterialDesignA.ACCOUNT_CHECK_OUTLINE));
@@ -334,26 +324,15 @@ final class PersonPage {
         mark.setId("person-mark-left");
         mark.getStyleClass().add(Styles.DANGER);
         mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.disableProperty().bind(model.busy);
         mark.setOnAction(e -> {
-            LocalDate date;
             try {
-                date = PeopleForms.date(leftOn, "left-on");
+                model.markLeft(PeopleForms.date(leftOn, "left-on"));
             } catch (org.devicedesk.core.Refused r) {
-                messages.show(r);
-                return;
+                model.refuseDate(true, r);
             }
-            mark.setDisable(true);
-            Background.run(() -> {
-                people.markLeft(session, p.id(), date);
-                return null;
-            }, x -> {
-                onChanged.run();
-                reload();
-            }, t -> {
-                mark.setDisable(false);
-                messages.show(t);
-            });
         });
+        leavingMessages = messages;
         Label hint = new Label("When someone leaves, mark them here with their last day; they stay in the register and the audit trail.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -384,6 +363,15 @@ final class PersonPage {
             case EXPIRING -> "badge-warning";
             case EXPIRED, MISSING -> "badge-danger";
         };
-        return badge(st.state().label(), style);
+        return badge(shown(st.state()), style);
+    }
+
+    /**
+     * A declaration state in the words every screen uses: a declaration never signed reads "Never signed"
+     * here as on the dashboard (issue 17: not "Missing" in one place and "never signed" in another). The CSV
+     * export keeps the state's label ({@link DeclarationState.State#label()}) for the files people already read.
+     */
+    static String shown(DeclarationState.State state) {
+        return state == DeclarationState.State.MISSING ? "Never signed" : state.label();
     }
 }

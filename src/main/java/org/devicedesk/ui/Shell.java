@@ -62,6 +62,8 @@ public final class Shell {
         nav.setPadding(new Insets(12, 8, 12, 8));
         int shortcut = 0;
         for (ScreenSpec spec : screens) {
+            // one screen may have a title per role (nav-people: "My page" for staff): the entry this person sees wins
+            if (!spec.visibleTo().test(session) && screens.stream().anyMatch(o -> o.key().equals(spec.key()) && o.visibleTo().test(session))) continue;
             specs.put(spec.key(), spec);
             ToggleButton b = new ToggleButton(spec.title(), new FontIcon(spec.icon()));
             b.setId(spec.navId());

@@ -1,0 +1,99 @@
+package org.devicedesk.devices;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.devicedesk.ui.Tables;
+
+/** The view of the custody history ({@code custody-table}) and "who held it at…" ({@code custody-at-*}). */
+final class CustodyHistoryForm {
+    private final VBox root = new VBox(8);
+
+    CustodyHistoryForm(DevicePanelModel panel, WhoHeldAtModel whoHeld) {
+        Label title = new Label("Custody history");
+        title.getStyleClass().add(Styles.TITLE_4);
+        TableView<Custody> history = new TableView<>(panel.history);
+        history.setId("custody-table");
+        history.setPrefHeight(160);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.setPlaceholder(new Label("Nobody has held this device yet."));
+        TableColumn<Custody, String> person = new TableColumn<>("Person");
+        person.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().personName()));
+        person.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Custody, String> how = new TableColumn<>("How");
+        how.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().kind().label()));
+        how.setComparator(Comparator.naturalOrder());
+        TableColumn<Custody, Instant> from = new TableColumn<>("From");
+        from.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
+        from.setCellFactory(col -> instantCell("—"));
+        from.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        TableColumn<Custody, Instant> to = new TableColumn<>("To");
+        to.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
+        to.setCellFactory(col -> instantCell("still held"));
+        to.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        TableColumn<Custody, String> by = new TableColumn<>("Recorded by");
+        by.setCellValueFactory(c -> new SimpleStringProperty(panel.recordedBy(c.getValue())));
+        by.setComparator(String.CASE_INSENSITIVE_ORDER);
+        person.setPrefWidth(130);
+        how.setPrefWidth(110);
+        from.setPrefWidth(105);
+        to.setPrefWidth(105);
+        by.setPrefWidth(115);
+        for (TableColumn<Custody, ?> c : List.of(person, how, from, to, by)) c.setMinWidth(60);
+        history.getColumns().setAll(List.of(person, how, from, to, by));
+        Tables.fit(history);
+
+        Label ask = new Label("Who held it at…");
+        DatePicker day = new DatePicker();
+        day.setId("custody-at-date");
+        day.setPrefWidth(150);
+        day.valueProperty().bindBidirectional(whoHeld.day);
+        TextField time = new TextField();
+        time.setId("custody-at-time");
+        time.setPromptText("HH:mm");
+        time.setPrefColumnCount(5);
+        time.textProperty().bindBidirectional(whoHeld.time);
+        Button askButton = new Button("_Ask");
+        askButton.setId("custody-at-ask");
+        askButton.setOnAction(e -> whoHeld.ask());
+        Label answer = new Label();
+        answer.setId("custody-at-result");
+        answer.setWrapText(true);
+        answer.textProperty().bind(whoHeld.answer);
+        HBox askRow = new HBox(8, ask, day, time, askButton);
+        askRow.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(new Separator(), title, history, askRow, answer);
+    }
+
+    private static TableCell<Custody, Instant> instantCell(String empty) {
+        return new TableCell<>() {
+            @Override protected void updateItem(Instant item, boolean isEmpty) {
+                super.updateItem(item, isEmpty);
+                setText(isEmpty ? null : item == null ? empty : DeviceBadges.dayThenTime(item));
+                setTooltip(isEmpty || item == null ? null : new Tooltip(DeviceBadges.when(item)));
+            }
+        };
+    }
+
+    Node node() {
+        return root;
+    }
+}
