@@ -76,6 +76,43 @@ final class BreachRepository {
         return q.map(mapper(deadline)).list();
     }
 
+    /**
+     * The register (Article 33(5)): cases aware in [from, to) with this outcome (null: any), in order of awareness,
+     * one page of it ({@code limit} below 1: all from {@code offset}); filtered, ordered and cut in SQL.
+     * The outcome is the decision: the status when it is one, else the decision kept in {@code outcome}.
+     */
+    List<BreachCase> registerPage(Handle h, Instant from, Instant to, String outcome, int offset, int limit, Duration deadline) {
+        StringBuilder sql = new StringBuilder(SELECT).append(registerWhere(from, to, outcome)).append(" ORDER BY b.aware_at, b.id");
+        if (limit > 0) sql.append(" LIMIT ").append(limit);
+        if (offset > 0) sql.append(limit > 0 ? "" : " LIMIT 2147483647").append(" OFFSET ").append(offset); // both databases: OFFSET after a LIMIT
+        var q = h.createQuery(sql.toString());
+        bindRegister(q, from, to, outcome);
+        return q.map(mapper(deadline)).list();
+    }
+
+    int registerCount(Handle h, Instant from, Instant to, String outcome) {
+        var q = h.createQuery("SELECT count(*) FROM breach_case b" + registerWhere(from, to, outcome));
+        bindRegister(q, from, to, outcome);
+        return q.mapTo(Integer.class).one();
+    }
+
+    private static final String DECISION = "CASE WHEN b.status IN ('NOT_A_BREACH', 'NOT_REPORTABLE', 'REPORTED_TO_ICO') THEN b.status ELSE b.outcome END";
+
+    private static String registerWhere(Instant from, Instant to, String outcome) {
+        StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        if (from != null) w.append(" AND b.aware_at >= :from");
+        if (to != null) w.append(" AND b.aware_at < :to");
+        if ("UNDECIDED".equals(outcome)) w.append(" AND ").append(DECISION).append(" IS NULL");
+        else if (outcome != null) w.append(" AND ").append(DECISION).append(" = :outcome");
+        return w.toString();
+    }
+
+    private static void bindRegister(org.jdbi.v3.core.statement.Query q, Instant from, Instant to, String outcome) {
+        if (from != null) q.bind("from", from);
+        if (to != null) q.bind("to", to);
+        if (outcome != null && !"UNDECIDED".equals(outcome)) q.bind("outcome", outcome);
+    }
+
     private static final String OPEN = "b.status IN ('AWAITING_REVIEW', 'ASSESSING')";
     // typed text is searched for literally: % and _ escaped (core/Like)
     private static final String TEXT = " AND (lower(b.reference) LIKE :t ESCAPE '!' OR lower(b.title) LIKE :t ESCAPE '!'"

@@ -416,14 +416,29 @@ public final class BreachService {
 
     /** Every case, reported or not, in the order the office became aware of them. */
     public List<BreachCase> register(Session s, RegisterQuery q) {
+        return registerPage(s, q, 0, 0).cases();
+    }
+
+    /** One page of the register and how many cases the filters match in all. */
+    public record RegisterPage(List<BreachCase> cases, int total, int offset) {
+        public boolean hasNext() { return offset + cases.size() < total; }
+    }
+
+    /**
+     * A page of the register ({@code limit} below 1: every case from {@code offset}), filtered by period and
+     * outcome, ordered and cut in SQL (issue 16: at 50,000 cases the screen maps only what it shows).
+     */
+    public RegisterPage registerPage(Session s, RegisterQuery q, int offset, int limit) {
         s.require(Role.DPO, Role.ADMIN);
         if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
             throw Refused.because("register-to", "The end of the period is before its start.");
         }
         Instant from = q.from() == null ? null : q.from().atStartOfDay(AppClock.OFFICE_ZONE).toInstant();
         Instant to = q.to() == null ? null : q.to().plusDays(1).atStartOfDay(AppClock.OFFICE_ZONE).toInstant();
-        List<BreachCase> cases = db.read(h -> repo.search(h, null, from, to, window(h)));
-        return cases.stream().filter(c -> q.outcome() == null || Outcome.of(c) == q.outcome()).toList();
+        String outcome = q.outcome() == null ? null : q.outcome().name();
+        int start = Math.max(0, offset);
+        return db.read(h -> new RegisterPage(repo.registerPage(h, from, to, outcome, start, limit, window(h)),
+                repo.registerCount(h, from, to, outcome), start));
     }
 
     public static final List<String> REGISTER_HEADER = List.of("Reference", "Source", "Title", "Aware at", "ICO deadline",

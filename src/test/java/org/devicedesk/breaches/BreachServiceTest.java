@@ -206,6 +206,39 @@ class BreachServiceTest {
         assertFalse(one.truncated());
     }
 
+    @Test
+    void theRegisterIsFilteredOrderedAndPagedInTheDatabaseAsTheFullListIs() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            long id = refer(String.format("INC-2026-%04d", i + 1), NOW.minus(Duration.ofHours((i * 11L) % 70)));
+            ids.add(id);
+            db.clock.advance(Duration.ofMinutes(2));
+            if (i % 4 == 1) breaches.save(dpo, id, BreachDraft.of(breaches.get(dpo, id)).withStatus(Status.NOT_A_BREACH).withRationale("No personal data on it."));
+            if (i % 8 == 5) breaches.close(dpo, id); // closed: its decision stays its outcome in the register
+        }
+        List<BreachCase> all = breaches.register(dpo, RegisterQuery.all());
+        assertEquals(ids.size(), all.size());
+        assertEquals(all.stream().sorted(java.util.Comparator.comparing(BreachCase::awareAt).thenComparing(BreachCase::id)).map(BreachCase::id).toList(),
+                all.stream().map(BreachCase::id).toList(), "in order of awareness");
+        for (Outcome o : new Outcome[] {null, Outcome.UNDECIDED, Outcome.NOT_A_BREACH, Outcome.NOT_REPORTABLE}) {
+            List<Long> expected = all.stream().filter(c -> o == null || Outcome.of(c) == o).map(BreachCase::id).toList();
+            RegisterQuery q = new RegisterQuery(null, null, o);
+            List<Long> paged = new java.util.ArrayList<>();
+            BreachService.RegisterPage page;
+            int offset = 0;
+            do {
+                page = breaches.registerPage(dpo, q, offset, 5);
+                assertEquals(expected.size(), page.total(), "the count over all of " + o);
+                page.cases().forEach(c -> paged.add(c.id()));
+                offset += 5;
+            } while (page.hasNext());
+            assertEquals(expected, paged, "pages of 5 give the same cases in the same order for " + o);
+        }
+        assertTrue(all.stream().anyMatch(c -> c.status() == Status.CLOSED && Outcome.of(c) == Outcome.NOT_A_BREACH), "the data has a closed decision");
+        assertEquals(all.subList(20, 23).stream().map(BreachCase::id).toList(),
+                breaches.registerPage(dpo, RegisterQuery.all(), 20, 0).cases().stream().map(BreachCase::id).toList(), "from an offset to the end");
+    }
+
     // ---- decisions and their required fields ----
 
     @Test
