@@ -49,15 +49,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
  * Enter saves, Esc goes back. An administrator sees it read-only.
  */
 final class BreachPage {
-    private final BreachService breaches;
-    private final IncidentService incidents;
-    private final Session session;
+    private final BreachPageModel model;
     private final Runnable onBack;
     private final Consumer<BreachCase> onDecided;
     private final VBox root = new VBox(12);
     private final FormMessages messages = new FormMessages("breach");
     private final Label countdown = new Label();
-    private BreachCase shown;
 
     // the form
     private final ComboBox<Boolean> personalData = new ComboBox<>();
@@ -85,9 +82,11 @@ final class BreachPage {
     private final VBox subjectsBox = new VBox(6);
 
     BreachPage(BreachService breaches, IncidentService incidents, Session session, Runnable onBack, Consumer<BreachCase> onDecided) {
-        this.breaches = breaches;
-        this.incidents = incidents;
-        this.session = session;
+        this(new BreachPageModel(breaches, incidents, session, org.devicedesk.ui.Tasks.background()), onBack, onDecided);
+    }
+
+    BreachPage(BreachPageModel model, Runnable onBack, Consumer<BreachCase> onDecided) {
+        this.model = model;
         this.onBack = onBack;
         this.onDecided = onDecided;
         root.setId("breach-page");
@@ -112,15 +111,14 @@ final class BreachPage {
     }
 
     BreachCase shown() {
-        return shown;
+        return model.shown().get();
     }
 
     void open(long id) {
         messages.clear();
         org.devicedesk.ui.Reload.show(reload, false);
-        shown = null;
         root.getChildren().setAll(backButton());
-        Background.run(() -> breaches.get(session, id), this::render, t -> {
+        model.open(id, this::render, t -> {
             messages.show(t);
             root.getChildren().setAll(backButton(), messages.node());
         });
@@ -128,11 +126,12 @@ final class BreachPage {
 
     /** Called by the screen's Timeline: rewrites the countdown from the case already loaded. */
     void tick(Instant now) {
+        BreachCase shown = model.shown().get();
         if (shown != null) BreachUi.updateCountdown(countdown, shown, now);
     }
 
     private boolean canChange() {
-        return session.has(Role.DPO) && shown != null && shown.status() != Status.CLOSED;
+        return model.editable().get();
     }
 
     private Button backButton() {
@@ -207,11 +206,22 @@ final class BreachPage {
         subjectsBox.getChildren().setAll(hint("The risk is high: Article 34 asks whether the data subjects are told, without undue delay."),
                 FormMessages.labelFor("Telling the data s_ubjects", subjectsTold), subjectsTold,
                 FormMessages.labelFor("When they were (or will be) told, or you decided not to", subjectsToldAt.date()), subjectsToldAt.node());
-        status.valueProperty().addListener((o, a, b) -> updateVisibility());
-        risk.valueProperty().addListener((o, a, b) -> updateVisibility());
-        icoNotifiedAt.date().valueProperty().addListener((o, a, b) -> updateVisibility());
-        icoNotifiedAt.date().getEditor().textProperty().addListener((o, a, b) -> updateVisibility());
-        icoNotifiedAt.time().textProperty().addListener((o, a, b) -> updateVisibility());
+        // the rules of what shows live in the view model (BreachPageModel); here they are only bound
+        status.valueProperty().bindBidirectional(model.status());
+        risk.valueProperty().bindBidirectional(model.risk());
+        model.icoDateText().bind(icoNotifiedAt.date().getEditor().textProperty());
+        model.icoTimeText().bind(icoNotifiedAt.time().textProperty());
+        model.delayReasons().bind(delayReasons.textProperty());
+        bindShown(icoBox, model.reporting());
+        bindShown(delayBox, model.showDelay());
+        bindShown(subjectsBox, model.article34());
+        // a refusal can be several sentences: it keeps its full height above the two columns (issue 17)
+        messages.node().setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static void bindShown(Node n, javafx.beans.value.ObservableBooleanValue shown) {
+        n.visibleProperty().bind(shown);
+        n.managedProperty().bind(shown);
     }
 
     private static void area(TextArea a, String id, String prompt) {
@@ -234,36 +244,8 @@ final class BreachPage {
         return l;
     }
 
-    /** The ICO fields for a report, the reasons for delay when the time typed is after the deadline, Article 34 for a high risk. */
-    private void updateVisibility() {
-        Status s = status.getValue();
-        boolean reporting = s == Status.REPORTED_TO_ICO || (s == Status.CLOSED && shown != null && shown.decision() == Status.REPORTED_TO_ICO);
-        show(icoBox, reporting);
-        boolean late = false;
-        if (reporting && shown != null) {
-            try {
-                Instant at = icoNotifiedAt.read("ico-notified-at", "the ICO notification");
-                late = at != null && at.isAfter(shown.icoDeadline());
-            } catch (Refused r) {
-                late = false;
-            }
-        }
-        boolean pastDeadline = shown != null && shown.icoNotifiedAt() == null && breaches.now().isAfter(shown.icoDeadline());
-        show(delayBox, reporting && (late || pastDeadline || !isBlank(delayReasons.getText())));
-        show(subjectsBox, risk.getValue() == Risk.HIGH_RISK);
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static void show(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
-    }
-
     private void render(BreachCase c) {
-        shown = c;
+        model.shown().set(c);
         Label title = new Label(c.reference() + "  ·  " + c.title());
         title.setId("breach-title-text");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -274,7 +256,7 @@ final class BreachPage {
         riskBadge.setId("breach-risk-badge");
         countdown.setId("breach-time-left");
         countdown.getStyleClass().setAll("label", "badge");
-        BreachUi.updateCountdown(countdown, c, breaches.now());
+        BreachUi.updateCountdown(countdown, c, model.now());
         Label deadline = new Label("Aware " + BreachUi.when(c.awareAt()) + "  ·  ICO deadline " + BreachUi.when(c.icoDeadline()));
         deadline.getStyleClass().add(Styles.TEXT_MUTED);
         HBox badges = new HBox(8, statusBadge, countdown, riskBadge, deadline);
@@ -319,9 +301,7 @@ final class BreachPage {
             return buttons;
         }
         save.setVisible(false);
-        String why = c.status() == Status.CLOSED ? "This case is closed; the register keeps it as it is."
-                : "Read-only: only the Data Protection Officer records the assessment and the decision.";
-        Label ro = hint(why);
+        Label ro = hint(model.readOnlyReason());
         ro.setId("breach-read-only");
         ro.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
         return ro;
@@ -337,7 +317,7 @@ final class BreachPage {
             GridPane facts = grid();
             int r = 0;
             r = fact(facts, r, "Source", "Opened by the DPO (not a device incident)");
-            r = fact(facts, r, "Opened by", c.createdBy() + ", " + BreachUi.when(c.createdAt()));
+            r = fact(facts, r, "Opened by", model.name(c.createdBy()) + ", " + BreachUi.when(c.createdAt()));
             fact(facts, r, "What happened", c.description() == null ? "No description given" : c.description());
             card.getChildren().addAll(section("What happened"), facts);
             return card;
@@ -345,9 +325,10 @@ final class BreachPage {
         Label loading = hint("Loading incident " + c.source() + "…");
         card.getChildren().addAll(section("The incident behind it: " + c.source()), loading);
         long caseId = c.id();
-        Background.run(() -> incidents.get(session, c.incidentId()), d -> {
+        model.incident(c.incidentId(), d -> {
+            BreachCase shown = model.shown().get();
             if (shown == null || shown.id() != caseId) return;
-            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false));
+            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false, model::name));
         }, t -> {
             if (t instanceof AccessDenied) {
                 loading.setText("Your account cannot open incident " + c.source() + "; the DPO and the helpdesk can.");
@@ -397,14 +378,14 @@ final class BreachPage {
         return g;
     }
 
-    private static Node decisionCard(BreachCase c) {
+    private Node decisionCard(BreachCase c) {
         VBox card = new VBox(10);
         card.getStyleClass().add("card");
         card.setId("breach-decision");
         GridPane g = grid();
         int r = 0;
         r = fact(g, r, "Decision", c.decision() == null ? "" : c.decision().label());
-        r = fact(g, r, "Decided", (c.decidedBy() == null ? "" : c.decidedBy() + ", ") + BreachUi.when(c.decidedAt()));
+        r = fact(g, r, "Decided", (c.decidedBy() == null ? "" : model.name(c.decidedBy()) + ", ") + BreachUi.when(c.decidedAt()));
         if (c.icoNotifiedAt() != null) r = fact(g, r, "ICO notified", BreachUi.when(c.icoNotifiedAt()) + (c.reportedLate() ? " (after the deadline)" : ""));
         if (c.icoReference() != null) r = fact(g, r, "ICO reference", c.icoReference());
         if (c.closedAt() != null) fact(g, r, "Closed", BreachUi.when(c.closedAt()));
@@ -416,15 +397,6 @@ final class BreachPage {
 
     private VBox formCard(BreachCase c) {
         messages.clear();
-        personalData.setValue(c.personalDataInvolved());
-        ordinary.setSelected(c.categoryOrdinary());
-        special.setSelected(c.categorySpecial());
-        criminal.setSelected(c.categoryCriminalOffence());
-        subjects.setText(c.dataSubjectsApprox() == null ? "" : c.dataSubjectsApprox().toString());
-        records.setText(c.recordsApprox() == null ? "" : c.recordsApprox().toString());
-        consequences.setText(c.likelyConsequences() == null ? "" : c.likelyConsequences());
-        measures.setText(c.measures() == null ? "" : c.measures());
-        risk.setValue(c.risk());
         List<Status> choices = new ArrayList<>();
         choices.add(c.status());
         if (c.status() == Status.AWAITING_REVIEW) {
@@ -435,13 +407,7 @@ final class BreachPage {
         }
         status.getItems().setAll(choices);
         status.setValue(c.status());
-        rationale.setText(c.rationale() == null ? "" : c.rationale());
-        icoNotifiedAt.set(c.icoNotifiedAt());
-        icoReference.setText(c.icoReference() == null ? "" : c.icoReference());
-        delayReasons.setText(c.delayReasons() == null ? "" : c.delayReasons());
-        subjectsTold.setValue(c.subjectsToldDecision());
-        subjectsToldAt.set(c.subjectsToldAt());
-        updateVisibility();
+        fillForm(BreachDraft.of(c));
 
         boolean editable = canChange();
         for (Control ctl : List.of(personalData, ordinary, special, criminal, subjects, records, consequences, measures, risk, status,
@@ -490,16 +456,16 @@ final class BreachPage {
         List<Refused.Problem> problems = new ArrayList<>();
         Integer subj = read(problems, () -> number(subjects, "data-subjects", "data subjects"));
         Integer rec = read(problems, () -> number(records, "records", "records"));
-        Instant icoAt = icoBox.isVisible() ? read(problems, () -> icoNotifiedAt.read("ico-notified-at", "the ICO notification")) : null;
-        Instant toldAt = subjectsBox.isVisible() ? read(problems, () -> subjectsToldAt.read("subjects-told-at", "telling the data subjects")) : null;
+        boolean reporting = model.reporting().get();
+        boolean high = model.article34().get();
+        Instant icoAt = reporting ? read(problems, () -> icoNotifiedAt.read("ico-notified-at", "the ICO notification")) : null;
+        Instant toldAt = high ? read(problems, () -> subjectsToldAt.read("subjects-told-at", "telling the data subjects")) : null;
         if (!problems.isEmpty()) throw new Refused(problems);
-        boolean reporting = icoBox.isVisible();
-        boolean high = subjectsBox.isVisible();
-        return BreachDraft.of(shown).withStatus(status.getValue())
+        return BreachDraft.of(model.shown().get()).withStatus(status.getValue())
                 .withAssessment(personalData.getValue(), ordinary.isSelected(), special.isSelected(), criminal.isSelected(), subj, rec,
                         consequences.getText(), measures.getText(), risk.getValue())
                 .withRationale(rationale.getText())
-                .withIco(reporting ? icoAt : null, reporting ? icoReference.getText() : null, delayBox.isVisible() ? delayReasons.getText() : null)
+                .withIco(reporting ? icoAt : null, reporting ? icoReference.getText() : null, model.showDelay().get() ? delayReasons.getText() : null)
                 .withSubjectsTold(high ? subjectsTold.getValue() : null, high ? toldAt : null);
     }
 
@@ -522,12 +488,10 @@ final class BreachPage {
             messages.show(r);
             return;
         }
-        long id = shown.id();
-        long version = shown.version(); // the version the page was loaded at
-        Status before = shown.status();
+        Status before = model.shown().get().status();
         save.setDisable(true);
         org.devicedesk.ui.Reload.show(reload, false);
-        Background.run(() -> breaches.save(session, id, version, d), saved -> {
+        model.save(d, saved -> { // against the version the page was loaded at
             save.setDisable(false);
             if (saved.status() != before && !saved.status().isOpen()) {
                 onDecided.accept(saved); // it leaves the open queue: back to the queue, which says so
@@ -544,8 +508,8 @@ final class BreachPage {
 
     /** After a conflict: the case as saved now, with the DPO's own changes kept where the other person did not change the field. */
     private void reload() {
-        if (shown == null) return;
-        BreachCase loadedAt = shown;
+        BreachCase loadedAt = model.shown().get();
+        if (loadedAt == null) return;
         BreachDraft mine;
         try {
             mine = draft();
@@ -555,7 +519,7 @@ final class BreachPage {
         }
         BreachDraft typed = mine;
         reload.setDisable(true);
-        Background.run(() -> breaches.get(session, loadedAt.id()), fresh -> {
+        model.fetch(loadedAt.id(), fresh -> {
             reload.setDisable(false);
             var merged = org.devicedesk.ui.Reload.merge(BreachDraft.of(loadedAt), typed, BreachDraft.of(fresh),
                     "status", "personal data involved", "ordinary personal data", "special category data", "criminal offence data",
@@ -588,6 +552,5 @@ final class BreachPage {
         delayReasons.setText(d.delayReasons() == null ? "" : d.delayReasons());
         subjectsTold.setValue(d.subjectsToldDecision());
         subjectsToldAt.set(d.subjectsToldAt());
-        updateVisibility();
     }
 }

@@ -63,6 +63,8 @@ final class BreachRegister {
     /** Where an export goes; a file chooser by default (tests give a file). */
     Function<Window, File> exportTarget = BreachRegister::chooseFile;
     private RegisterQuery loaded = RegisterQuery.all();
+    /** The latest filter wins: an older query's late result never replaces a newer one's. */
+    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
 
     BreachRegister(BreachService breaches, Session session, Runnable onBack, java.util.function.LongConsumer onOpen, Supplier<Window> window) {
         this.breaches = breaches;
@@ -144,17 +146,21 @@ final class BreachRegister {
         });
         out.setPrefWidth(135);
         out.setMinWidth(135);
-        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
-        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
-        risk.setCellFactory(c -> new TableCell<>() {
+        // SPEC 5, "every view shows the time left" (issue 17): the 72-hour clock for a case still undecided
+        TableColumn<BreachCase, BreachCase> left = new TableColumn<>("Time left");
+        left.setId("breaches-register-time-left");
+        left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        left.setComparator(Comparator.comparing((BreachCase b) -> Outcome.of(b) == Outcome.UNDECIDED ? 0 : 1)
+                .thenComparing(BreachCase::icoDeadline));
+        left.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(BreachCase b, boolean empty) {
                 super.updateItem(b, empty);
-                setGraphic(empty || b == null ? null : BreachUi.shortRiskBadge(b.risk()));
+                setGraphic(empty || b == null || Outcome.of(b) != Outcome.UNDECIDED ? null : BreachUi.countdownBadge(b, breaches.now()));
             }
         });
-        risk.setPrefWidth(90);
-        risk.setMinWidth(90);
+        left.setPrefWidth(150);
+        left.setMinWidth(150);
+        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, Integer> subjects = new TableColumn<>("Subjects");
         subjects.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dataSubjectsApprox()));
         subjects.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -164,7 +170,7 @@ final class BreachRegister {
                 + (c.reportedLate() ? " (late)" : ""), 150);
         ico.setMinWidth(150);
         what.setMinWidth(200);
-        table.getColumns().setAll(List.of(ref, aware, out, risk, subjects, ico, source, org.devicedesk.ui.Tables.mayShorten(what)));
+        table.getColumns().setAll(List.of(ref, aware, out, left, risk, subjects, ico, source, org.devicedesk.ui.Tables.mayShorten(what)));
         org.devicedesk.ui.Tables.fit(table);
         SortedList<BreachCase> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -223,7 +229,7 @@ final class BreachRegister {
             messages.showInPlace(r); // a filter read as the person moves on: the field is marked, the focus stays
             return;
         }
-        Background.run(() -> breaches.register(session, q), list -> {
+        latest.run(() -> breaches.register(session, q), list -> {
             loaded = q;
             messages.clear();
             rows.setAll(list);

@@ -171,6 +171,11 @@ public final class BreachService {
     }
 
     /** The case an incident was referred as, if any (for the incident page and the dashboard). */
+    /** The names people know these users by, for screens ({@link org.devicedesk.core.Actors}; issue 17). */
+    public java.util.Map<String, String> actorNames(java.util.Collection<String> usernames) {
+        return db.read(h -> org.devicedesk.core.Actors.names(h, usernames));
+    }
+
     public Optional<BreachCase> forIncident(Session s, long incidentId) {
         s.require(Role.DPO, Role.ADMIN);
         return db.read(h -> repo.byIncident(h, incidentId, window(h)));
@@ -301,7 +306,7 @@ public final class BreachService {
                 p.addIf(d.icoNotifiedAt().isBefore(before.awareAt()), "ico-notified-at",
                         "The ICO notification time is before the office became aware (" + when(before.awareAt()) + "); check the date.");
                 if (d.icoNotifiedAt().isAfter(before.icoDeadline()) && isBlank(d.delayReasons())) {
-                    p.add("delay-reasons", "The ICO was notified " + Deadlines.span(Duration.between(before.icoDeadline(), d.icoNotifiedAt()))
+                    p.add("delay-reasons", "The ICO was notified " + org.devicedesk.core.Durations.of(Duration.between(before.icoDeadline(), d.icoNotifiedAt()))
                             + " after the deadline (" + when(before.icoDeadline()) + "). Article 33(1) requires the reasons for the delay: write them in 'Reasons for the delay'.");
                 }
             }

@@ -145,6 +145,22 @@ final class BreachUi {
         return c;
     }
 
+    /** The risk as a short badge (none while not assessed), sorted from not assessed to high; the queue's and the register's. */
+    static TableColumn<BreachCase, BreachCase> riskColumn() {
+        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
+        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
+        risk.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(BreachCase b, boolean empty) {
+                super.updateItem(b, empty);
+                setGraphic(empty || b == null || b.risk() == null ? null : shortRiskBadge(b.risk()));
+            }
+        });
+        risk.setPrefWidth(90);
+        risk.setMinWidth(90);
+        return risk;
+    }
+
     /** When the office became aware of the case, in this format, sorted in time order. */
     static TableColumn<BreachCase, Instant> awareColumn(DateTimeFormatter format, double width) {
         var aware = new TableColumn<BreachCase, Instant>("Aware at");
@@ -219,21 +235,7 @@ final class BreachUi {
          * a date without a time, is refused with {@code what} in the sentence and the text typed.
          */
         Instant read(String field, String what) {
-            String dateText = date.getEditor().getText() == null ? "" : date.getEditor().getText().strip();
-            String timeText = time.getText() == null ? "" : time.getText().strip();
-            if (dateText.isEmpty() && timeText.isEmpty()) return null;
-            LocalDate d = parseDate(dateText);
-            if (dateText.isEmpty()) throw Refused.because(field, "Enter the date as well as the time for " + what + ".");
-            if (d == null) throw Refused.because(field, "\"" + dateText + "\" is not a date; write " + what + " like 04/03/2026.");
-            if (timeText.isEmpty()) throw Refused.because(field, "Enter the time of day for " + what + ", like 14:05.");
-            LocalTime t;
-            try {
-                String norm = timeText.length() == 4 && timeText.indexOf(':') < 0 ? timeText.substring(0, 2) + ":" + timeText.substring(2) : timeText;
-                t = LocalTime.parse(norm, DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field, "\"" + timeText + "\" is not a time of day; write " + what + " like 14:05.");
-            }
-            return d.atTime(t).atZone(AppClock.OFFICE_ZONE).toInstant();
+            return BreachPageModel.instant(date.getEditor().getText(), time.getText(), field, what);
         }
     }
 }

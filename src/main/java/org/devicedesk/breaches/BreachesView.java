@@ -61,6 +61,8 @@ public final class BreachesView implements Screen {
     private final ObservableList<BreachCase> rows = FXCollections.observableArrayList();
     private final TableView<BreachCase> table = new TableView<>();
     private final TextField search = new TextField();
+    /** Latest search wins: an older search's late result never replaces a newer one's (issue 15). */
+    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
     private final Label count = new Label();
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
@@ -173,6 +175,7 @@ public final class BreachesView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("breaches-search");
+        search.setAccessibleText("Search breach cases by reference, title, incident or ICO reference"); // the magnifier beside it is only a picture
         search.setPromptText("Search reference, title, incident or ICO reference");
         search.setPrefColumnCount(30);
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
@@ -217,17 +220,7 @@ public final class BreachesView implements Screen {
         });
         status.setPrefWidth(135);
         status.setMinWidth(135);
-        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
-        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
-        risk.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setGraphic(empty || b == null || b.risk() == null ? null : BreachUi.shortRiskBadge(b.risk()));
-            }
-        });
-        risk.setPrefWidth(90);
-        risk.setMinWidth(90);
+        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);
@@ -252,7 +245,7 @@ public final class BreachesView implements Screen {
 
     private void reload() {
         String text = search.getText();
-        Background.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
+        latest.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
             now = breaches.now();
             loadedQueue = loaded;
             org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, loaded.cases(), BreachCase::id);

@@ -17,19 +17,13 @@ public final class Deadlines {
      * minutes, never rounded up. Past four days overdue it turns to days ("Overdue by 12 d 4 h").
      */
     public static String countdown(Duration left) {
-        if (left.isNegative() || left.isZero()) return "Overdue by " + clock(left.negated());
-        if (left.toMinutes() < 1) return "Under a minute left";
-        return clock(left) + " left";
+        return org.devicedesk.core.Durations.left(left);
     }
 
-    private static String clock(Duration d) {
-        long minutes = d.toMinutes();
-        long hours = minutes / 60;
-        if (hours >= 96) return (hours / 24) + " d " + (hours % 24) + " h";
-        return hours + " h " + String.format("%02d", minutes % 60) + " min";
-    }
-
-    /** "2 d 5 h", "3 h 10 min", "45 min", "less than a minute". */
+    /**
+     * "2 d 5 h", "3 h 10 min", "45 min", "less than a minute": the older short form, kept for what still
+     * asserts it; screens use {@link org.devicedesk.core.Durations}.
+     */
     public static String span(Duration d) {
         long minutes = d.toMinutes();
         if (minutes < 1) return "less than a minute";

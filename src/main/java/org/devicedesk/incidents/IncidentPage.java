@@ -38,7 +38,11 @@ final class IncidentPage {
     private final FormMessages messages = new FormMessages("incident-page");
     private long id;
     private Incident.Detail shown;
+    /** Username to the name people know them by, for who recorded, assigned and did each step (issue 17). */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Shown when a step was refused because someone changed the incident first: reloads it as it is now (issue 17). */
+    private final Button reload = org.devicedesk.ui.Reload.button("incident-page");
     private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("incident");
 
     IncidentPage(IncidentService incidents, Session session, Runnable onBack, org.devicedesk.ui.LiveChanges live) {
@@ -46,6 +50,7 @@ final class IncidentPage {
         this.session = session;
         this.onBack = onBack;
         root.setId("incident-page");
+        reload.setOnAction(e -> open(id));
         // live: the page shows another client's change at once; while something is typed here, a bar offers the reload
         live.follow(root, c -> c.concerns("incident", id) && !c.madeBy(session.username()), changes -> {
             if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(id));
@@ -63,10 +68,21 @@ final class IncidentPage {
 
     void open(long incidentId) {
         this.id = incidentId;
-        Background.run(() -> incidents.get(session, incidentId), this::render, t -> {
+        Background.run(() -> {
+            Incident.Detail d = incidents.get(session, incidentId);
+            return java.util.Map.entry(d, incidents.actorNames(IncidentTimeline.usernames(d)));
+        }, loaded -> {
+            names.putAll(loaded.getValue());
+            render(loaded.getKey());
+        }, t -> {
             messages.show(t);
             root.getChildren().setAll(backButton(), messages.node());
         });
+    }
+
+    /** The name people know this user by; the username until the names are loaded. */
+    private String name(String username) {
+        return username == null ? null : names.getOrDefault(username, username);
     }
 
     private Button backButton() {
@@ -105,10 +121,10 @@ final class IncidentPage {
         int r = 0;
         r = fact(facts, r, "Reported by", i.reporterName());
         r = fact(facts, r, "Device", i.deviceText().isEmpty() ? "None given" : i.deviceText());
-        r = fact(facts, r, "Reported at", IncidentsView.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + i.recordedBy() + ")"));
+        r = fact(facts, r, "Reported at", IncidentsView.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + name(i.recordedBy()) + ")"));
         r = fact(facts, r, "Happened (approx.)", i.occurredAt() == null ? "Not known" : IncidentsView.when(i.occurredAt()));
         r = fact(facts, r, "Where", i.location() == null ? "Not known" : i.location());
-        r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : i.assignee());
+        r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : name(i.assignee()));
         if (i.deviceLocked() != null) r = fact(facts, r, "Device locked (57)", yesNo(i.deviceLocked()));
         if (i.crimeReference() != null) r = fact(facts, r, "Crime reference", i.crimeReference());
         if (i.alwaysInPossession() != null) r = fact(facts, r, "Always in possession (56)", yesNo(i.alwaysInPossession()));
@@ -120,7 +136,7 @@ final class IncidentPage {
         VBox factsCard = new VBox(10, section("What was reported"), facts);
         factsCard.getStyleClass().add("card");
 
-        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimeline.of(d, "incident-timeline", true));
+        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimeline.of(d, "incident-timeline", true, this::name));
         timelineCard.getStyleClass().add("card");
 
         VBox left = new VBox(14, factsCard, timelineCard);
@@ -135,7 +151,8 @@ final class IncidentPage {
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         changedBar.hide(); // what is drawn now is the incident as it is
-        root.getChildren().setAll(header, messages.node(), scroll, changedBar.node()); // at the foot: it moves nothing when it appears
+        org.devicedesk.ui.Reload.show(reload, false);
+        root.getChildren().setAll(header, messages.node(), reload, scroll, changedBar.node()); // at the foot: it moves nothing when it appears
     }
 
     private static String yesNo(Boolean b) {
@@ -185,7 +202,22 @@ final class IncidentPage {
         Button assign = new Button("Assi_gn");
         assign.setId("incident-assign");
         assign.setOnAction(e -> run(() -> incidents.assign(session, id, assignee.getValue(), i.version())));
-        Background.run(() -> incidents.assignees(session), list -> {
+        assignee.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String username) { return username == null ? null : name(username); }
+            @Override public String fromString(String s) { return s; }
+        });
+        assignee.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(String u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : name(u));
+            }
+        });
+        Background.run(() -> {
+            java.util.List<String> list = incidents.assignees(session);
+            return java.util.Map.entry(list, incidents.actorNames(list));
+        }, loaded -> {
+            names.putAll(loaded.getValue());
+            java.util.List<String> list = loaded.getKey();
             assignee.getItems().setAll(list);
             assignee.setValue(i.assignee());
         }, messages::show);
@@ -240,7 +272,10 @@ final class IncidentPage {
         Background.run(() -> {
             change.run();
             return incidents.get(session, id);
-        }, this::render, messages::show);
+        }, this::render, t -> {
+            messages.show(t);
+            org.devicedesk.ui.Reload.offer(reload, t); // a stale step: the way back is one click
+        });
     }
 
     Incident.Detail shown() {

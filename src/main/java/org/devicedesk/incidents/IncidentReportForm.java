@@ -49,11 +49,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * needs. After saving, the guidance panel ({@code incident-guidance}) says what to do now.
  */
 final class IncidentReportForm {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    static final DateTimeFormatter TIME = IncidentReportModel.TIME;
 
-    private final IncidentService incidents;
-    private final PeopleService people;
-    private final Session session;
+    private final IncidentReportModel model;
     private final Runnable onClose;
     private final Consumer<Long> onOpenIncident;
 
@@ -83,12 +81,13 @@ final class IncidentReportForm {
     private final GridPane questions = new GridPane();
     private final Label callNow = new Label();
     private int row;
-    private boolean showingForm;
 
     IncidentReportForm(IncidentService incidents, PeopleService people, Session session, Runnable onClose, Consumer<Long> onOpenIncident) {
-        this.incidents = incidents;
-        this.people = people;
-        this.session = session;
+        this(new IncidentReportModel(incidents, people, session, org.devicedesk.ui.Tasks.background()), onClose, onOpenIncident);
+    }
+
+    IncidentReportForm(IncidentReportModel model, Runnable onClose, Consumer<Long> onOpenIncident) {
+        this.model = model;
         this.onClose = onClose;
         this.onOpenIncident = onOpenIncident;
         build();
@@ -103,11 +102,13 @@ final class IncidentReportForm {
         type.getItems().setAll(Type.values());
         type.setPromptText("Choose what has happened…");
         type.setMaxWidth(Double.MAX_VALUE);
+        type.valueProperty().bindBidirectional(model.type);
         type.valueProperty().addListener((o, a, t) -> layoutQuestions());
         reporter.setId("incident-reporter");
         reporter.setMaxWidth(Double.MAX_VALUE);
         reporter.setConverter(converter(p -> p.fullName() + (p.team() == null ? "" : " · " + p.team())));
-        reporter.valueProperty().addListener((o, a, p) -> loadDevices());
+        reporter.setItems(model.reporters);
+        reporter.valueProperty().bindBidirectional(model.reporter); // the model loads that person's devices
         reportedOn.setId("incident-reported-at");
         reportedTime.setId("incident-reported-at-time");
         reportedTime.setPrefColumnCount(5);
@@ -116,6 +117,22 @@ final class IncidentReportForm {
         device.setPromptText("Choose the device…");
         noDevices.getStyleClass().add(Styles.TEXT_MUTED);
         noDevices.setWrapText(true);
+        device.setItems(model.devices);
+        device.valueProperty().bindBidirectional(model.device);
+        noDevices.textProperty().bind(model.noDevices);
+        reportedOn.valueProperty().bindBidirectional(model.reportedOn);
+        reportedTime.textProperty().bindBidirectional(model.reportedTime);
+        deviceDescription.textProperty().bindBidirectional(model.deviceDescription);
+        occurredOn.valueProperty().bindBidirectional(model.occurredOn);
+        occurredTime.textProperty().bindBidirectional(model.occurredTime);
+        location.textProperty().bindBidirectional(model.location);
+        whatHappened.textProperty().bindBidirectional(model.whatHappened);
+        crimeReference.textProperty().bindBidirectional(model.crimeReference);
+        deviceLocked.bind(model.deviceLocked);
+        alwaysInPossession.bind(model.alwaysInPossession);
+        passwordWrittenDown.bind(model.passwordWrittenDown);
+        passwordReused.bind(model.passwordReused);
+        passwordChanged.bind(model.passwordChanged);
         noDevices.managedProperty().bind(noDevices.textProperty().isNotEmpty()); // no blank line under the device when there is nothing to say
         deviceDescription.setId("incident-device-description");
         deviceDescription.setPromptText("Make, model and phone number of your own phone");
@@ -136,6 +153,7 @@ final class IncidentReportForm {
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> save());
+        save.disableProperty().bind(model.canSend.not());
         cancel.setId("incident-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onClose.run());
@@ -162,6 +180,11 @@ final class IncidentReportForm {
         callNow.getStyleClass().addAll("incident-call", "incident-call-text");
         callNow.managedProperty().bind(callNow.textProperty().isNotEmpty());
         callNow.visibleProperty().bind(callNow.textProperty().isNotEmpty());
+        model.callNow.addListener((o, a, c) -> {
+            callNow.getStyleClass().removeAll("incident-call-in-hours", "incident-call-out-of-hours");
+            if (c != null) callNow.getStyleClass().add(c.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
+            callNow.setText(c == null ? "" : c.text());
+        });
 
         questions.setHgap(12);
         questions.setVgap(10);
@@ -171,7 +194,7 @@ final class IncidentReportForm {
         first.setVgap(10);
         first.getColumnConstraints().addAll(new ColumnConstraints(230), new ColumnConstraints(260, 460, 560));
         int r = 0;
-        if (incidents.canReportForOthers(session)) {
+        if (model.forOthers()) {
             first.addRow(r++, FormMessages.labelFor("Reported _by", reporter), reporter);
             first.addRow(r++, FormMessages.labelFor("Report came in _at", reportedOn), dateTime(reportedOn, reportedTime));
         }
@@ -204,36 +227,9 @@ final class IncidentReportForm {
 
     /** Starts a new report: clears every answer, shows the form, loads the people and devices. */
     void start() {
-        type.setValue(null);
-        device.getItems().clear();
-        deviceDescription.clear();
-        occurredOn.setValue(null);
-        occurredTime.clear();
-        location.clear();
-        whatHappened.clear();
-        crimeReference.clear();
-        for (YesNo q : List.of(deviceLocked, alwaysInPossession, passwordWrittenDown, passwordReused, passwordChanged)) q.clear();
         messages.clear();
-        save.setDisable(false);
         root.getChildren().setAll(scroll(formBox));
-        showingForm = true;
-        Background.run(() -> incidents.callNow(session), c -> {
-            callNow.getStyleClass().removeAll("incident-call-in-hours", "incident-call-out-of-hours");
-            callNow.getStyleClass().add(c.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
-            callNow.setText(c.text());
-        }, t -> callNow.setText(""));
-        ZonedDateTime now = incidents.now().atZone(AppClock.OFFICE_ZONE);
-        reportedOn.setValue(now.toLocalDate());
-        reportedTime.setText(TIME.format(now));
-        if (incidents.canReportForOthers(session)) {
-            reporter.setValue(null);
-            Background.run(() -> people.list(session, PeopleService.Query.all()).stream().map(PeopleService.Row::person).toList(), list -> {
-                reporter.getItems().setAll(list);
-                list.stream().filter(p -> session.isSelf(p.id())).findFirst().ifPresent(reporter::setValue);
-            }, messages::show);
-        } else {
-            loadDevices();
-        }
+        model.start(messages::show);
         focusWhenShown(type);
     }
 
@@ -255,34 +251,12 @@ final class IncidentReportForm {
 
     /** Something has been typed or chosen on the form and not sent (the unsaved-changes guard asks before leaving). */
     boolean hasUnsavedChanges() {
-        if (!showingForm) return false;
-        boolean text = List.of(deviceDescription, occurredTime, location, crimeReference).stream().anyMatch(f -> !f.getText().isBlank())
-                || !whatHappened.getText().isBlank();
-        boolean answered = List.of(deviceLocked, alwaysInPossession, passwordWrittenDown, passwordReused, passwordChanged).stream()
-                .anyMatch(q -> q.value() != null);
-        return type.getValue() != null || occurredOn.getValue() != null || text || answered;
+        return model.hasUnsavedChanges();
     }
 
     /** The form was left without sending: nothing to guard any more. */
     void abandon() {
-        showingForm = false;
-    }
-
-    private Long reporterId() {
-        if (incidents.canReportForOthers(session) && reporter.getValue() != null) return reporter.getValue().id();
-        return session.personId();
-    }
-
-    private void loadDevices() {
-        Long who = reporterId();
-        device.getItems().clear();
-        if (who == null) return;
-        Background.run(() -> incidents.devicesHeldBy(session, who), list -> {
-            device.getItems().setAll(list);
-            if (list.size() == 1) device.setValue(list.get(0));
-            noDevices.setText(list.isEmpty() ? (session.isSelf(who) ? "You do not hold any device in the register."
-                    : "This person does not hold any device in the register.") + " Call the help desk if this is wrong." : "");
-        }, messages::show);
+        model.abandon();
     }
 
     /** Shows only what the chosen type needs. */
@@ -294,10 +268,8 @@ final class IncidentReportForm {
             Label hint = new Label("Choose what has happened, and the questions for it will appear here.");
             hint.getStyleClass().add(Styles.TEXT_MUTED);
             questions.add(hint, 0, 0, 2, 1);
-            save.setDisable(true);
             return;
         }
-        save.setDisable(false);
         if (t.device() == DeviceNeed.DESCRIPTION) {
             Label why = new Label("A personal phone that carries a police social-media account (policy 28).");
             why.getStyleClass().add(Styles.TEXT_MUTED);
@@ -307,12 +279,12 @@ final class IncidentReportForm {
             String label = t.device() == DeviceNeed.OPTIONAL_REGISTER ? "_Device (if it is about one)" : "_Device";
             add(FormMessages.labelFor(label, device), new VBox(4, device, noDevices));
         }
-        if (t.asks(Question.DEVICE_LOCKED)) add(deviceLocked.label, deviceLocked.node);
-        if (t.asks(Question.CRIME_REFERENCE)) add(FormMessages.labelFor("Police cr_ime reference", crimeReference), crimeReference);
-        if (t.asks(Question.ALWAYS_IN_POSSESSION)) add(alwaysInPossession.label, alwaysInPossession.node);
-        if (t.asks(Question.PASSWORD_WRITTEN_DOWN)) add(passwordWrittenDown.label, passwordWrittenDown.node);
-        if (t.asks(Question.PASSWORD_REUSED)) add(passwordReused.label, passwordReused.node);
-        if (t.asks(Question.PASSWORD_CHANGED)) add(passwordChanged.label, passwordChanged.node);
+        if (model.asks(Question.DEVICE_LOCKED)) add(deviceLocked.label, deviceLocked.node);
+        if (model.asks(Question.CRIME_REFERENCE)) add(FormMessages.labelFor("Police cr_ime reference", crimeReference), crimeReference);
+        if (model.asks(Question.ALWAYS_IN_POSSESSION)) add(alwaysInPossession.label, alwaysInPossession.node);
+        if (model.asks(Question.PASSWORD_WRITTEN_DOWN)) add(passwordWrittenDown.label, passwordWrittenDown.node);
+        if (model.asks(Question.PASSWORD_REUSED)) add(passwordReused.label, passwordReused.node);
+        if (model.asks(Question.PASSWORD_CHANGED)) add(passwordChanged.label, passwordChanged.node);
         add(FormMessages.labelFor("Whe_n did it happen?", occurredOn), dateTime(occurredOn, occurredTime));
         add(FormMessages.labelFor("Whe_re?", location), location);
         add(FormMessages.labelFor("What _happened", whatHappened), whatHappened);
@@ -336,139 +308,13 @@ final class IncidentReportForm {
 
     private void save() {
         messages.clear();
-        Type t = type.getValue();
-        Instant occurred;
-        Instant reported = null;
-        try {
-            occurred = instant(occurredOn.getValue(), occurredTime.getText(), "occurred-at", false);
-            if (incidents.canReportForOthers(session)) reported = instant(reportedOn.getValue(), reportedTime.getText(), "reported-at", true);
-        } catch (Refused r) {
-            messages.show(r);
-            return;
-        }
-        DeviceChoice chosen = device.getValue();
-        Incident.Draft d = new Incident.Draft(t, reporterId(), chosen == null ? null : chosen.id(), deviceDescription.getText(),
-                occurred, reported, location.getText(), whatHappened.getText(), deviceLocked.value(), crimeReference.getText(),
-                alwaysInPossession.value(), passwordWrittenDown.value(), passwordReused.value(), passwordChanged.value());
-        save.setDisable(true);
-        Background.run(() -> incidents.report(session, d), this::showGuidance, e -> {
-            save.setDisable(false);
-            messages.show(e);
-        });
-    }
-
-    /** A date and an optional "HH:mm" time in the office's zone; a date without a time is taken as midday. */
-    private static Instant instant(LocalDate date, String timeText, String field, boolean required) {
-        String text = timeText == null ? "" : timeText.strip();
-        if (date == null) {
-            if (required) throw Refused.because(field, "Enter the date and time the report came in.");
-            if (!text.isEmpty()) throw Refused.because(field, "Enter the date as well as the time, or leave both empty.");
-            return null;
-        }
-        LocalTime time = LocalTime.NOON;
-        if (!text.isEmpty()) {
-            try {
-                time = LocalTime.parse(text.length() == 4 && text.indexOf(':') < 0 ? text.substring(0, 2) + ":" + text.substring(2) : text,
-                        DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
-            }
-        } else if (required) {
-            throw Refused.because(field + "-time", "Enter the time the report came in, like 21:15.");
-        }
-        return date.atTime(time).atZone(AppClock.OFFICE_ZONE).toInstant();
+        model.send(this::showGuidance, messages::show);
     }
 
     // ---- after saving: what to do now ----
 
     private void showGuidance(Incident.Reported r) {
-        showingForm = false;
-        Incident.Guidance g = r.guidance();
-        VBox panel = new VBox(16);
-        panel.setId("incident-guidance");
-        panel.getStyleClass().addAll("card", "incident-guidance");
-        panel.setMaxWidth(820);
-
-        Label saved = new Label("Your report has been sent.");
-        saved.getStyleClass().add(Styles.TITLE_3);
-        Label reference = new Label(g.reference());
-        reference.setId("incident-guidance-reference");
-        reference.getStyleClass().addAll(Styles.TITLE_1, "incident-reference");
-        Label refCaption = new Label("Your reference — keep it to hand for the call.");
-        refCaption.getStyleClass().add(Styles.TEXT_MUTED);
-        Button copy = new Button("Cop_y", new FontIcon(MaterialDesignC.CONTENT_COPY));
-        copy.setId("incident-guidance-copy");
-        copy.setTooltip(new javafx.scene.control.Tooltip("Copy the reference " + g.reference() + ", to paste into an e-mail or a note"));
-        copy.setAccessibleText("Copy the reference " + g.reference());
-        copy.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
-            c.putString(g.reference());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            copy.setText("Copied");
-        });
-        HBox refLine = new HBox(12, reference, copy);
-        refLine.setAlignment(Pos.CENTER_LEFT);
-        VBox refBox = new VBox(2, saved, refLine, refCaption);
-
-        FontIcon phone = new FontIcon(MaterialDesignP.PHONE_IN_TALK);
-        phone.setIconSize(32);
-        phone.getStyleClass().add("incident-call-icon");
-        Label what = new Label("What to do now");
-        what.getStyleClass().add(Styles.TEXT_BOLD);
-        Label headline = new Label(g.headline());
-        headline.setId("incident-guidance-headline");
-        headline.setWrapText(true);
-        headline.getStyleClass().add("incident-call-text");
-        VBox callText = new VBox(4, what, headline);
-        HBox.setHgrow(callText, Priority.ALWAYS);
-        HBox call = new HBox(14, phone, callText);
-        call.setAlignment(Pos.CENTER_LEFT);
-        call.getStyleClass().addAll("incident-call", g.outOfHours() ? "incident-call-out-of-hours" : "incident-call-in-hours");
-
-        panel.getChildren().addAll(refBox, call);
-        if (g.urgent()) {
-            Label urgent = new Label("URGENT — you have not always had the device, so the help desk will treat this first.");
-            urgent.setId("incident-guidance-urgent");
-            urgent.setWrapText(true);
-            urgent.setGraphic(new FontIcon(MaterialDesignA.ALERT));
-            urgent.getStyleClass().addAll("incident-flag", "incident-flag-danger");
-            urgent.setMaxWidth(Double.MAX_VALUE);
-            panel.getChildren().add(urgent);
-        }
-        if (g.policyBreach()) {
-            Label breach = new Label("Breach of policy flagged: the password was written down and carried with the device (policy 58).");
-            breach.setId("incident-guidance-policy-breach");
-            breach.setWrapText(true);
-            breach.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
-            breach.getStyleClass().addAll("incident-flag", "incident-flag-warning");
-            breach.setMaxWidth(Double.MAX_VALUE);
-            panel.getChildren().add(breach);
-        }
-        VBox steps = new VBox(8);
-        steps.setId("incident-guidance-steps");
-        for (String s : g.steps()) {
-            Label step = new Label(s);
-            step.setWrapText(true);
-            step.setGraphic(new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
-            if (s.startsWith("Change the password now")) step.getStyleClass().add(Styles.TEXT_BOLD);
-            steps.getChildren().add(step);
-        }
-        panel.getChildren().add(steps);
-
-        Button done = new Button("_Done");
-        done.setId("incident-guidance-done");
-        done.setDefaultButton(true);
-        done.getStyleClass().add(Styles.ACCENT);
-        done.setOnAction(e -> onClose.run());
-        Button open = new Button("_Open the incident");
-        open.setId("incident-guidance-open");
-        open.setOnAction(e -> onOpenIncident.accept(r.id()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, spacer, open, done);
-        panel.getChildren().add(buttons);
-        root.getChildren().setAll(scroll(panel));
-        javafx.application.Platform.runLater(done::requestFocus);
+        root.getChildren().setAll(scroll(IncidentGuidance.panel(r, onClose, onOpenIncident)));
     }
 
     static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
@@ -504,6 +350,17 @@ final class IncidentReportForm {
 
         Boolean value() {
             return yes.isSelected() ? Boolean.TRUE : no.isSelected() ? Boolean.FALSE : null;
+        }
+
+        /** Keeps the two buttons and the view model's answer the same, both ways. */
+        void bind(javafx.beans.property.ObjectProperty<Boolean> answer) {
+            group.selectedToggleProperty().addListener((o, a, b) -> {
+                if (!java.util.Objects.equals(answer.get(), value())) answer.set(value());
+            });
+            answer.addListener((o, a, b) -> {
+                if (java.util.Objects.equals(b, value())) return;
+                group.selectToggle(b == null ? null : b ? yes : no);
+            });
         }
 
         void clear() {

@@ -419,6 +419,11 @@ public final class IncidentService {
         }
     }
 
+    /** The names people know these users by, for screens ({@link org.devicedesk.core.Actors}; issue 17). */
+    public java.util.Map<String, String> actorNames(java.util.Collection<String> usernames) {
+        return db.read(h -> org.devicedesk.core.Actors.names(h, usernames));
+    }
+
     /** Active helpdesk accounts, for assigning and filtering. */
     public List<String> assignees(Session s) {
         if (!canSeeAll(s)) throw new AccessDenied("Your account (" + s.username() + ") cannot see who incidents are assigned to.");

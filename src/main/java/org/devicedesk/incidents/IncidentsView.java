@@ -89,6 +89,10 @@ public final class IncidentsView implements Screen {
     private final ObservableList<Incident> rows = FXCollections.observableArrayList();
     private final TableView<Incident> table = new TableView<>();
     private final TextField search = new TextField();
+    /** Latest search wins: a slower, older search that finishes late never replaces a newer one's rows (issue 15). */
+    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
+    /** Username to the name people know them by, for "Assigned to" (issue 17). */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final ComboBox<Type> typeFilter = new ComboBox<>();
     private final ComboBox<StatusChoice> statusFilter = new ComboBox<>();
     private final ComboBox<String> assigneeFilter = new ComboBox<>();
@@ -183,6 +187,7 @@ public final class IncidentsView implements Screen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("incidents-search");
+        search.setAccessibleText("Search incidents by reference, person, device, place or what happened"); // the magnifier beside it is only a picture
         search.setPromptText("Reference, person, device, place…");
         search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, person, device, place or what happened"));
         search.setPrefWidth(270);
@@ -331,7 +336,7 @@ public final class IncidentsView implements Screen {
         table.getColumns().setAll(java.util.List.of(ref, flags, type, status, reporter, device, reported, waiting));
         if (all) {
             TableColumn<Incident, String> assignee = new TableColumn<>("Assigned to");
-            assignee.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assignee() == null ? "" : c.getValue().assignee()));
+            assignee.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().assignee() == null ? "" : names.getOrDefault(c.getValue().assignee(), c.getValue().assignee())));
             assignee.setComparator(String.CASE_INSENSITIVE_ORDER);
             assignee.setPrefWidth(110);
             table.getColumns().add(assignee);
@@ -361,7 +366,11 @@ public final class IncidentsView implements Screen {
 
     private void reload() {
         Query q = query();
-        Background.run(() -> incidents.list(session, q), list -> {
+        latest.run(() -> {
+            var list = incidents.list(session, q);
+            names.putAll(incidents.actorNames(list.stream().map(Incident::assignee).toList()));
+            return list;
+        }, list -> {
             loadedAt = incidents.now();
             listMessages.clear();
             org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, list, Incident::id);
@@ -413,14 +422,8 @@ public final class IncidentsView implements Screen {
         return at == null ? "" : WHEN.format(at);
     }
 
-    /** "5 min", "3 h 20 min", "2 days 4 h". */
+    /** How long it has been open, in the one duration format ({@link org.devicedesk.core.Durations}). */
     static String since(java.time.Duration d) {
-        if (d.isNegative()) d = java.time.Duration.ZERO;
-        long minutes = d.toMinutes();
-        if (minutes < 60) return minutes + " min";
-        long hours = d.toHours();
-        if (hours < 24) return hours + " h " + (minutes % 60) + " min";
-        long days = d.toDays();
-        return days + (days == 1 ? " day " : " days ") + (hours % 24) + " h";
+        return org.devicedesk.core.Durations.of(d.isNegative() ? java.time.Duration.ZERO : d);
     }
 }

@@ -92,7 +92,7 @@ final class TravelDetail {
         row(grid, r++, "Devices", n.devices().isEmpty() ? "None" : n.devices().stream()
                 .map(d -> d.label() + (d.tamperingSuspected() ? " (tampering suspected)" : "")).collect(Collectors.joining("\n")));
         row(grid, r++, "Purpose", n.purpose());
-        row(grid, r++, "Filed", AT.format(n.submittedAt()) + " by " + n.createdBy());
+        row(grid, r++, "Filed", AT.format(n.submittedAt()) + " by " + n.createdByName());
         content.getChildren().addAll(grid, loanerSection(n));
 
         if (n.cryptoWarning()) {
@@ -119,7 +119,7 @@ final class TravelDetail {
             d.setVgap(6);
             d.getColumnConstraints().addAll(grid.getColumnConstraints().get(0), grid.getColumnConstraints().get(1));
             int k = 0;
-            row(d, k++, "Decision", n.decision().label() + " by " + n.decidedBy() + ", " + AT.format(n.decidedAt()));
+            row(d, k++, "Decision", n.decision().label() + " by " + n.decidedByName() + ", " + AT.format(n.decidedAt()));
             row(d, k++, "Advice", n.advice());
             if (n.lateJustification() != null) row(d, k++, "Why late", n.lateJustification());
             content.getChildren().add(d);
@@ -129,7 +129,7 @@ final class TravelDetail {
             c.setHgap(12);
             c.setVgap(6);
             c.getColumnConstraints().addAll(grid.getColumnConstraints().get(0), grid.getColumnConstraints().get(1));
-            row(c, 0, "After travel", n.postCheckOutcome().label() + " — " + n.postCheckBy() + ", " + AT.format(n.postCheckAt())
+            row(c, 0, "After travel", n.postCheckOutcome().label() + " — " + n.postCheckByName() + ", " + AT.format(n.postCheckAt())
                     + (n.postCheckNotes() == null ? "" : "\n" + n.postCheckNotes()));
             content.getChildren().addAll(new Separator(), c);
         }

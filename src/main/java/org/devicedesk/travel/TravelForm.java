@@ -33,8 +33,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  * a destination that restricts encryption is chosen it shows the warning. Enter saves, Esc cancels.
  */
 final class TravelForm {
-    private final TravelService travel;
-    private final Session session;
+    private final TravelFormModel model;
     private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
     private final FormMessages messages = new FormMessages("travel");
     private final CountryPicker destinations = new CountryPicker();
@@ -43,18 +42,21 @@ final class TravelForm {
     private final Label noticeDays = new Label();
     private final Label cryptoWarning = new Label();
     private final ListView<TravelDevice> devices = new ListView<>();
-    private final ObservableSet<Long> ticked = FXCollections.observableSet();
+    private final ObservableSet<Long> ticked;
+    /** Shown after a refused stale save: reloads the notice, keeping what was typed where it does not clash (issue 17). */
+    private final Button reload = org.devicedesk.ui.Reload.button("travel");
     private final TextArea purpose = new TextArea();
     private final Button save = new Button("_Save notice");
     private final Label heading = new Label("New travel notice");
-    private int requiredDays = 7;
-    private CryptoList cryptoList;
-    private Long editing;
-    private TravelNotice editingNotice;
 
     TravelForm(TravelService travel, Session session, Consumer<Long> onSaved, Runnable onCancel) {
-        this.travel = travel;
-        this.session = session;
+        this(new TravelFormModel(travel, session, org.devicedesk.ui.Tasks.background()), onSaved, onCancel);
+    }
+
+    TravelForm(TravelFormModel model, Consumer<Long> onSaved, Runnable onCancel) {
+        this.model = model;
+        this.ticked = model.ticked;
+        heading.textProperty().bind(model.heading);
         heading.getStyleClass().add(Styles.TITLE_3);
         Label intro = new Label("Policy 53: tell Information Security at least 7 days before you take a work device overseas.");
         intro.setWrapText(true);
@@ -68,8 +70,22 @@ final class TravelForm {
         cryptoWarning.setMaxWidth(Double.MAX_VALUE);
         cryptoWarning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         cryptoWarning.getStyleClass().addAll("travel-warning");
-        show(cryptoWarning, false);
-        show(noticeDays, false);
+        // what they say, and whether they show, comes from the view model's rules
+        noticeDays.textProperty().bind(model.noticeText);
+        noticeDays.visibleProperty().bind(model.noticeText.isNotEmpty());
+        noticeDays.managedProperty().bind(model.noticeText.isNotEmpty());
+        javafx.beans.InvalidationListener noticeStyle = o -> {
+            noticeDays.getStyleClass().removeAll("badge-success", "badge-danger", "badge");
+            if (!model.noticeText.get().isEmpty()) noticeDays.getStyleClass().addAll("badge", model.noticeBad.get() ? "badge-danger" : "badge-success");
+        };
+        model.noticeText.addListener(noticeStyle);
+        model.noticeBad.addListener(noticeStyle);
+        cryptoWarning.textProperty().bind(model.cryptoText);
+        cryptoWarning.visibleProperty().bind(model.cryptoText.isNotEmpty());
+        cryptoWarning.managedProperty().bind(model.cryptoText.isNotEmpty());
+        model.cryptoSource.addListener((o, a, b) -> cryptoWarning.setTooltip(b == null || b.isEmpty() ? null : new javafx.scene.control.Tooltip(b)));
+        devices.setItems(model.devices);
+        purpose.textProperty().bindBidirectional(model.purpose);
 
         devices.setId("travel-devices");
         devices.setPrefHeight(96);
@@ -102,9 +118,13 @@ final class TravelForm {
         messages.field("destinations", destinations.searchField()).field("departure-date", departure).field("return-date", returning)
                 .field("devices", devices).field("purpose", purpose);
 
-        departure.valueProperty().addListener((o, a, b) -> updateNoticeDays());
-        departure.getEditor().textProperty().addListener((o, a, b) -> updateNoticeDays());
-        destinations.chosen().addListener((javafx.collections.ListChangeListener<Country>) c -> updateCryptoWarning());
+        departure.valueProperty().addListener((o, a, b) -> model.departure.set(Dates.current(departure)));
+        departure.getEditor().textProperty().addListener((o, a, b) -> model.departure.set(Dates.current(departure)));
+        returning.valueProperty().addListener((o, a, b) -> model.returning.set(Dates.current(returning)));
+        returning.getEditor().textProperty().addListener((o, a, b) -> model.returning.set(Dates.current(returning)));
+        destinations.chosen().addListener((javafx.collections.ListChangeListener<Country>) c -> {
+            if (!destinations.codes().equals(model.destinations)) model.destinations.setAll(destinations.codes());
+        });
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -132,26 +152,34 @@ final class TravelForm {
         cancel.setOnAction(e -> onCancel.run());
         save.setOnAction(e -> {
             messages.clear();
+            org.devicedesk.ui.Reload.show(reload, false);
             save.setDisable(true);
-            TravelDraft draft = new TravelDraft(null, destinations.codes(), Dates.current(departure), Dates.current(returning),
-                    List.copyOf(ticked), purpose.getText());
-            Long id = editing;
-            Long version = editingNotice == null ? null : editingNotice.version(); // the version the form was loaded at
-            Background.run(() -> {
-                if (id == null) return travel.submit(session, draft);
-                travel.update(session, id, version, draft);
-                return id;
-            }, saved -> {
+            model.departure.set(Dates.current(departure)); // what is typed now, committed or not
+            model.returning.set(Dates.current(returning));
+            model.save(saved -> {
                 save.setDisable(false);
                 onSaved.accept(saved);
             }, t -> {
                 save.setDisable(false);
                 messages.show(t);
+                org.devicedesk.ui.Reload.offer(reload, t);
+            });
+        });
+        reload.setOnAction(e -> {
+            reload.setDisable(true);
+            model.reload(said -> {
+                reload.setDisable(false);
+                org.devicedesk.ui.Reload.show(reload, false);
+                showModel();
+                messages.success(said);
+            }, t -> {
+                reload.setDisable(false);
+                messages.show(t);
             });
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, cancel, save);
+        HBox buttons = new HBox(8, spacer, reload, cancel, save);
 
         VBox content = new VBox(12, heading, intro, messages.node(), grid);
         content.setPadding(new Insets(16));
@@ -173,73 +201,26 @@ final class TravelForm {
     /** Opens the form empty (a new notice) or filled with a pending notice to change. */
     void open(TravelNotice notice) {
         messages.clear();
-        editing = notice == null ? null : notice.id();
-        editingNotice = notice;
-        heading.setText(notice == null ? "New travel notice" : "Change " + notice.reference());
-        destinations.setCodes(notice == null ? List.of() : notice.destinations());
-        departure.setValue(notice == null ? null : notice.departureDate());
-        returning.setValue(notice == null ? null : notice.returnDate());
+        org.devicedesk.ui.Reload.show(reload, false);
         if (notice == null) {
             departure.getEditor().clear();
             returning.getEditor().clear();
         }
-        purpose.setText(notice == null ? "" : notice.purpose());
-        ticked.clear();
-        if (notice != null) notice.devices().forEach(d -> ticked.add(d.id()));
-        devices.getItems().clear();
-        Long traveller = notice == null ? null : notice.travellerId();
-        Background.run(() -> new Object[] {travel.requiredNoticeDays(), travel.cryptoList(session), travel.devicesHeldBy(session, traveller)}, loaded -> {
-            requiredDays = (Integer) loaded[0];
-            cryptoList = (CryptoList) loaded[1];
-            @SuppressWarnings("unchecked") List<TravelDevice> held = (List<TravelDevice>) loaded[2];
-            devices.getItems().setAll(held);
-            if (notice != null) {
-                for (TravelDevice d : notice.devices()) if (!held.contains(new TravelDevice(d.id(), d.assetTag(), d.description()))) devices.getItems().add(d);
-            }
-            updateNoticeDays();
-            updateCryptoWarning();
-        }, messages::show);
-        updateNoticeDays();
+        model.open(notice, messages::show);
+        showModel();
         javafx.application.Platform.runLater(() -> destinations.searchField().requestFocus());
     }
 
-    private void updateNoticeDays() {
-        LocalDate d = Dates.current(departure);
-        noticeDays.getStyleClass().removeAll("badge-success", "badge-danger", "badge");
-        if (d == null) {
-            show(noticeDays, false);
-            return;
-        }
-        NoticeCheck check = editingNotice == null ? travel.preview(d, requiredDays)
-                : TravelService.check(editingNotice.submittedOn(), d, requiredDays);
-        if (editingNotice != null && editingNotice.late() && !check.late()) check = new NoticeCheck(check.noticeDays(), requiredDays, true);
-        if (d.isBefore(travel.today())) {
-            noticeDays.setText("The departure date is in the past.");
-            noticeDays.getStyleClass().addAll("badge", "badge-danger");
-        } else {
-            noticeDays.setText(editingNotice == null ? check.describe() : check.describe() + " (counted from the day it was filed; a late notice stays late)");
-            noticeDays.getStyleClass().addAll("badge", check.late() ? "badge-danger" : "badge-success");
-        }
-        show(noticeDays, true);
+    /** Puts the view model's destinations and dates into the pickers (after opening or reloading). */
+    private void showModel() {
+        destinations.setCodes(List.copyOf(model.destinations));
+        setPicker(departure, model.departure.get());
+        setPicker(returning, model.returning.get());
+        devices.refresh(); // the ticks follow the view model's set
     }
 
-    private void updateCryptoWarning() {
-        if (cryptoList == null) return;
-        List<CryptoList.Entry> hits = cryptoList.countries().stream().filter(e -> destinations.codes().contains(e.code())).toList();
-        if (hits.isEmpty()) {
-            show(cryptoWarning, false);
-            return;
-        }
-        String names = hits.stream().map(CryptoList.Entry::name).collect(Collectors.joining(", "));
-        cryptoWarning.setText("Encryption warning: " + names + (hits.size() == 1 ? " restricts" : " restrict")
-                + " the import or use of encryption. Your encrypted devices may be inspected, held or need a licence; Information Security "
-                + "will be told and will advise you before you go.");
-        cryptoWarning.setTooltip(new javafx.scene.control.Tooltip(cryptoList.provenance() + "\nSource of the list: " + cryptoList.source()));
-        show(cryptoWarning, true);
-    }
-
-    private static void show(Node n, boolean visible) {
-        n.setVisible(visible);
-        n.setManaged(visible);
+    private static void setPicker(DatePicker p, LocalDate d) {
+        p.setValue(d);
+        if (d == null) p.getEditor().clear();
     }
 }

@@ -17,8 +17,11 @@ final class TravelRepository {
             SELECT t.id, t.reference, t.traveller_id, p.full_name AS traveller_name, t.departure_date, t.return_date, t.purpose,
                    t.submitted_at, t.submitted_on, t.notice_days, t.late, t.crypto_warning, t.decision, t.advice,
                    t.late_justification, t.decided_at, t.decided_by, t.post_check_at, t.post_check_by, t.post_check_outcome,
-                   t.post_check_notes, t.created_by, t.version
-            FROM travel_notice t JOIN person p ON p.id = t.traveller_id""";
+                   t.post_check_notes, t.created_by, t.version, """
+            + org.devicedesk.core.Actors.sql("t.created_by") + " AS created_by_name, "
+            + org.devicedesk.core.Actors.sql("t.decided_by") + " AS decided_by_name, "
+            + org.devicedesk.core.Actors.sql("t.post_check_by") + " AS post_check_by_name"
+            + " FROM travel_notice t JOIN person p ON p.id = t.traveller_id";
 
     /** The notice's own columns; destinations and devices are filled in afterwards. */
     private static final RowMapper<TravelNotice> NOTICE = (rs, ctx) -> {
@@ -31,7 +34,8 @@ final class TravelRepository {
                 decision == null ? null : TravelDecision.valueOf(decision), rs.getString("advice"), rs.getString("late_justification"),
                 Times.instant(rs.getString("decided_at")), rs.getString("decided_by"), Times.instant(rs.getString("post_check_at")),
                 rs.getString("post_check_by"), outcome == null ? null : PostTravelOutcome.valueOf(outcome),
-                rs.getString("post_check_notes"), rs.getString("created_by"), rs.getLong("version"));
+                rs.getString("post_check_notes"), rs.getString("created_by"), rs.getLong("version"),
+                rs.getString("created_by_name"), rs.getString("decided_by_name"), rs.getString("post_check_by_name"));
     };
 
     private static final RowMapper<TravelDevice> DEVICE = (rs, ctx) -> {
@@ -83,7 +87,8 @@ final class TravelRepository {
                     List.copyOf(destinations.getOrDefault(n.id(), List.of())), n.departureDate(), n.returnDate(),
                     List.copyOf(devices.getOrDefault(n.id(), List.of())), n.purpose(), n.submittedAt(), n.submittedOn(),
                     n.noticeDays(), n.late(), n.cryptoWarning(), n.decision(), n.advice(), n.lateJustification(), n.decidedAt(),
-                    n.decidedBy(), n.postCheckAt(), n.postCheckBy(), n.postCheckOutcome(), n.postCheckNotes(), n.createdBy(), n.version()));
+                    n.decidedBy(), n.postCheckAt(), n.postCheckBy(), n.postCheckOutcome(), n.postCheckNotes(), n.createdBy(), n.version(),
+                    n.createdByName(), n.decidedByName(), n.postCheckByName()));
         }
         return out;
     }

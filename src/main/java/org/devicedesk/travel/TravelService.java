@@ -336,8 +336,7 @@ public final class TravelService {
         p.required(decision, "decision", "The decision");
         p.required(adv, "advice", "The advice given to " + n.travellerName());
         if (decision != null && decision.approves() && n.late() && just == null) {
-            p.add("late-justification", n.reference() + " was filed with " + n.noticeDays() + " days' notice, fewer than "
-                    + Settings.load(h).travelNoticeDays() + ". Write down why it is late before approving it.");
+            p.add("late-justification", lateSentence(n, Settings.load(h).travelNoticeDays()) + " Write down why it is late before approving it.");
         }
         if (loanerKind != null) {
             p.addIf(decision == TravelDecision.NOT_APPROVED, "loaner", "A loaner goes with an approval: choose \"No loaner\" when the trip is not approved.");
@@ -350,6 +349,27 @@ public final class TravelService {
         Audit.record(h, s, at, "TRAVEL_NOTICE_DECIDED", "travel_notice", id, n.reference() + ": " + decision.label()
                 + (n.isPending() ? "" : " (was " + n.decision().label() + ")") + (n.late() ? "; late notice" : "")
                 + (loaner == null ? "" : "; clean loaner " + loaner.assetTag() + " booked"));
+    }
+
+    /**
+     * Why a notice is late, in words that stay true after its departure has moved (issue 17): a notice
+     * filed late stays late (policy 53), but its notice days are counted to the departure as it is now.
+     * "TRV-2026-0004 was filed with 4 days' notice, fewer than 7." or, once its departure has moved
+     * further off, "TRV-2026-0004 was filed late (fewer than 7 days' notice); its departure has since moved."
+     * (never "filed with 20 days' notice, fewer than 7"). Short: it stands above the decision buttons.
+     */
+    static String lateSentence(TravelNotice n, int requiredDays) {
+        if (n.noticeDays() < requiredDays) return n.reference() + " was filed with " + NoticeCheck.days(n.noticeDays()) + ", fewer than " + requiredDays + ".";
+        return n.reference() + " was filed late (fewer than " + requiredDays + " days' notice); its departure has since moved.";
+    }
+
+    /**
+     * Trips that are over — the return date has passed — with no decision from Information Security
+     * (issue 17, SPEC 4): flagged in the queue so that they are decided or followed up, never left silent.
+     */
+    public List<TravelNotice> overdueUndecided(Session s) {
+        LocalDate today = today();
+        return list(s).stream().filter(n -> n.decisionOverdue(today)).toList();
     }
 
     // ---- the post-travel device check ----

@@ -60,6 +60,8 @@ public final class TravelView implements Screen {
     private final TravelForm form;
     private final TravelDetail detail;
     private final Label count = new Label();
+    /** Issue 17: only the trips that are over with no decision. */
+    private final javafx.scene.control.CheckBox overdueOnly = new javafx.scene.control.CheckBox("Back, _undecided only");
     private final FormMessages listMessages = new FormMessages("travel-list");
     private Long selectAfterLoad;
 
@@ -75,6 +77,7 @@ public final class TravelView implements Screen {
         Label sub = new Label(queue ? "Information Security queue: pending first, departing soonest on top." : "Overseas travel notices you have filed (policy 53).");
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         search.setId("travel-search");
+        search.setAccessibleText("Search travel notices by reference, traveller, country or purpose");
         search.setPromptText("Search reference, traveller, country…");
         search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, traveller, country or purpose"));
         search.setPrefWidth(300);
@@ -89,6 +92,10 @@ public final class TravelView implements Screen {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox titles = new VBox(2, title, sub);
+        overdueOnly.setId("travel-overdue-only");
+        overdueOnly.setTooltip(new javafx.scene.control.Tooltip("Only trips whose return date has passed with no Information Security decision"));
+        overdueOnly.setMinWidth(Region.USE_PREF_SIZE);
+        overdueOnly.selectedProperty().addListener((o, a, b) -> applyFilter(search.getText()));
         HBox top = new HBox(10, titles, spacer, search, export, create);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
@@ -96,7 +103,11 @@ public final class TravelView implements Screen {
         buildTable();
         count.setId("travel-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox center = new VBox(8, listMessages.node(), table, count);
+        // under the list, beside the count: the title row has no room to spare at 1366 wide
+        HBox foot = new HBox(16, count);
+        foot.setAlignment(Pos.CENTER_LEFT);
+        if (queue) foot.getChildren().add(overdueOnly);
+        VBox center = new VBox(8, listMessages.node(), table, foot);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         side.setPrefWidth(470);
@@ -148,6 +159,7 @@ public final class TravelView implements Screen {
         status.setComparator(Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate));
         status.setCellFactory(c -> graphicCell(n -> {
             HBox box = new HBox(6, statusBadge(n));
+            if (n.decisionOverdue(travel.today())) box.getChildren().add(overdueBadge());
             if (n.postCheckDue(travel.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
             if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
             return box;
@@ -196,11 +208,18 @@ public final class TravelView implements Screen {
         return l;
     }
 
-    /** "8 days" and, for a late notice, a red "Late" badge (late is shown as late everywhere). */
+    /** "8 days' notice" and, for a late notice, "6 days' notice · late" in red (late is shown as late everywhere). */
     static Node noticeBadge(TravelNotice n) {
-        String days = n.noticeDays() == 1 ? "1 day" : n.noticeDays() + " days";
-        Label l = badge(n.late() ? "Late · " + days : days, n.late() ? "badge-danger" : "badge-neutral");
+        Label l = badge(NoticeCheck.badge(n.noticeDays(), n.late()), n.late() ? "badge-danger" : "badge-neutral");
         if (n.late()) l.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        return l;
+    }
+
+    /** Issue 17: the trip is over and Information Security never decided on it. */
+    static Label overdueBadge() {
+        Label l = badge("Back, undecided", "badge-danger");
+        l.setTooltip(new javafx.scene.control.Tooltip("The return date has passed and Information Security has not decided on this notice."));
+        l.setAccessibleText("Decision overdue: the return date has passed with no decision");
         return l;
     }
 
@@ -218,7 +237,9 @@ public final class TravelView implements Screen {
     private void applyFilter(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         TravelFilter narrow = narrowedTo;
-        filtered.setPredicate(n -> (narrow == null || narrow.test(n)) && (t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
+        boolean overdue = overdueOnly.isSelected();
+        LocalDate today = travel.today();
+        filtered.setPredicate(n -> (narrow == null || narrow.test(n)) && (!overdue || n.decisionOverdue(today)) && (t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
                 + String.join(" ", n.destinations()) + " " + n.purpose() + " " + n.status().label() + (n.late() ? " late" : ""))
                 .toLowerCase(Locale.ROOT).contains(t)));
         count.setText(filtered.size() + " of " + notices.size() + " notices");

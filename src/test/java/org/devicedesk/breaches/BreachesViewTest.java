@@ -392,4 +392,47 @@ class BreachesViewTest extends FxTest {
         assertTrue(node(robot, "breaches-count", Label.class).getText().startsWith("3 open (2 overdue, 1 due within 24 h)"),
                 node(robot, "breaches-count", Label.class).getText());
     }
+
+    /** Issue 17 / SPEC 5: the register shows the 72-hour clock for every case still undecided, none for a decided one. */
+    @Test
+    void theRegisterShowsTheTimeLeftForEveryUndecidedCase(FxRobot robot) {
+        testDb.services.breaches.save(dora, fresh, BreachDraft.of(get(fresh)).withStatus(Status.NOT_REPORTABLE).withRisk(Risk.UNLIKELY)
+                .withRationale("Public posts only"));
+        signInAs(dora);
+        robot.clickOn(node(robot, "nav-breaches"));
+        robot.clickOn(node(robot, "breaches-register"));
+        TableView<?> table = node(robot, "breaches-register-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 3);
+        assertTrue(table.getColumns().stream().anyMatch(c -> "Time left".equals(c.getText())));
+        waitUntil(() -> badges(robot, "breaches-register-table", dueSoon).contains("12 h 00 min left"));
+        assertTrue(badges(robot, "breaches-register-table", overdue).contains("Overdue by 8 h 00 min"),
+                badges(robot, "breaches-register-table", overdue).toString());
+        assertTrue(badges(robot, "breaches-register-table", fresh).stream().noneMatch(b -> b.endsWith("left") || b.startsWith("Overdue")),
+                "decided: no clock " + badges(robot, "breaches-register-table", fresh));
+    }
+
+    /** Issue 17: a refusal of several sentences is shown whole on the case page, not cut to one line. */
+    @Test
+    void theCasePageShowsARefusalOfSeveralLinesWhole(FxRobot robot) {
+        Shell shell = signInAs(dora);
+        runFx(() -> shell.navigate("breaches", overdue));
+        ComboBox<Status> status = node(robot, "breach-status", ComboBox.class);
+        waitUntil(() -> status.getItems().contains(Status.REPORTED_TO_ICO));
+        ComboBox<Risk> risk = node(robot, "breach-risk", ComboBox.class);
+        fx(() -> risk.setValue(Risk.HIGH_RISK));
+        fx(() -> status.setValue(Status.REPORTED_TO_ICO));
+        robot.clickOn("#breach-save");
+        Label message = node(robot, "breach-message", Label.class);
+        waitUntil(message::isVisible);
+        assertTrue(message.getText().split("\n").length >= 3, message.getText());
+        waitUntil(() -> message.getHeight() > 0);
+        double[] sizes = new double[2];
+        fx(() -> {
+            sizes[0] = message.getHeight();
+            sizes[1] = message.prefHeight(message.getWidth());
+        });
+        assertTrue(sizes[0] >= sizes[1] - 0.5, "shown " + sizes[0] + " px of the " + sizes[1] + " px its text needs");
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) message.lookup(".text");
+        assertEquals(message.getText(), drawn.getText(), "no line is cut to '…'");
+    }
 }

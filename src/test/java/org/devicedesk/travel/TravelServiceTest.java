@@ -515,4 +515,63 @@ class TravelServiceTest {
         assertNotNull(r.messageFor("post-check-devices"));
         assertNull(travel.get(helpdesk, id).postCheckOutcome(), "nothing was stored");
     }
+
+    // ---- issue 17: the late-notice sentence after a move, and trips back with no decision ----
+
+    @Test
+    void aLateNoticeWhoseDepartureMovedSaysItWasFiledLateNotThatTwentyIsFewerThanSeven() {
+        long id = travel.submit(sam, trip(d("2026-03-08"))); // 4 days' notice: late
+        TravelNotice n = travel.get(sam, id);
+        travel.update(sam, id, n.version(), trip(d("2026-03-24"))); // moved: 20 days after it was filed
+        TravelNotice moved = travel.get(sam, id);
+        assertTrue(moved.late(), "late when filed, kept late");
+        assertEquals(20, moved.noticeDays());
+        Refused r = assertThrows(Refused.class, () -> travel.decide(infosec, id, TravelDecision.APPROVED, "Fine.", null));
+        assertEquals(moved.reference() + " was filed late (fewer than 7 days' notice); its departure has since moved. "
+                + "Write down why it is late before approving it.", r.messageFor("late-justification"));
+        assertFalse(r.getMessage().contains("20 days' notice, fewer than"), r.getMessage());
+    }
+
+    @Test
+    void aLateNoticeStillAtItsDepartureSaysHowManyDaysAndHowManyAreAskedFor() {
+        long id = travel.submit(sam, trip(d("2026-03-08")));
+        Refused r = assertThrows(Refused.class, () -> travel.decide(infosec, id, TravelDecision.APPROVED, "Fine.", null));
+        assertEquals(travel.get(sam, id).reference() + " was filed with 4 days' notice, fewer than 7. "
+                + "Write down why it is late before approving it.", r.messageFor("late-justification"));
+    }
+
+    @Test
+    void theNoticeBadgeSaysDaysOfNoticeNotDaysLate() {
+        assertEquals("6 days' notice · late", NoticeCheck.badge(6, true));
+        assertEquals("1 day's notice · late", NoticeCheck.badge(1, true));
+        assertEquals("9 days' notice", NoticeCheck.badge(9, false));
+    }
+
+    @Test
+    void aTripWhoseReturnDateHasPassedWithNoDecisionIsFlagged() {
+        long undecided = travel.submit(sam, trip(d("2026-03-12"), d("2026-03-14"), "FR"));
+        long decided = travel.submit(sam, trip(d("2026-03-12"), d("2026-03-14"), "DE"));
+        travel.decide(infosec, decided, TravelDecision.APPROVED, "Fine.", null);
+        long later = travel.submit(sam, trip(d("2026-03-20"), d("2026-03-25"), "ES"));
+        assertTrue(travel.overdueUndecided(infosec).isEmpty(), "nobody is back yet");
+
+        t.clock.set(Instant.parse("2026-03-14T23:00:00Z")); // the return day itself: not yet
+        assertTrue(travel.overdueUndecided(infosec).isEmpty());
+        t.clock.set(Instant.parse("2026-03-15T09:00:00Z"));
+        assertEquals(List.of(undecided), travel.overdueUndecided(infosec).stream().map(TravelNotice::id).toList());
+        assertEquals(List.of(undecided), travel.overdueUndecided(sam).stream().map(TravelNotice::id).toList(), "the traveller sees their own");
+        assertFalse(travel.get(sam, later).decisionOverdue(travel.today()));
+    }
+
+    @Test
+    void aNoticeNamesWhoFiledDecidedAndCheckedItAsPeopleNotUsernames() {
+        long id = travel.submit(sam, trip(d("2026-03-20")));
+        travel.decide(infosec, id, TravelDecision.APPROVED, "Keep it with you.", null);
+        TravelNotice n = travel.get(sam, id);
+        assertEquals("sam", n.createdBy(), "the record keeps the username");
+        assertEquals("Sam Tester", n.createdByName());
+        assertEquals("Ines Tester", n.decidedByName());
+        assertNull(n.postCheckByName());
+        assertEquals("Ines Tester", travel.list(infosec).get(0).decidedByName(), "the list reads the same names");
+    }
 }

@@ -68,7 +68,7 @@ class TravelViewTest extends FxTest {
         assertEquals(List.of("CN"), saved.destinations());
         assertEquals(List.of(laptop), saved.devices().stream().map(TravelDevice::id).toList());
         waitUntil(() -> robot.lookup("#travel-table .badge").queryAll().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().equals("Late · 6 days")));
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("6 days' notice · late")));
     }
 
     /** Selects what is in the field and types over it, as a person would. */
@@ -147,5 +147,53 @@ class TravelViewTest extends FxTest {
         TableView<?> table = node(robot, "travel-table", TableView.class);
         waitUntil(() -> table.getItems().size() == 1);
         assertEquals("Sam Tester", ((TravelNotice) table.getItems().get(0)).travellerName());
+    }
+
+    /** Issue 17: a change from a form loaded before someone else's is refused, and Reload keeps what was typed. */
+    @Test
+    void aStaleChangeOffersReloadWhichKeepsWhatWasTyped(FxRobot robot) {
+        long id = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-22"), List.of(laptop), "Conference"));
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#travel-table .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(node(robot, "travel-edit"));
+        TravelNotice now = testDb.services.travel.get(ines, id);
+        testDb.services.travel.update(ines, id, now.version(), new TravelDraft(null, List.of("FR"), now.departureDate(),
+                LocalDate.parse("2026-03-23"), List.of(laptop), now.purpose())); // Information Security moves the return meanwhile
+        retype(robot, "travel-purpose", "Conference on victim services");
+        robot.clickOn("#travel-save");
+        javafx.scene.control.Button reload = node(robot, "travel-reload", javafx.scene.control.Button.class);
+        waitUntil(reload::isVisible);
+        robot.clickOn(reload);
+        Label message = node(robot, "travel-message", Label.class);
+        waitUntil(() -> message.isVisible() && message.getText().startsWith("Reloaded"));
+        assertTrue(message.getText().contains("Your changes to purpose are kept."), message.getText());
+        robot.clickOn("#travel-save");
+        waitUntil(() -> testDb.services.travel.get(sam, id).purpose().equals("Conference on victim services"));
+        assertEquals(LocalDate.parse("2026-03-23"), testDb.services.travel.get(sam, id).returnDate(), "their change kept too");
+    }
+
+    /** Issue 17 / SPEC 4: a trip that is over with no decision is flagged in the queue, and the queue can show only those. */
+    @Test
+    void aTripBackWithNoDecisionIsFlaggedAndCanBeListedAlone(FxRobot robot) {
+        long over = testDb.services.travel.submit(sam, new TravelDraft(null, List.of("FR"), LocalDate.parse("2026-03-12"),
+                LocalDate.parse("2026-03-14"), List.of(laptop), "Conference"));
+        testDb.services.travel.submit(sam, new TravelDraft(null, List.of("DE"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-25"), List.of(laptop), "Partnership meeting"));
+        testDb.clock.set(java.time.Instant.parse("2026-03-16T10:00:00Z")); // back on the 14th; nobody decided
+        signInAs(ines);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        waitUntil(() -> robot.lookup("#travel-table .badge").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().equals("Back, undecided")));
+        robot.clickOn("#travel-overdue-only");
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals(over, ((TravelNotice) table.getItems().get(0)).id());
+        robot.clickOn("#travel-overdue-only");
+        waitUntil(() -> table.getItems().size() == 2);
     }
 }
