@@ -71,6 +71,8 @@ final class DemoBreaches {
             if (toReport) {
                 Instant notified = reportLate ? c.icoDeadline().plus(Duration.ofHours(6 + random.nextInt(20)))
                         : c.awareAt().plus(Duration.ofHours(20 + random.nextInt(44)));
+                // a referral only two or three days old: the notification is in the past, never after the decision
+                if (notified.isAfter(realNow.minus(Duration.ofMinutes(30)))) notified = realNow.minus(Duration.ofMinutes(30));
                 decidedAt = notified.plus(Duration.ofMinutes(20));
                 String icoRef = "IC-" + (300000 + random.nextInt(600000)) + "-" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
                 d = d.withStatus(Status.REPORTED_TO_ICO).withIco(notified, icoRef, reportLate

@@ -44,6 +44,19 @@ class LargeDemoTest {
     }
 
     @Test
+    void theEverydayDemoIsWrittenOnTopOfTheHistoryAsTheLargeDemoDoes() {
+        // --demo-size large: the bulk history, then the normal demo through the services (their rules refuse
+        // anything out of order, e.g. an ICO notification after the decision's own time)
+        String shown = Demo.fillIfEmpty(db.services, "normal");
+        assertTrue(shown != null && shown.startsWith("Demo accounts:"), String.valueOf(shown));
+        assertTrue(count("SELECT count(*) FROM breach_case WHERE status = 'REPORTED_TO_ICO'") > 0);
+        assertEquals(0, count("SELECT count(*) FROM breach_case WHERE ico_notified_at IS NOT NULL AND ico_notified_at > decided_at"),
+                "no case was notified to the ICO after it was decided");
+        Audit.Verification v = db.services.audit.verify(admin, n -> { });
+        assertTrue(v.intact(), v.explanation());
+    }
+
+    @Test
     void custodyNeverOverlapsAndPoolDevicesGoOnlyToDesignatedUsers() {
         assertEquals(0, count("""
                 SELECT count(*) FROM custody a JOIN custody b ON a.device_id = b.device_id AND a.id < b.id
