@@ -33,6 +33,7 @@ done
 JDK_MAJOR=$("$JDK/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}')
 [ "${JDK_MAJOR:-0}" -ge 25 ] || die "the installer needs JDK 25 or newer (found $JDK_MAJOR at $JAVA_HOME): its start-up cache is JDK 25's AOT cache. Set JAVA_HOME to a JDK 25+ (e.g. /usr/lib/jvm/temurin-25-jdk-amd64); the app itself builds and runs on JDK 21+." 
 command -v dpkg-deb >/dev/null || die "dpkg-deb is missing: the .deb needs it (apt-get install dpkg-dev)."
+command -v zip >/dev/null || die "zip is missing: trimming the jars needs it (apt-get install zip)."
 command -v fakeroot >/dev/null || die "fakeroot is missing: jpackage needs it for the .deb (apt-get install fakeroot)."
 MAIN_JAR="$PKG-$VERSION.jar"
 [ -f "$INPUT/$MAIN_JAR" ] || die "$INPUT/$MAIN_JAR is missing: run 'mvn -B -Pinstaller package', which puts it there."
@@ -44,6 +45,53 @@ MAIN_JAR="$PKG-$VERSION.jar"
 #   jdk.crypto.cryptoki (PostgreSQL TLS with PKCS#11 keys), jdk.zipfs (Flyway scanning jars).
 rm -rf "$OUT/runtime" "$OUT/$NAME" "$OUT/work" "$OUT"/*.deb
 mkdir -p "$OUT/work"
+# the jars are trimmed below: work on a copy, so that Maven's input folder stays as Maven made it
+rm -rf "$OUT/app-input" && cp -a "$INPUT" "$OUT/app-input" && INPUT="$OUT/app-input"
+# JavaFX first looks for its natives beside its jar, and only then unpacks them from the jar
+# into ~/.openjfx/cache at every start; put them beside the jar ($APPDIR).
+for jar in "$INPUT"/javafx-*-linux.jar; do
+    unzip -q -o -j "$jar" '*.so' -d "$INPUT" 2>/dev/null || true
+done
+# sqlite-jdbc otherwise unpacks libsqlitejdbc.so into /tmp at every start
+mkdir -p "$INPUT/native"
+unzip -q -o -j "$INPUT/sqlite-jdbc-"*.jar 'org/sqlite/native/Linux/x86_64/libsqlitejdbc.so' -d "$INPUT/native"
+
+# ---------------------------------------------------------------- trimming the jars (issue 20)
+# Only this platform's natives, once: the JavaFX jars keep their classes (their .so files are beside
+# them now), sqlite-jdbc drops the natives of every platform (14 MB; the launcher points it at
+# native/ above).
+say "trimming the jars"
+for jar in "$INPUT"/javafx-*-linux.jar; do
+    zip -q -d "$jar" '*.so' > /dev/null 2>&1 || true
+done
+zip -q -d "$INPUT/sqlite-jdbc-"*.jar 'org/sqlite/native/*' > /dev/null
+# Bouncy Castle (8 MB, signed) is there for Argon2 alone: keep the classes Argon2 reaches (jdeps,
+# class by class, from the two the app uses) and drop the signature, which covered the whole jar.
+BC_JAR=$(ls "$INPUT"/bcprov-*.jar)
+"$JDK/jdeps" -verbose:class -filter:none --multi-release 21 "$BC_JAR" 2>/dev/null \
+    | awk '$2 == "->" && $3 ~ /^([0-9]+\/)?org\.bouncycastle\./ { sub(/^[0-9]+\//, "", $1); sub(/^[0-9]+\//, "", $3); print $1, $3 }' \
+    > "$OUT/work/bc-edges.txt"
+awk -v roots='org.bouncycastle.crypto.generators.Argon2BytesGenerator org.bouncycastle.crypto.params.Argon2Parameters org.bouncycastle.crypto.params.Argon2Parameters$Builder' '
+    { to[$1] = to[$1] " " $2 }
+    END { n = split(roots, r, " "); for (i = 1; i <= n; i++) { keep[r[i]] = 1; q[++qn] = r[i] }
+          for (h = 1; h <= qn; h++) { m = split(to[q[h]], t, " "); for (j = 1; j <= m; j++) if (!(t[j] in keep)) { keep[t[j]] = 1; q[++qn] = t[j] } }
+          for (k in keep) { gsub(/\./, "/", k); print k ".class" } }' "$OUT/work/bc-edges.txt" > "$OUT/work/bc-keep.txt"
+[ "$(wc -l < "$OUT/work/bc-keep.txt")" -gt 10 ] || die "jdeps found no Bouncy Castle classes for Argon2."
+rm -rf "$OUT/work/bc" && mkdir -p "$OUT/work/bc" && (cd "$OUT/work/bc" && unzip -q "$BC_JAR")
+(cd "$OUT/work/bc" && find org -name '*.class' | sort > ../bc-all.txt
+ grep -vxF -f ../bc-keep.txt ../bc-all.txt | xargs rm -f
+ for v in META-INF/versions/*; do
+     [ -d "$v/org" ] || continue
+     (cd "$v" && find org -name '*.class' | grep -vxF -f "$OUT/work/bc-keep.txt" | xargs rm -f)
+ done
+ # no resources (post-quantum tables, OSGi and provider service files naming dropped classes), no signature
+ find . -type f ! -name '*.class' -delete
+ rm -f META-INF/versions/*/module-info.class module-info.class
+ printf 'Manifest-Version: 1.0\nMulti-Release: true\n' > META-INF/MANIFEST.MF
+ find . -type d -empty -delete
+ rm -f "$BC_JAR" && zip -q -r -X "$BC_JAR" META-INF org)
+say "Bouncy Castle: $(wc -l < "$OUT/work/bc-keep.txt") classes kept, $(du -h "$BC_JAR" | cut -f1)"
+
 say "finding the JDK modules with jdeps"
 MODULES=$("$JDK/jdeps" --ignore-missing-deps --print-module-deps --multi-release 21 \
           --class-path "$INPUT/*" "$INPUT"/*.jar 2>/dev/null | tail -1)
@@ -58,15 +106,6 @@ say "jlink runtime with: $MODULES"
 # module graph at every start.
 "$OUT/runtime/bin/java" --enable-native-access=ALL-UNNAMED -Xshare:dump > "$OUT/work/base-cds.log" 2>&1 \
     || { cat "$OUT/work/base-cds.log"; die "dumping the base CDS archive failed."; }
-
-# JavaFX first looks for its natives beside its jar, and only then unpacks them from the jar
-# into ~/.openjfx/cache at every start; put them beside the jar ($APPDIR).
-for jar in "$INPUT"/javafx-*-linux.jar; do
-    unzip -q -o -j "$jar" '*.so' -d "$INPUT" 2>/dev/null || true
-done
-# sqlite-jdbc otherwise unpacks libsqlitejdbc.so into /tmp at every start
-mkdir -p "$INPUT/native"
-unzip -q -o -j "$INPUT/sqlite-jdbc-"*.jar 'org/sqlite/native/Linux/x86_64/libsqlitejdbc.so' -d "$INPUT/native"
 
 # ---------------------------------------------------------------- app-image (jpackage)
 JAVA_OPTIONS=(

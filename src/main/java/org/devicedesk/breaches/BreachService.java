@@ -82,13 +82,18 @@ public final class BreachService {
      * own transaction. The caller has already checked that {@code s} may file the incident. Returns the case id.
      */
     public long referInTransaction(Handle h, Session s, long incidentId, String title, Instant awareAt) {
+        return referInTransaction(h, s, incidentId, title, awareAt, Settings.load(h));
+    }
+
+    /** The same, with the settings the caller has already read in this transaction (the ICO window is one of them). */
+    public long referInTransaction(Handle h, Session s, long incidentId, String title, Instant awareAt, Settings.Values settings) {
         Problems p = new Problems();
         p.required(title, "title", "A title for the breach referral");
         p.required(awareAt, "aware-at", "The time the office became aware");
         p.addIf(awareAt != null && awareAt.isAfter(clock.instant()), "aware-at",
                 "The time the office became aware cannot be in the future.");
         p.throwIfAny();
-        Duration window = window(h);
+        Duration window = Duration.ofHours(settings.icoDeadlineHours());
         repo.byIncident(h, incidentId, window).ifPresent(existing -> {
             throw Refused.because("This incident was already referred to the DPO as " + existing.reference() + ".");
         });

@@ -31,6 +31,19 @@ public final class Audit {
         String rid = recordId == null ? "" : recordId.toString();
         String actorName = actor.username();
         String hash = hash(prev, seq, at1, actorName, action, recordType, rid, summary);
+        if (isPostgres(h)) {
+            // the event and the change feed's notice in one statement, one round trip (issue 20); the head's
+            // hash is moved in a second one, after the event is there (its trigger checks the newest event)
+            h.createQuery("""
+                    INSERT INTO audit_event (seq, at, actor, action, record_type, record_id, summary, prev_hash, hash)
+                    VALUES (:seq, :at, :actor, :action, :type, :rid, :summary, :prev, :hash) RETURNING pg_notify('""" + ChangeFeed.CHANNEL + "', :p)")
+                    .bind("seq", seq).bind("at", at1).bind("actor", actorName).bind("action", action)
+                    .bind("type", recordType).bind("rid", rid).bind("summary", summary)
+                    .bind("prev", prev).bind("hash", hash).bind("p", payload(recordType, rid, actorName, at1))
+                    .map((rs, ctx) -> 1).one();
+            h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", hash).execute();
+            return seq;
+        }
         h.createUpdate("""
                 INSERT INTO audit_event (seq, at, actor, action, record_type, record_id, summary, prev_hash, hash)
                 VALUES (:seq, :at, :actor, :action, :type, :rid, :summary, :prev, :hash)""")
@@ -38,7 +51,6 @@ public final class Audit {
                 .bind("type", recordType).bind("rid", rid).bind("summary", summary)
                 .bind("prev", prev).bind("hash", hash).execute();
         h.createUpdate("UPDATE audit_head SET last_hash = :hash WHERE id = 1").bind("hash", hash).execute();
-        notifyChange(h, recordType, rid, actorName, at1);
         return seq;
     }
 
@@ -89,9 +101,16 @@ public final class Audit {
      * transaction: the server delivers it at commit and drops it on rollback. SQLite's feed reads the trail.
      */
     private static void notifyChange(Handle h, String recordType, String recordId, String actor, String at) {
-        if (!"POSTGRESQL".equals(h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getAttribute(DIALECT))) return;
-        String payload = recordType + ChangeFeed.SEP + recordId + ChangeFeed.SEP + actor + ChangeFeed.SEP + at;
-        h.createQuery("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', :p)").bind("p", payload).map((rs, ctx) -> 1).one();
+        if (!isPostgres(h)) return;
+        h.createQuery("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', :p)").bind("p", payload(recordType, recordId, actor, at)).map((rs, ctx) -> 1).one();
+    }
+
+    private static boolean isPostgres(Handle h) {
+        return "POSTGRESQL".equals(h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getAttribute(DIALECT));
+    }
+
+    private static String payload(String recordType, String recordId, String actor, String at) {
+        return recordType + ChangeFeed.SEP + recordId + ChangeFeed.SEP + actor + ChangeFeed.SEP + at;
     }
 
     /** One event for {@link #recordAll}. */

@@ -98,9 +98,22 @@ public final class Settings {
 
     /** Reads inside an existing transaction (sees its uncommitted changes). */
     public static Values load(Handle h) {
+        return of(stored(h));
+    }
+
+    /**
+     * Every stored row, the mail settings' too, in one read inside the caller's transaction: a service
+     * that needs both (filing an incident) reads the table once ({@link #of}, {@code MailSettings.of}).
+     */
+    public static Map<String, String> stored(Handle h) {
         Map<String, String> stored = new LinkedHashMap<>();
         h.createQuery("SELECT key, value FROM setting").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> stored.put(e.getKey(), e.getValue()));
+        return stored;
+    }
+
+    /** The typed values from the rows {@link #stored} read, defaults for the rest. */
+    public static Values of(Map<String, String> stored) {
         Map<Key, String> raw = new LinkedHashMap<>();
         for (Key k : Key.values()) raw.put(k, stored.getOrDefault(k.key, k.defaultValue));
         return new Values(raw);

@@ -27,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.people.DeclarationState;
 import org.devicedesk.ui.AppContext;
@@ -53,6 +52,7 @@ public final class DashboardView implements Screen {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
     private static final int MAX_POPUPS = 3;
+    private final PopUps popUps = new PopUps();
 
     private final AppContext context;
     private final DashboardService service;
@@ -134,17 +134,13 @@ public final class DashboardView implements Screen {
     private void popUp(List<Notice> due) {
         if (due.isEmpty() || context.window() == null) return;
         for (Notice n : due.subList(0, Math.min(MAX_POPUPS, due.size()))) {
-            Notifications note = Notifications.create().title(n.title()).text(n.text() + "\nClick to open it.")
-                    .owner(context.window()).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_RIGHT)
-                    .onAction(e -> context.navigate(n.screen(), n.recordId()));
-            if (n.kind() == Notice.Kind.BREACH_DEADLINE || n.kind() == Notice.Kind.URGENT_INCIDENT) note.showWarning();
-            else note.showInformation();
+            boolean warning = n.kind() == Notice.Kind.BREACH_DEADLINE || n.kind() == Notice.Kind.URGENT_INCIDENT;
+            popUps.show(context.window(), n.title(), n.text(), warning, Duration.seconds(20), () -> context.navigate(n.screen(), n.recordId()));
         }
         if (due.size() > MAX_POPUPS) {
             int more = due.size() - MAX_POPUPS;
-            Notifications.create().title(more + " more to look at").text("See the dashboard for the rest.")
-                    .owner(context.window()).hideAfter(Duration.seconds(20)).position(Pos.BOTTOM_RIGHT)
-                    .onAction(e -> context.navigate("dashboard", null)).showInformation();
+            popUps.show(context.window(), more + " more to look at", "See the dashboard for the rest.", false, Duration.seconds(20),
+                    () -> context.navigate("dashboard", null));
         }
     }
 

@@ -64,7 +64,8 @@ public final class IncidentService {
     /** The DPO's breach review: a referral created in the caller's transaction (policy 56). */
     @FunctionalInterface
     public interface BreachReferral {
-        void refer(Handle h, Session s, long incidentId, String title, Instant awareAt);
+        /** {@code settings}: as the incident read them in the same transaction (the ICO window is one). */
+        void refer(Handle h, Session s, long incidentId, String title, Instant awareAt, Settings.Values settings);
     }
 
     /** How far back the list looks. */
@@ -233,7 +234,9 @@ public final class IncidentService {
         p.throwIfAny();
 
         Type type = d.type();
-        Settings.Values settings = Settings.load(h);
+        // the settings table is read once for the whole report: the hours, the ICO window and the mail settings
+        java.util.Map<String, String> storedSettings = Settings.stored(h);
+        Settings.Values settings = Settings.of(storedSettings);
         boolean outOfHours = isOutOfHours(reportedAt, settings);
         // policy 56: a password compromise where the user has not always had the device is urgent
         boolean urgent = type == Type.PASSWORD_COMPROMISED && Boolean.FALSE.equals(d.alwaysInPossession());
@@ -264,8 +267,9 @@ public final class IncidentService {
         // policy 56: every incident may be a data breach, so the DPO always gets a referral
         String title = reference + " " + type.label() + " – " + (device != null ? device.assetTag() + ", " : d.deviceDescription() != null ? d.deviceDescription() + ", " : "")
                 + reporter.fullName();
-        referrals.refer(h, s, id, title, now);
-        org.devicedesk.mail.MailEvents.incidentReported(h, now, id, type.label()); // SPEC 10: the DPO, the help desk, a receipt
+        referrals.refer(h, s, id, title, now, settings);
+        org.devicedesk.mail.MailEvents.incidentReported(h, now, id, type.label(), settings,
+                org.devicedesk.mail.MailSettings.of(storedSettings)); // SPEC 10: the DPO, the help desk, a receipt
         return new Reported(id, reference, guidance(reference, d, outOfHours, urgent, policyBreach, device, settings));
     }
 

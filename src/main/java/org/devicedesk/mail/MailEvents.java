@@ -23,11 +23,15 @@ public final class MailEvents {
      * personal data (reference, kind, time left); the help desk; and a receipt to the reporter.
      */
     public static void incidentReported(Handle h, Instant now, long incidentId, String typeLabel) {
-        MailSettings ms = MailSettings.load(h);
+        Map<String, String> stored = Settings.stored(h);
+        incidentReported(h, now, incidentId, typeLabel, Settings.of(stored), MailSettings.of(stored));
+    }
+
+    /** The same, with the settings the caller has already read in this transaction. */
+    public static void incidentReported(Handle h, Instant now, long incidentId, String typeLabel, Settings.Values settings, MailSettings ms) {
         if (!ms.enabled()) return;
         var facts = MailLookupRepository.incident(h, incidentId).orElse(null);
         if (facts == null) return;
-        Settings.Values settings = Settings.load(h);
         MailLookupRepository.caseForIncident(h, incidentId).ifPresent(c -> {
             Instant deadline = c.awareAt().plus(Duration.ofHours(settings.icoDeadlineHours()));
             Map<String, String> v = new HashMap<>();

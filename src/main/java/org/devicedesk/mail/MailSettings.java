@@ -94,6 +94,17 @@ public record MailSettings(boolean enabled, String host, int port, Security secu
         Map<String, String> m = new LinkedHashMap<>();
         h.createQuery("SELECT key, value FROM setting WHERE key LIKE 'mail.%'")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+        return from(m);
+    }
+
+    /** The mail settings among every stored setting ({@code Settings.stored}: one read for both). */
+    public static MailSettings of(Map<String, String> stored) {
+        Map<String, String> m = new LinkedHashMap<>();
+        stored.forEach((k, v) -> { if (k.startsWith("mail.")) m.put(k, v); });
+        return from(m);
+    }
+
+    private static MailSettings from(Map<String, String> m) {
         MailSettings d = defaults();
         if (m.isEmpty()) return d;
         int port;

@@ -21,9 +21,9 @@ final class IncidentFixture {
         this.db = db;
         // the real services, but a referral that can be made to fail, as a broken breaches service would
         this.incidents = new IncidentService(db.db, db.clock, db.services.people, db.services.accounts,
-                new IncidentDevices(db.services.devices), (h, s, id, title, at) -> {
+                new IncidentDevices(db.services.devices), (h, s, id, title, at, settings) -> {
                     if (referralFails.get()) throw new IllegalStateException("the breach referral failed");
-                    db.services.breaches.referInTransaction(h, s, id, title, at);
+                    db.services.breaches.referInTransaction(h, s, id, title, at, settings);
                 });
     }
 
