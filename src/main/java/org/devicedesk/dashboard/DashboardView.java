@@ -52,7 +52,7 @@ public final class DashboardView implements Screen {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
     private static final int MAX_POPUPS = 3;
-    private final PopUps popUps = new PopUps();
+    private final PopUpsUi popUps = new PopUpsUi();
 
     private final AppContext context;
     private final DashboardService service;

@@ -17,7 +17,7 @@ import javafx.util.Duration;
  * "Open" goes to the record and closes it; the cross closes it; it goes by itself after a while.
  * Automation ids: {@code notice-popup}, {@code notice-open}.
  */
-final class PopUps {
+final class PopUpsUi {
     static final double WIDTH = 380;
     private static final double GAP = 12;
 

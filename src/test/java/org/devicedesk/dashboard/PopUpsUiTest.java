@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The dashboard's pop-ups (AtlantaFX notifications since issue 20), driven by their automation ids. */
-class PopUpsTest extends FxTest {
+class PopUpsUiTest extends FxTest {
 
     @Test
     void openGoesToTheRecordAndClosesThePopUpAndTheOthersStayInTheCorner(FxRobot robot) {
-        PopUps popUps = new PopUps();
+        PopUpsUi popUps = new PopUpsUi();
         AtomicInteger opened = new AtomicInteger();
         AtomicInteger openedOther = new AtomicInteger();
         robot.interact(() -> {
@@ -33,7 +33,7 @@ class PopUpsTest extends FxTest {
         waitUntil(() -> first.getHeight() > 0 && second.getHeight() > 0);
         robot.interact(() -> { });
         assertTrue(second.getY() > first.getY(), "the newest is lowest");
-        assertTrue(first.getX() + PopUps.WIDTH <= stage.getX() + stage.getWidth(), "inside the window's right edge");
+        assertTrue(first.getX() + PopUpsUi.WIDTH <= stage.getX() + stage.getWidth(), "inside the window's right edge");
         assertTrue(second.getY() + second.getHeight() <= stage.getY() + stage.getHeight(), "inside the window's bottom edge");
         Node firstNote = first.getContent().get(0);
         assertEquals("notice-popup", firstNote.getId());
@@ -48,7 +48,7 @@ class PopUpsTest extends FxTest {
 
     @Test
     void aPopUpGoesByItselfAfterItsTime(FxRobot robot) {
-        PopUps popUps = new PopUps();
+        PopUpsUi popUps = new PopUpsUi();
         AtomicInteger opened = new AtomicInteger();
         robot.interact(() -> popUps.show(stage, "Declaration expiring", "Ben Tester's declaration expires in 12 days.", false,
                 Duration.millis(500), opened::incrementAndGet));
