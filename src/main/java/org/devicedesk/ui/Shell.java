@@ -241,6 +241,11 @@ public final class Shell {
         return unsaved == null || Confirm.leaveUnsaved(window(), unsaved, toDo);
     }
 
+    /** Drops what was typed on the current screen without asking (the screenshot tool moving on after a filled form). */
+    public void discardChanges() {
+        discardCurrent();
+    }
+
     private void discardCurrent() {
         Screen screen = current == null ? null : built.get(current);
         if (screen != null) screen.discardChanges();

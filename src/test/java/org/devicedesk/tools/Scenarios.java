@@ -56,7 +56,8 @@ public final class Scenarios {
             choose(shell, "incident-type", "LOST");
             choose(shell, "incident-device", item -> item.toString().contains("Mobile phone")); // the story is a phone in a bag
             click(shell, "incident-device-locked-yes");
-            date(shell, "incident-occurred-at", shell.context().clock().instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate());
+            // yesterday evening: the demo clock is 10:00, and a time after the report is refused
+            date(shell, "incident-occurred-at", shell.context().clock().instant().atZone(org.devicedesk.core.AppClock.OFFICE_ZONE).toLocalDate().minusDays(1));
             type(shell, "incident-occurred-at-time", "19:40");
             type(shell, "incident-location", "Cross City line train, Birmingham New Street to Lichfield");
             type(shell, "incident-what-happened", "I left my work bag on the train when I got off at Four Oaks and noticed ten minutes later. "

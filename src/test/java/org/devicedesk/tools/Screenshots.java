@@ -233,12 +233,18 @@ public final class Screenshots {
             List<String> keys = onFxGet(() -> shell[0].root().lookupAll(".nav-button").stream().filter(javafx.scene.Node::isVisible)
                     .map(n -> n.getId().substring("nav-".length())).toList());
             for (String key : keys) {
-                onFx(() -> shell[0].navigate(key, null));
+                onFx(() -> {
+                    shell[0].discardChanges(); // a filled form would ask before leaving
+                    shell[0].navigate(key, null);
+                });
                 settle();
                 write(o.all().resolve(account + "-" + key + ".png"), onFxGet(() -> stage[0].getScene().snapshot(null)));
                 for (String[] state : STATES) {
                     if (!state[0].equals(key)) continue;
-                    onFx(() -> shell[0].navigate(key, null));
+                    onFx(() -> {
+                        shell[0].discardChanges();
+                        shell[0].navigate(key, null);
+                    });
                     settle();
                     try {
                         for (String name : state[2].split(",")) {
