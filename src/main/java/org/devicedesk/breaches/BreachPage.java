@@ -371,8 +371,8 @@ final class BreachPage {
         r = fact(g, r, "Where", i.location() == null ? "Not known" : i.location());
         if (i.deviceLocked() != null) r = fact(g, r, "Device locked (57)", i.deviceLocked() ? "Yes" : "No");
         if (i.crimeReference() != null) r = fact(g, r, "Crime reference", i.crimeReference());
-        if (i.alwaysInPossession() != null) r = fact(g, r, "Always in possession (56)", i.alwaysInPossession() ? "Yes" : "No");
-        if (i.passwordWrittenDown() != null) r = fact(g, r, "Written down, carried (58)", i.passwordWrittenDown() ? "Yes" : "No");
+        if (i.alwaysInPossession() != null) r = fact(g, r, "Always in their possession", i.alwaysInPossession() ? "Yes" : "No");
+        if (i.passwordWrittenDown() != null) r = fact(g, r, "Password written down, carried", i.passwordWrittenDown() ? "Yes" : "No");
         r = fact(g, r, "What happened", i.whatHappened());
         if (i.closingSummary() != null) fact(g, r, "Closing summary", i.closingSummary());
         return g;

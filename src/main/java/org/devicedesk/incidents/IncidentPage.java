@@ -127,10 +127,10 @@ final class IncidentPage {
         r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : name(i.assignee()));
         if (i.deviceLocked() != null) r = fact(facts, r, "Device locked (57)", yesNo(i.deviceLocked()));
         if (i.crimeReference() != null) r = fact(facts, r, "Crime reference", i.crimeReference());
-        if (i.alwaysInPossession() != null) r = fact(facts, r, "Always in possession (56)", yesNo(i.alwaysInPossession()));
-        if (i.passwordWrittenDown() != null) r = fact(facts, r, "Written down, carried (58)", yesNo(i.passwordWrittenDown()));
-        if (i.passwordReused() != null) r = fact(facts, r, "Used elsewhere (58)", yesNo(i.passwordReused()));
-        if (i.passwordChanged() != null) r = fact(facts, r, "Already changed (58)", yesNo(i.passwordChanged()));
+        if (i.alwaysInPossession() != null) r = fact(facts, r, "Always in their possession", yesNo(i.alwaysInPossession()));
+        if (i.passwordWrittenDown() != null) r = fact(facts, r, "Password written down, carried", yesNo(i.passwordWrittenDown()));
+        if (i.passwordReused() != null) r = fact(facts, r, "Password used elsewhere", yesNo(i.passwordReused()));
+        if (i.passwordChanged() != null) r = fact(facts, r, "Password already changed", yesNo(i.passwordChanged()));
         r = fact(facts, r, "What happened", i.whatHappened());
         if (i.closingSummary() != null) fact(facts, r, "Closing summary", i.closingSummary());
         VBox factsCard = new VBox(10, section("What was reported"), facts);
