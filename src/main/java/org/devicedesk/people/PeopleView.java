@@ -203,29 +203,33 @@ public final class PeopleView implements Screen {
         Button export = new Button("E_xport CSV", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
         export.setId("people-export");
         export.setOnAction(e -> export());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox titleRow = new HBox(10, title, spacer);
+        // the buttons beside the title wrap onto a second line when a person's page narrows the list (1366 wide)
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setMinWidth(0);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleRow = new HBox(10, title, actions);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         if (session.personId() != null) {
             Button mine = new Button("M_y page", new FontIcon(MaterialDesignA.ACCOUNT_CIRCLE_OUTLINE));
             mine.setId("people-my-page");
             mine.setOnAction(e -> openPage(session.personId()));
-            titleRow.getChildren().add(mine);
+            actions.getChildren().add(mine);
         }
-        titleRow.getChildren().add(export);
+        actions.getChildren().add(export);
         if (canManage) {
             Button add = new Button("_New person", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
             add.setId("people-new");
             add.getStyleClass().add(Styles.ACCENT);
             add.setOnAction(e -> openNew());
-            titleRow.getChildren().add(add);
+            actions.getChildren().add(add);
             // issue 19: the directory sync's preview and apply
             if (this.directorySync != null) {
                 Button directorySync = new Button("Sync with _directory", new FontIcon(MaterialDesignA.ACCOUNT_SYNC_OUTLINE));
                 directorySync.setId("people-sync");
                 directorySync.setOnAction(e -> this.directorySync.accept(context, this::reload));
-                titleRow.getChildren().add(titleRow.getChildren().indexOf(add), directorySync);
+                actions.getChildren().add(actions.getChildren().indexOf(add), directorySync);
             }
         }
         javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 8, search, category, team, declaration, includeLeft);
