@@ -7,38 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.devices.Device;
 import org.devicedesk.devices.DeviceDraft;
-import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The bookings screen's view model without a window: real services, Wednesday 4 March 2026 10:00. */
-class BookingsModelTest {
-    TestDb t;
-    Session helpdesk;
-    Session priya;
-    long pool;
-
-    @BeforeEach
-    void open() {
-        t = TestDb.create();
-        helpdesk = t.session("helen", Role.HELPDESK);
-        priya = t.session("priya", Role.STAFF);
-        pool = t.services.devices.create(helpdesk, new DeviceDraft("PL-0001", Device.Kind.LAPTOP, "Dell Latitude 5440", null, null, null, true,
-                Device.Mode.POOL, Device.Status.IN_STOCK, "Comms", null));
-        t.services.devices.addDesignatedUser(helpdesk, pool, priya.personId());
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
-    }
-
+class BookingsModelTest extends PoolDeviceFixture {
     BookingsModel model(Session s) {
         BookingsModel m = new BookingsModel(s, t.services.bookings, t.services.people, Tasks.direct());
         m.loadChoices(null);

@@ -7,38 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.devicedesk.core.Role;
-import org.devicedesk.core.Session;
-import org.devicedesk.devices.Device;
-import org.devicedesk.devices.DeviceDraft;
-import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A person's bookings section and the dashboard's bookings card, as view models on the real services (Wed 4 March 2026). */
-class PersonBookingsModelTest {
-    TestDb t;
-    Session helpdesk;
-    Session priya;
-    long pool;
-
-    @BeforeEach
-    void open() {
-        t = TestDb.create();
-        helpdesk = t.session("helen", Role.HELPDESK);
-        priya = t.session("priya", Role.STAFF);
-        pool = t.services.devices.create(helpdesk, new DeviceDraft("PL-0001", Device.Kind.LAPTOP, "Dell Latitude 5440", null, null, null, true,
-                Device.Mode.POOL, Device.Status.IN_STOCK, "Comms", null));
-        t.services.devices.addDesignatedUser(helpdesk, pool, priya.personId());
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
-    }
-
+class PersonBookingsModelTest extends PoolDeviceFixture {
     long book(String from, String to) {
         return t.services.bookings.book(priya, new BookingDraft(pool, null, LocalDate.parse(from), LocalDate.parse(to), "Meeting"));
     }
