@@ -162,7 +162,8 @@ class BreachesViewTest extends FxTest {
         List<BreachCase> rows = queueRows(robot);
         assertEquals(List.of(overdue, dueSoon, fresh), rows.stream().map(BreachCase::id).toList(), "decided cases below the open ones");
         assertTrue(rows.subList(0, 2).stream().allMatch(c -> c.status().isOpen()));
-        assertTrue(badges(robot, "breaches-table", fresh).contains("Decided"));
+        // the items change before the row is drawn again: wait for the drawn badge
+        waitUntil(() -> badges(robot, "breaches-table", fresh).contains("Decided"));
         BreachCase decided = get(fresh);
         assertEquals("Public posts only; the sessions were revoked within the hour.", decided.rationale());
         assertEquals("Account password changed; sessions revoked.", decided.measures());
@@ -196,7 +197,8 @@ class BreachesViewTest extends FxTest {
         assertEquals(Instant.parse("2026-03-04T09:30:00Z"), c.icoNotifiedAt());
         assertFalse(c.reportedLate());
         waitUntil(() -> queueRows(robot).stream().anyMatch(r -> r.id() == dueSoon && r.status() == Status.REPORTED_TO_ICO));
-        assertTrue(badges(robot, "breaches-table", dueSoon).contains("Reported in time"));
+        // the items change before the row is drawn again: wait for the drawn badge
+        waitUntil(() -> badges(robot, "breaches-table", dueSoon).contains("Reported in time"));
     }
 
     @Test
@@ -292,7 +294,8 @@ class BreachesViewTest extends FxTest {
         assertEquals(BreachCase.SubjectsTold.TOLD, c.subjectsToldDecision());
         assertEquals(Instant.parse("2026-03-04T09:00:00Z"), c.subjectsToldAt());
         waitUntil(() -> queueRows(robot).stream().anyMatch(r -> r.id() == overdue && r.status() == Status.REPORTED_TO_ICO));
-        assertTrue(badges(robot, "breaches-table", overdue).contains("Reported late"));
+        // the items change before the row is drawn again: wait for the drawn badge
+        waitUntil(() -> badges(robot, "breaches-table", overdue).contains("Reported late"));
     }
 
     @Test
