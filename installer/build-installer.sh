@@ -196,6 +196,7 @@ done
 install -D -m 644 "$PROJECT/assets/icon/devicedesk.svg" "$REPACK/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
 mkdir -p "$REPACK/usr/bin" && ln -s "/opt/$PKG/bin/$NAME" "$REPACK/usr/bin/$PKG"
 sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$REPACK" | cut -f1)/" "$REPACK/DEBIAN/control"
-fakeroot dpkg-deb -Zgzip --build "$REPACK" "$OUT/${PKG}_${VERSION}_amd64.deb" > /dev/null
+# xz (dpkg-deb runs it on every core): 58 MB against gzip's 74 MB, about 1.5 min more on this 2-core machine (issue 20)
+fakeroot dpkg-deb -Zxz --build "$REPACK" "$OUT/${PKG}_${VERSION}_amd64.deb" > /dev/null
 rm -rf "$OUT/work"
 say "done: $(ls "$OUT"/*.deb)"

@@ -80,6 +80,7 @@ export DISPLAY=":$DISPLAY_NO"
 for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.2; done
 
 say "first run: --demo with devicedesk.exitAfterFirstFrame (the arguments reach the app)"
+mkdir -p "$TMP/data" # a missing --db folder is refused since issue 14 (a mistyped path is not a new database)
 DEVICEDESK_EXIT_AFTER_FIRST_FRAME=true timeout 300 "$LAUNCHER" --db "$TMP/data/test.db" --demo --now 2026-03-02T09:00:00Z \
     > "$TMP/run1.log" 2>&1 || { cat "$TMP/run1.log"; fail "the first run did not end normally."; }
 grep -q 'devicedesk.first-frame sign-in' "$TMP/run1.log" || { cat "$TMP/run1.log"; fail "the first run did not reach sign-in."; }
