@@ -72,7 +72,7 @@ final class DeviceRepository {
 
     List<Device> search(Handle h, DeviceQuery q) {
         StringBuilder sql = new StringBuilder(SELECT);
-        if (hasText(q) && (fts || !shortText(q)) && q.sort() != DeviceQuery.Sort.HOLDER && q.limit() > 0) {
+        if (hasText(q) && q.sort() != DeviceQuery.Sort.HOLDER && q.limit() > 0) {
             // a search can match tens of thousands of devices: pick the page's ids from the device rows
             // alone, then join custody and holder for those 200 only (the joins for every match cost 5x;
             // on PostgreSQL the planner then walks the sort index for a broad search, see where())
