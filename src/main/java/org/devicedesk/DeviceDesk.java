@@ -42,26 +42,10 @@ public final class DeviceDesk extends Application {
             fail(stage, "Device Desk could not start", "The command-line arguments are not right.", LaunchOptions.USAGE);
             return;
         }
-        ProgressIndicator spinner = new ProgressIndicator();
-        Label opening = new Label("Opening " + (options.dbUrl() != null ? options.dbUrl() : options.db().toAbsolutePath()) + " …");
-        Label doing = new Label(); // what a long start-up (the large demo) is doing, how far, an estimate
-        doing.setId("opening-progress");
-        doing.setWrapText(true);
-        doing.managedProperty().bind(doing.visibleProperty());
-        doing.setVisible(false);
-        VBox splash = new VBox(16, spinner, opening, doing);
-        splash.setAlignment(Pos.CENTER);
-        javafx.animation.Timeline follow = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> {
-            Startup.Progress p = startup.progress.get();
-            if (p == null) return;
-            doing.setVisible(true);
-            doing.setText(p.text());
-            spinner.setProgress(p.fraction() < 0 ? ProgressIndicator.INDETERMINATE_PROGRESS : p.fraction());
-        }));
-        follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        follow.play();
-        startup.ready.whenComplete((r, t) -> Platform.runLater(follow::stop));
-        Scene scene = new Scene(splash);
+        Opening splash = opening("Opening " + (options.dbUrl() != null ? options.dbUrl() : options.db().toAbsolutePath()) + " …",
+                startup.progress::get);
+        startup.ready.whenComplete((r, t) -> Platform.runLater(splash.follow()::stop));
+        Scene scene = new Scene(splash.root());
         scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
         WindowPlace.apply(stage); // fitted to the screen, where it was last time
@@ -73,6 +57,37 @@ public final class DeviceDesk extends Application {
             if (t == null) show(stage, ready);
             else failed(stage, t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t);
         }));
+    }
+
+    /** The "Opening …" window's content and the timeline that keeps its progress line current. */
+    record Opening(VBox root, javafx.animation.Timeline follow) {}
+
+    /**
+     * The "Opening …" window: a spinner and the database's name, and, while a long start-up (the large demo)
+     * says what it is doing ({@code progress} gives non-null), that line ({@code opening-progress}) with how far and
+     * an estimate, the spinner then showing the fraction. Read four times a second; the caller stops it.
+     */
+    static Opening opening(String what, java.util.function.Supplier<Startup.Progress> progress) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("opening-spinner");
+        Label opening = new Label(what);
+        Label doing = new Label(); // what a long start-up (the large demo) is doing, how far, an estimate
+        doing.setId("opening-progress");
+        doing.setWrapText(true);
+        doing.managedProperty().bind(doing.visibleProperty());
+        doing.setVisible(false);
+        VBox splash = new VBox(16, spinner, opening, doing);
+        splash.setAlignment(Pos.CENTER);
+        javafx.animation.Timeline follow = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> {
+            Startup.Progress p = progress.get();
+            if (p == null) return;
+            doing.setVisible(true);
+            doing.setText(p.text());
+            spinner.setProgress(p.fraction() < 0 ? ProgressIndicator.INDETERMINATE_PROGRESS : p.fraction());
+        }));
+        follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        follow.play();
+        return new Opening(splash, follow);
     }
 
     private void show(Stage stage, Startup.Ready ready) {
