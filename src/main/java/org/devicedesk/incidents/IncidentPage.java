@@ -70,7 +70,7 @@ final class IncidentPage {
         this.id = incidentId;
         Background.run(() -> {
             Incident.Detail d = incidents.get(session, incidentId);
-            return java.util.Map.entry(d, incidents.actorNames(IncidentTimeline.usernames(d)));
+            return java.util.Map.entry(d, incidents.actorNames(IncidentTimelineSection.usernames(d)));
         }, loaded -> {
             names.putAll(loaded.getValue());
             render(loaded.getKey());
@@ -136,7 +136,7 @@ final class IncidentPage {
         VBox factsCard = new VBox(10, section("What was reported"), facts);
         factsCard.getStyleClass().add("card");
 
-        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimeline.of(d, "incident-timeline", true, this::name));
+        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimelineSection.of(d, "incident-timeline", true, this::name));
         timelineCard.getStyleClass().add("card");
 
         VBox left = new VBox(14, factsCard, timelineCard);
