@@ -109,7 +109,7 @@ final class IncidentPage {
         if (i.urgent()) badges.getChildren().add(IncidentsView.badge("URGENT", "badge-danger"));
         if (i.policyBreach()) badges.getChildren().add(IncidentsView.badge("Breach of policy", "badge-warning"));
         if (i.outOfHours()) badges.getChildren().add(IncidentsView.badge("Reported out of hours", "badge-neutral"));
-        Label since = new Label(i.status().isOpen() ? "Reported " + IncidentsView.since(i.sinceReported(now)) + " ago" : "");
+        Label since = new Label(i.status().isOpen() ? "Reported " + IncidentsModel.since(i.sinceReported(now)) + " ago" : "");
         since.getStyleClass().add(Styles.TEXT_MUTED);
         badges.getChildren().add(since);
         VBox header = new VBox(6, backButton(), title, badges);
@@ -121,8 +121,8 @@ final class IncidentPage {
         int r = 0;
         r = fact(facts, r, "Reported by", i.reporterName());
         r = fact(facts, r, "Device", i.deviceText().isEmpty() ? "None given" : i.deviceText());
-        r = fact(facts, r, "Reported at", IncidentsView.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + name(i.recordedBy()) + ")"));
-        r = fact(facts, r, "Happened (approx.)", i.occurredAt() == null ? "Not known" : IncidentsView.when(i.occurredAt()));
+        r = fact(facts, r, "Reported at", IncidentsModel.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + name(i.recordedBy()) + ")"));
+        r = fact(facts, r, "Happened (approx.)", i.occurredAt() == null ? "Not known" : IncidentsModel.when(i.occurredAt()));
         r = fact(facts, r, "Where", i.location() == null ? "Not known" : i.location());
         r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : name(i.assignee()));
         if (i.deviceLocked() != null) r = fact(facts, r, "Device locked (57)", yesNo(i.deviceLocked()));

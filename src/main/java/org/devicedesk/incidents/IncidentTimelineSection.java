@@ -41,7 +41,7 @@ public final class IncidentTimelineSection {
     }
 
     private static Node entry(Instant at, String actor, String what, String note) {
-        Label when = new Label(IncidentsView.when(at));
+        Label when = new Label(IncidentsModel.when(at));
         when.getStyleClass().add(Styles.TEXT_MUTED);
         when.setMinWidth(150);
         Label action = new Label(what + (actor == null ? "" : "  ·  " + actor));
