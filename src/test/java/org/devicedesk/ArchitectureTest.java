@@ -49,8 +49,6 @@ class ArchitectureTest {
             "org.devicedesk.devices.DeviceBadges",         // a Ui helper
             "org.devicedesk.devices.DevicePanel",          // a Page, to be split into its sub-forms
             "org.devicedesk.devices.LabelSheet",           // a View (drawn for printing)
-            "org.devicedesk.incidents.IncidentGuidance",   // a Section of the report form (new on main while this rule was written)
-            "org.devicedesk.incidents.IncidentTimeline",   // a Section of the incident page
             "org.devicedesk.people.PeopleForms",           // a Ui helper
             "org.devicedesk.people.PersonDevices",         // the hook for a Section
             "org.devicedesk.travel.CountryPicker",         // a Field

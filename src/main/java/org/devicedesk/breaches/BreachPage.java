@@ -328,7 +328,7 @@ final class BreachPage {
         model.incident(c.incidentId(), d -> {
             BreachCase shown = model.shown().get();
             if (shown == null || shown.id() != caseId) return;
-            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimeline.of(d, "breach-incident-timeline", false, model::name));
+            card.getChildren().setAll(section("The incident behind it: " + d.incident().reference()), incidentFacts(d), section("Timeline"), org.devicedesk.incidents.IncidentTimelineSection.of(d, "breach-incident-timeline", false, model::name));
         }, t -> {
             if (t instanceof AccessDenied) {
                 loading.setText("Your account cannot open incident " + c.source() + "; the DPO and the helpdesk can.");

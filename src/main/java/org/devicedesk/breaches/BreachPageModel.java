@@ -148,7 +148,7 @@ final class BreachPageModel {
     void incident(long incidentId, Consumer<org.devicedesk.incidents.Incident.Detail> onLoaded, Consumer<Throwable> onFailed) {
         tasks.run(() -> {
             org.devicedesk.incidents.Incident.Detail d = incidents.get(session, incidentId);
-            names.putAll(incidents.actorNames(org.devicedesk.incidents.IncidentTimeline.usernames(d)));
+            names.putAll(incidents.actorNames(org.devicedesk.incidents.IncidentTimelineSection.usernames(d)));
             return d;
         }, onLoaded, onFailed);
     }

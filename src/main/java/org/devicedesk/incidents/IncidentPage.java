@@ -1,7 +1,6 @@
 package org.devicedesk.incidents;
 
 import atlantafx.base.theme.Styles;
-import java.time.Instant;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -20,41 +19,36 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.incidents.Incident.ActionType;
 import org.devicedesk.incidents.Incident.Status;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Tasks;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * One incident: what was reported, the answers, the timeline, and for the helpdesk the next steps —
- * acknowledge, assign, record what was done, move on, close with a summary.
+ * acknowledge, assign, record what was done, move on, close with a summary. Which steps show, the facts and
+ * the names are decided in {@link IncidentPageModel}; this page draws them and forwards the clicks.
  */
 final class IncidentPage {
-    private final IncidentService incidents;
-    private final Session session;
+    private final IncidentPageModel model;
     private final Runnable onBack;
     private final VBox root = new VBox(14);
     private final FormMessages messages = new FormMessages("incident-page");
-    private long id;
-    private Incident.Detail shown;
-    /** Username to the name people know them by, for who recorded, assigned and did each step (issue 17). */
-    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Shown when a step was refused because someone changed the incident first: reloads it as it is now (issue 17). */
     private final Button reload = org.devicedesk.ui.Reload.button("incident-page");
     private final org.devicedesk.ui.ChangedBar changedBar = new org.devicedesk.ui.ChangedBar("incident");
 
     IncidentPage(IncidentService incidents, Session session, Runnable onBack, org.devicedesk.ui.LiveChanges live) {
-        this.incidents = incidents;
-        this.session = session;
+        this.model = new IncidentPageModel(incidents, session, Tasks.background());
         this.onBack = onBack;
         root.setId("incident-page");
-        reload.setOnAction(e -> open(id));
+        reload.setOnAction(e -> open(model.id()));
         // live: the page shows another client's change at once; while something is typed here, a bar offers the reload
-        live.follow(root, c -> c.concerns("incident", id) && !c.madeBy(session.username()), changes -> {
-            if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(id));
-            else open(id);
+        live.follow(root, model::follows, changes -> {
+            if (org.devicedesk.ui.ChangedBar.hasTyping(root)) changedBar.show(live, changes, () -> open(model.id()));
+            else open(model.id());
         });
     }
 
@@ -63,26 +57,14 @@ final class IncidentPage {
     }
 
     long id() {
-        return id;
+        return model.id();
     }
 
     void open(long incidentId) {
-        this.id = incidentId;
-        Background.run(() -> {
-            Incident.Detail d = incidents.get(session, incidentId);
-            return java.util.Map.entry(d, incidents.actorNames(IncidentTimeline.usernames(d)));
-        }, loaded -> {
-            names.putAll(loaded.getValue());
-            render(loaded.getKey());
-        }, t -> {
+        model.open(incidentId, this::render, t -> {
             messages.show(t);
             root.getChildren().setAll(backButton(), messages.node());
         });
-    }
-
-    /** The name people know this user by; the username until the names are loaded. */
-    private String name(String username) {
-        return username == null ? null : names.getOrDefault(username, username);
     }
 
     private Button backButton() {
@@ -95,9 +77,7 @@ final class IncidentPage {
     }
 
     private void render(Incident.Detail d) {
-        shown = d;
         Incident i = d.incident();
-        Instant now = incidents.now();
 
         Label title = new Label(i.reference() + "  ·  " + i.type().label());
         title.setId("incident-title");
@@ -109,7 +89,7 @@ final class IncidentPage {
         if (i.urgent()) badges.getChildren().add(IncidentsView.badge("URGENT", "badge-danger"));
         if (i.policyBreach()) badges.getChildren().add(IncidentsView.badge("Breach of policy", "badge-warning"));
         if (i.outOfHours()) badges.getChildren().add(IncidentsView.badge("Reported out of hours", "badge-neutral"));
-        Label since = new Label(i.status().isOpen() ? "Reported " + IncidentsView.since(i.sinceReported(now)) + " ago" : "");
+        Label since = new Label(model.since(model.now()));
         since.getStyleClass().add(Styles.TEXT_MUTED);
         badges.getChildren().add(since);
         VBox header = new VBox(6, backButton(), title, badges);
@@ -119,30 +99,17 @@ final class IncidentPage {
         facts.setVgap(6);
         facts.getColumnConstraints().addAll(new ColumnConstraints(200), new ColumnConstraints(200, 480, Double.MAX_VALUE));
         int r = 0;
-        r = fact(facts, r, "Reported by", i.reporterName());
-        r = fact(facts, r, "Device", i.deviceText().isEmpty() ? "None given" : i.deviceText());
-        r = fact(facts, r, "Reported at", IncidentsView.when(i.reportedAt()) + (i.recordedBy() == null ? "" : "  (recorded by " + name(i.recordedBy()) + ")"));
-        r = fact(facts, r, "Happened (approx.)", i.occurredAt() == null ? "Not known" : IncidentsView.when(i.occurredAt()));
-        r = fact(facts, r, "Where", i.location() == null ? "Not known" : i.location());
-        r = fact(facts, r, "Assigned to", i.assignee() == null ? "Nobody yet" : name(i.assignee()));
-        if (i.deviceLocked() != null) r = fact(facts, r, "Device locked (57)", yesNo(i.deviceLocked()));
-        if (i.crimeReference() != null) r = fact(facts, r, "Crime reference", i.crimeReference());
-        if (i.alwaysInPossession() != null) r = fact(facts, r, "Always in their possession", yesNo(i.alwaysInPossession()));
-        if (i.passwordWrittenDown() != null) r = fact(facts, r, "Password written down, carried", yesNo(i.passwordWrittenDown()));
-        if (i.passwordReused() != null) r = fact(facts, r, "Password used elsewhere", yesNo(i.passwordReused()));
-        if (i.passwordChanged() != null) r = fact(facts, r, "Password already changed", yesNo(i.passwordChanged()));
-        r = fact(facts, r, "What happened", i.whatHappened());
-        if (i.closingSummary() != null) fact(facts, r, "Closing summary", i.closingSummary());
+        for (IncidentPageModel.Fact f : model.facts()) r = fact(facts, r, f.label(), f.value());
         VBox factsCard = new VBox(10, section("What was reported"), facts);
         factsCard.getStyleClass().add("card");
 
-        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimeline.of(d, "incident-timeline", true, this::name));
+        VBox timelineCard = new VBox(10, section("Timeline"), IncidentTimelineSection.of(d, "incident-timeline", true, model::name));
         timelineCard.getStyleClass().add("card");
 
         VBox left = new VBox(14, factsCard, timelineCard);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox body = new HBox(16, left);
-        if (incidents.canChange(session) && i.status() != Status.CLOSED) {
+        if (model.offersSteps()) {
             VBox work = work(i);
             body.getChildren().add(work);
         }
@@ -153,10 +120,6 @@ final class IncidentPage {
         changedBar.hide(); // what is drawn now is the incident as it is
         org.devicedesk.ui.Reload.show(reload, false);
         root.getChildren().setAll(header, messages.node(), reload, scroll, changedBar.node()); // at the foot: it moves nothing when it appears
-    }
-
-    private static String yesNo(Boolean b) {
-        return b ? "Yes" : "No";
     }
 
     private static Label section(String text) {
@@ -182,12 +145,12 @@ final class IncidentPage {
         box.setMinWidth(340);
         box.setMaxWidth(380);
 
-        if (i.status() == Status.REPORTED) {
+        if (model.offersAcknowledge()) {
             Button ack = new Button("_Acknowledge", new FontIcon(MaterialDesignC.CHECK));
             ack.setId("incident-acknowledge");
             ack.getStyleClass().add(Styles.ACCENT);
             ack.setMaxWidth(Double.MAX_VALUE);
-            ack.setOnAction(e -> run(() -> incidents.acknowledge(session, id, i.version())));
+            ack.setOnAction(e -> step(model::acknowledge));
             Label hint = new Label("Tells everyone it is being dealt with, and takes it if nobody has.");
             hint.setWrapText(true);
             hint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -201,23 +164,18 @@ final class IncidentPage {
         HBox.setHgrow(assignee, Priority.ALWAYS);
         Button assign = new Button("Assi_gn");
         assign.setId("incident-assign");
-        assign.setOnAction(e -> run(() -> incidents.assign(session, id, assignee.getValue(), i.version())));
+        assign.setOnAction(e -> step((done, failed) -> model.assign(assignee.getValue(), done, failed)));
         assignee.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(String username) { return username == null ? null : name(username); }
+            @Override public String toString(String username) { return username == null ? null : model.name(username); }
             @Override public String fromString(String s) { return s; }
         });
         assignee.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override protected void updateItem(String u, boolean empty) {
                 super.updateItem(u, empty);
-                setText(empty || u == null ? null : name(u));
+                setText(empty || u == null ? null : model.name(u));
             }
         });
-        Background.run(() -> {
-            java.util.List<String> list = incidents.assignees(session);
-            return java.util.Map.entry(list, incidents.actorNames(list));
-        }, loaded -> {
-            names.putAll(loaded.getValue());
-            java.util.List<String> list = loaded.getKey();
+        model.assignees(list -> {
             assignee.getItems().setAll(list);
             assignee.setValue(i.assignee());
         }, messages::show);
@@ -234,19 +192,19 @@ final class IncidentPage {
         Button record = new Button("_Record", new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
         record.setId("incident-action-save");
         record.setMaxWidth(Double.MAX_VALUE);
-        record.setOnAction(e -> run(() -> incidents.recordAction(session, id, action.getValue(), note.getText())));
+        record.setOnAction(e -> step((done, failed) -> model.recordAction(action.getValue(), note.getText(), done, failed)));
         messages.field("action-type", action).field("action-note", note).field("assignee", assignee);
         box.getChildren().addAll(new Label("Record an action"), action, note, record);
 
-        Status next = i.status().next();
-        if (next == Status.CONTAINED || next == Status.RESOLVED) {
+        Status next = model.advanceTo();
+        if (next != null) {
             Button move = new Button("Mark " + next.label().toLowerCase(), new FontIcon(MaterialDesignA.ARROW_RIGHT));
             move.setId("incident-advance");
             move.setMaxWidth(Double.MAX_VALUE);
-            move.setOnAction(e -> run(() -> incidents.move(session, id, next, i.version())));
+            move.setOnAction(e -> step(model::advance));
             box.getChildren().addAll(new Label("Status: " + i.status().label()), move);
         }
-        if (i.status() == Status.RESOLVED) {
+        if (model.offersClose()) {
             TextArea summary = new TextArea();
             summary.setId("incident-closing-summary");
             summary.setPromptText("What happened, what was done, and the outcome");
@@ -256,7 +214,7 @@ final class IncidentPage {
             close.setId("incident-close");
             close.getStyleClass().add(Styles.ACCENT);
             close.setMaxWidth(Double.MAX_VALUE);
-            close.setOnAction(e -> run(() -> incidents.close(session, id, summary.getText(), i.version())));
+            close.setOnAction(e -> step((done, failed) -> model.close(summary.getText(), done, failed)));
             messages.field("closing-summary", summary);
             box.getChildren().addAll(new Label("Closing summary"), summary, close);
         }
@@ -266,19 +224,22 @@ final class IncidentPage {
         return box;
     }
 
-    /** Runs a change in the background, then shows the incident as it now is. */
-    private void run(Runnable change) {
+    /** A step of the model's: what it hands back when done, and when refused. */
+    @FunctionalInterface
+    private interface Step {
+        void run(java.util.function.Consumer<Incident.Detail> done, java.util.function.Consumer<Throwable> failed);
+    }
+
+    /** Runs a step in the background, then shows the incident as it now is. */
+    private void step(Step step) {
         messages.clear();
-        Background.run(() -> {
-            change.run();
-            return incidents.get(session, id);
-        }, this::render, t -> {
+        step.run(this::render, t -> {
             messages.show(t);
             org.devicedesk.ui.Reload.offer(reload, t); // a stale step: the way back is one click
         });
     }
 
     Incident.Detail shown() {
-        return shown;
+        return model.shown().get();
     }
 }

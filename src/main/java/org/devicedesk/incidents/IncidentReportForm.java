@@ -314,7 +314,7 @@ final class IncidentReportForm {
     // ---- after saving: what to do now ----
 
     private void showGuidance(Incident.Reported r) {
-        root.getChildren().setAll(scroll(IncidentGuidance.panel(r, onClose, onOpenIncident)));
+        root.getChildren().setAll(scroll(IncidentGuidanceSection.panel(r, onClose, onOpenIncident)));
     }
 
     static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {

@@ -8,8 +8,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** An incident's timeline as shown on the incident page and on the DPO's case page: what was done, when and by whom. */
-public final class IncidentTimeline {
-    private IncidentTimeline() {}
+public final class IncidentTimelineSection {
+    private IncidentTimelineSection() {}
 
     /** The report, then each action; {@code withClosing} adds the closing summary as the last entry. */
     public static VBox of(Incident.Detail d, String id, boolean withClosing) {
@@ -41,7 +41,7 @@ public final class IncidentTimeline {
     }
 
     private static Node entry(Instant at, String actor, String what, String note) {
-        Label when = new Label(IncidentsView.when(at));
+        Label when = new Label(IncidentsModel.when(at));
         when.getStyleClass().add(Styles.TEXT_MUTED);
         when.setMinWidth(150);
         Label action = new Label(what + (actor == null ? "" : "  ·  " + actor));

@@ -49,8 +49,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * (in or out of office hours), the urgent and policy-breach flags, the steps. Built from the service's
  * {@link Incident.Guidance}; no rule is decided here.
  */
-final class IncidentGuidance {
-    private IncidentGuidance() {}
+final class IncidentGuidanceSection {
+    private IncidentGuidanceSection() {}
 
     /** The panel after sending ({@code incident-guidance}): the reference, who to phone now, the flags and the steps. */
     static VBox panel(Incident.Reported r, Runnable onClose, Consumer<Long> onOpenIncident) {
