@@ -97,7 +97,7 @@ final class LabelPrintDialog {
         lastCode = code.getValue();
         messages.clear();
         try {
-            List<Node> pages = LabelSheet.pages(devices, size.getValue(), code.getValue(), true);
+            List<Node> pages = LabelSheetView.pages(devices, size.getValue(), code.getValue(), true);
             Node first = pages.get(0);
             double w = size.getValue().pageWidthMm() * AssetLabels.POINTS_PER_MM, h = size.getValue().pageHeightMm() * AssetLabels.POINTS_PER_MM;
             double scale = Math.min(400 / w, 400 / h);
@@ -128,7 +128,7 @@ final class LabelPrintDialog {
         }
         AssetLabels.Size s = size.getValue();
         PageLayout layout = layout(job.getPrinter(), s);
-        List<Node> pages = LabelSheet.pages(devices, s, code.getValue(), false);
+        List<Node> pages = LabelSheetView.pages(devices, s, code.getValue(), false);
         for (Node page : pages) {
             // the page is drawn from the paper's corner; the printable area starts inside the margins
             page.setTranslateX(-layout.getLeftMargin());

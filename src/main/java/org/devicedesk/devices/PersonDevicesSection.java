@@ -66,7 +66,7 @@ public final class PersonDevicesSection {
                 since.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 VBox what = new VBox(1, model, since);
                 if (d.status() != Device.Status.IN_SERVICE) {
-                    Label badge = DeviceBadges.status(d.status());
+                    Label badge = DeviceBadgesUi.status(d.status());
                     badge.setMinWidth(Region.USE_PREF_SIZE);
                     what.getChildren().add(badge);
                 }
