@@ -176,7 +176,7 @@ public final class DashboardView implements Screen {
         if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
         if (d.incidents() != null) parts.add(incidents(d.incidents()));
         if (d.travel() != null) parts.add(travel(d.travel(), java.time.LocalDate.ofInstant(d.at(), AppClock.OFFICE_ZONE)));
-        parts.add(org.devicedesk.bookings.BookingsCard.create(context)); // issue 21: due out today, overdue back
+        parts.add(org.devicedesk.bookings.BookingsSection.create(context)); // issue 21: due out today, overdue back
         parts.add(row(d.declarations() == null ? null : declarations(d.declarations()), d.devices() == null ? null : devices(d.devices())));
         parts.add(row(d.incidents() == null ? null : perMonthChart(d.incidents().perMonth()), d.devices() == null ? null : devicesChart(d.devices())));
         parts.removeIf(java.util.Objects::isNull);
