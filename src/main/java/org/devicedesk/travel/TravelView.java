@@ -58,7 +58,7 @@ public final class TravelView implements Screen {
     private final TextField search = new TextField();
     private final StackPane side = new StackPane();
     private final TravelForm form;
-    private final TravelDetail detail;
+    private final TravelPage detail;
     private final Label count = new Label();
     /** Issue 17: only the trips that are over with no decision. */
     private final javafx.scene.control.CheckBox overdueOnly = new javafx.scene.control.CheckBox("Back, _undecided only");
@@ -69,7 +69,7 @@ public final class TravelView implements Screen {
         this.travel = context.service(TravelService.class);
         this.session = context.session();
         this.form = new TravelForm(travel, session, this::saved, this::closeSide);
-        this.detail = new TravelDetail(travel, session, this::saved, this::edit);
+        this.detail = new TravelPage(travel, session, this::saved, this::edit);
 
         boolean queue = session.hasAny(Role.INFOSEC, Role.HELPDESK);
         Label title = new Label(queue ? "Travel notices" : "My travel notices");
@@ -184,7 +184,7 @@ public final class TravelView implements Screen {
         return new TableCell<>() {
             @Override protected void updateItem(LocalDate d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty || d == null ? null : Dates.SHOWN.format(d));
+                setText(empty || d == null ? null : org.devicedesk.ui.DatePickers.SHOWN.format(d));
             }
         };
     }

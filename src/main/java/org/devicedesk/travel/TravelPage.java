@@ -34,7 +34,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  * travel-late-justification, travel-decision-save}) while it is pending, and the helpdesk's post-travel
  * check ({@code travel-post-check-*}) once the traveller is back.
  */
-final class TravelDetail {
+final class TravelPage {
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(AppClock.OFFICE_ZONE);
     private final TravelService travel;
     private final Session session;
@@ -44,7 +45,7 @@ final class TravelDetail {
     private final HBox actions = new HBox(8);
     private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
 
-    TravelDetail(TravelService travel, Session session, Consumer<Long> onChanged, Consumer<TravelNotice> onEdit) {
+    TravelPage(TravelService travel, Session session, Consumer<Long> onChanged, Consumer<TravelNotice> onEdit) {
         this.travel = travel;
         this.session = session;
         this.onChanged = onChanged;
@@ -88,7 +89,7 @@ final class TravelDetail {
         int r = 0;
         row(grid, r++, "Traveller", n.travellerName());
         row(grid, r++, "Destinations", n.destinationNames());
-        row(grid, r++, "Dates", Dates.format(n.departureDate()) + " to " + Dates.format(n.returnDate()));
+        row(grid, r++, "Dates", day(n.departureDate()) + " to " + day(n.returnDate()));
         row(grid, r++, "Devices", n.devices().isEmpty() ? "None" : n.devices().stream()
                 .map(d -> d.label() + (d.tamperingSuspected() ? " (tampering suspected)" : "")).collect(Collectors.joining("\n")));
         row(grid, r++, "Purpose", n.purpose());
@@ -156,7 +157,7 @@ final class TravelDetail {
                 String state = l.wipedAt() != null ? "back, wiped and re-imaged by " + l.wipedBy()
                         : l.returned() ? "back; not yet recorded as wiped and re-imaged, so it cannot be booked again"
                         : l.checkedOut() ? "checked out to the traveller" : "booked, to be collected from the help desk";
-                Label line = new Label("Loaner: " + l.description() + ", " + Dates.format(l.from()) + " to " + Dates.format(l.to()) + " — " + state + ".");
+                Label line = new Label("Loaner: " + l.description() + ", " + day(l.from()) + " to " + day(l.to()) + " — " + state + ".");
                 line.setId("travel-loaner-" + l.assetTag());
                 line.setWrapText(true);
                 line.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_CHECK_OUTLINE));
@@ -233,7 +234,7 @@ final class TravelDetail {
     private Node postCheckPanel(TravelNotice n) {
         Label h = new Label("Post-travel device check");
         h.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label(n.travellerName() + " returned on " + Dates.format(n.returnDate()) + ". Check each device that travelled.");
+        Label hint = new Label(n.travellerName() + " returned on " + day(n.returnDate()) + ". Check each device that travelled.");
         hint.setWrapText(true);
         FormMessages messages = new FormMessages("travel-post-check");
         ComboBox<PostTravelOutcome> outcome = new ComboBox<>();
@@ -293,6 +294,11 @@ final class TravelDetail {
         root.setBottom(actions);
         return new VBox(8, h, hint, messages.node(), FormMessages.labelFor("_Outcome", outcome), outcome, devicesLabel, deviceBoxes,
                 FormMessages.labelFor("_Notes", notes), notes, wiped);
+    }
+
+    /** The long form of a day on a notice: "Tue 4 Mar 2026". */
+    static String day(java.time.LocalDate d) {
+        return d == null ? "" : LONG.format(d);
     }
 
     private static void row(GridPane grid, int r, String label, String value) {

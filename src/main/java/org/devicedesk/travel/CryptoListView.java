@@ -34,7 +34,7 @@ import org.devicedesk.ui.Tables;
  * {@link TravelService} with the version the screen read, so an edit from an out-of-date copy is refused
  * with who changed the list and when, and the screen reloads.
  */
-public final class CryptoListSettings implements Screen {
+public final class CryptoListView implements Screen {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
 
     private final TravelService travel;
@@ -49,7 +49,7 @@ public final class CryptoListSettings implements Screen {
     private final TextField note = new TextField();
     private CryptoList loaded;
 
-    public CryptoListSettings(AppContext context) {
+    public CryptoListView(AppContext context) {
         this.travel = context.service(TravelService.class);
         this.session = context.session();
         root.setId("settings-crypto");
