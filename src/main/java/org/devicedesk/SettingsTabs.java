@@ -17,7 +17,7 @@ final class SettingsTabs {
                 new SettingsTab("mail", "Mail", org.devicedesk.mail.MailSettingsView::new),
                 new SettingsTab("outbox", "Outbox", org.devicedesk.mail.OutboxView::new),
                 new SettingsTab("directory", "Directory", org.devicedesk.directory.DirectorySettingsView::new),
-                new SettingsTab("crypto", "Travel encryption list", org.devicedesk.travel.CryptoListSettings::new)
+                new SettingsTab("crypto", "Travel encryption list", org.devicedesk.travel.CryptoListView::new)
         );
     }
 }

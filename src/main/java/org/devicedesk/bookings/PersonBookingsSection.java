@@ -8,7 +8,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.devicedesk.people.PersonDevices;
+import org.devicedesk.people.PersonPageSection;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.FormMessages;
 
@@ -20,7 +20,7 @@ public final class PersonBookingsSection {
     private PersonBookingsSection() {}
 
     /** The devices section as {@code devices} fills it, then the bookings, each in its own box (each fills itself in the background). */
-    public static PersonDevices after(PersonDevices devices) {
+    public static PersonPageSection after(PersonPageSection devices) {
         return (context, person, section) -> {
             VBox held = new VBox(8);
             VBox booked = new VBox(6);

@@ -2,7 +2,6 @@ package org.devicedesk.dashboard;
 
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,47 +26,33 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.devicedesk.core.AppClock;
 import org.devicedesk.people.DeclarationState;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.Tasks;
 
 /**
  * The first screen after sign-in (SPEC section 7): numbers chosen by role that click through to the
  * filtered list, the urgent things by name, and two charts. It refreshes itself every minute in the
  * background, and the same minute's tick raises notifications (each once) that lead to the record.
+ * A view over {@link DashboardModel}, which holds the loading, the notifications and the cards' words and warnings.
  */
 public final class DashboardView implements Screen {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
-    private static final DateTimeFormatter WHEN_WITH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
-
-    /** "Sat 15 Mar, 16:47" this year; "15 Mar 2025, 16:47" for another year, so an old deadline is not read as a coming one. */
-    private static String when(java.time.Instant at, java.time.Instant now) {
-        boolean sameYear = at.atZone(AppClock.OFFICE_ZONE).getYear() == now.atZone(AppClock.OFFICE_ZONE).getYear();
-        return (sameYear ? WHEN : WHEN_WITH_YEAR).format(at);
-    }
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
-    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.UK);
-    private static final int MAX_POPUPS = 3;
     private final PopUpsUi popUps = new PopUpsUi();
 
     private final AppContext context;
-    private final DashboardService service;
-    private final Notifier notifier;
+    private final DashboardModel model;
     private final VBox content = new VBox(16);
     private final ScrollPane root = new ScrollPane(content);
     private final Label updated = new Label();
     private final FormMessages messages = new FormMessages("dashboard");
     private final Timeline ticker;
-    private boolean loading;
 
     public DashboardView(AppContext context) {
         this.context = context;
-        this.service = context.service(DashboardService.class);
-        this.notifier = new Notifier(service, context.session());
+        this.model = new DashboardModel(context.service(DashboardService.class), context.service(org.devicedesk.incidents.IncidentService.class),
+                context.session(), Tasks.background());
         root.setFitToWidth(true);
         root.setId("dashboard");
         root.getStyleClass().add("dashboard");
@@ -102,23 +87,10 @@ public final class DashboardView implements Screen {
 
     /** Reloads the numbers in the background; the screen keeps its last numbers meanwhile. */
     public void refresh() {
-        if (loading) return;
-        loading = true;
-        var session = context.session();
-        var incidents = context.service(org.devicedesk.incidents.IncidentService.class);
-        Background.run(() -> {
-            Dashboard d = service.snapshot(session);
-            boolean staffOnly = staffOnly(d);
-            return new Loaded(d, staffOnly ? incidents.devicesHeldBy(session, session.personId()) : List.of(),
-                    staffOnly ? incidents.callNow(session) : null);
-        }, l -> {
-            loading = false;
+        model.refresh(l -> {
             messages.clear();
             render(l);
-        }, t -> {
-            loading = false;
-            messages.show(t);
-        });
+        }, messages::show);
     }
 
     /** Pop-ups can be switched off ({@code -Ddevicedesk.notifications=off}); TestFX tests do, so a pop-up never covers a button they click. */
@@ -128,17 +100,16 @@ public final class DashboardView implements Screen {
 
     private void notifyDue() {
         if (context.window() == null || !popUpsOn()) return;
-        Background.run(notifier::due, this::popUp, t -> { /* logged by Background; the next minute tries again */ });
+        model.notifyDue(this::popUp);
     }
 
     private void popUp(List<Notice> due) {
         if (due.isEmpty() || context.window() == null) return;
-        for (Notice n : due.subList(0, Math.min(MAX_POPUPS, due.size()))) {
-            boolean warning = n.kind() == Notice.Kind.BREACH_DEADLINE || n.kind() == Notice.Kind.URGENT_INCIDENT;
-            popUps.show(context.window(), n.title(), n.text(), warning, Duration.seconds(20), () -> context.navigate(n.screen(), n.recordId()));
+        for (Notice n : DashboardModel.popUps(due)) {
+            popUps.show(context.window(), n.title(), n.text(), DashboardModel.warning(n), Duration.seconds(20), () -> context.navigate(n.screen(), n.recordId()));
         }
-        if (due.size() > MAX_POPUPS) {
-            int more = due.size() - MAX_POPUPS;
+        int more = DashboardModel.morePopUps(due);
+        if (more > 0) {
             popUps.show(context.window(), more + " more to look at", "See the dashboard for the rest.", false, Duration.seconds(20),
                     () -> context.navigate("dashboard", null));
         }
@@ -146,21 +117,12 @@ public final class DashboardView implements Screen {
 
     // ---- rendering ----
 
-    /** What one refresh loaded: the numbers, and for staff their devices and who to call now. */
-    private record Loaded(Dashboard dashboard, List<org.devicedesk.incidents.Incident.DeviceChoice> myDevices,
-                          org.devicedesk.incidents.Incident.CallNow callNow) {}
-
-    /** The dashboard of someone who is only staff: their own things, the report first. */
-    private static boolean staffOnly(Dashboard d) {
-        return d.mine() != null && d.incidents() == null && d.breaches() == null && d.travel() == null && d.devices() == null;
-    }
-
-    private void render(Loaded l) {
+    private void render(DashboardModel.Loaded l) {
         Dashboard d = l.dashboard();
         List<Node> parts = new ArrayList<>();
         Label title = new Label("Dashboard");
         title.getStyleClass().add(Styles.TITLE_2);
-        updated.setText("Updated " + TIME.format(d.at()) + " · refreshes every minute");
+        updated.setText(DashboardModel.updatedLine(d.at()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(12, title, spacer, updated);
@@ -168,15 +130,15 @@ public final class DashboardView implements Screen {
         parts.add(head);
         parts.add(messages.node());
 
-        if (staffOnly(d)) {
+        if (DashboardModel.staffOnly(d)) {
             parts.add(reportCard(l.callNow()));
             parts.add(myDevices(l.myDevices()));
             parts.add(mine(d.mine()));
         }
         if (d.breaches() != null) parts.add(breaches(d.breaches(), d.at()));
         if (d.incidents() != null) parts.add(incidents(d.incidents()));
-        if (d.travel() != null) parts.add(travel(d.travel(), java.time.LocalDate.ofInstant(d.at(), AppClock.OFFICE_ZONE)));
-        parts.add(org.devicedesk.bookings.BookingsCard.create(context)); // issue 21: due out today, overdue back
+        if (d.travel() != null) parts.add(travel(d.travel(), DashboardModel.today(d)));
+        parts.add(org.devicedesk.bookings.BookingsSection.create(context)); // issue 21: due out today, overdue back
         parts.add(row(d.declarations() == null ? null : declarations(d.declarations()), d.devices() == null ? null : devices(d.devices())));
         parts.add(row(d.incidents() == null ? null : perMonthChart(d.incidents().perMonth()), d.devices() == null ? null : devicesChart(d.devices())));
         parts.removeIf(java.util.Objects::isNull);
@@ -224,16 +186,9 @@ public final class DashboardView implements Screen {
 
     private Node mine(Dashboard.Mine m) {
         DeclarationState dec = m.declaration();
-        String decText = switch (dec.state()) {
-            case CURRENT -> "Current until " + DAY.format(dec.lastCurrentDay());
-            case EXPIRING -> "Expiring: sign again before " + DAY.format(dec.expiresOn());
-            case EXPIRED -> "Expired on " + DAY.format(dec.expiresOn()) + ": please sign it again";
-            case MISSING -> "Not signed yet: please read the policy and sign it";
-        };
-        Label declaration = new Label(decText);
+        Label declaration = new Label(DashboardModel.declarationText(dec));
         declaration.setId("dashboard-mine-declaration");
-        declaration.getStyleClass().addAll("badge", dec.state() == DeclarationState.State.CURRENT ? "badge-success"
-                : dec.state() == DeclarationState.State.EXPIRING ? "badge-warning" : "badge-danger");
+        declaration.getStyleClass().addAll("badge", DashboardModel.declarationBadge(dec));
         FlowPane tiles = tiles(
                 tile("dashboard-mine-reports", m.openReports(), m.openReports() == 1 ? "of my reports is open" : "of my reports are open",
                         DashboardTargets.incidents(null, null), false),
@@ -250,24 +205,22 @@ public final class DashboardView implements Screen {
                 tile("dashboard-breaches-later", b.moreThan48Hours(), "more than 48 hours left", DashboardTargets.breaches(), false));
         VBox list = new VBox(4);
         list.setId("dashboard-breaches-list");
-        for (var c : b.open().subList(0, Math.min(8, b.open().size()))) {
-            java.time.Duration left = java.time.Duration.between(now, c.deadline());
-            Label when = new Label(left.isPositive() ? span(left) + " left" : "overdue by " + span(left.negated()));
-            when.getStyleClass().addAll("badge", !left.isPositive() ? "badge-danger"
-                    : left.compareTo(java.time.Duration.ofHours(24)) <= 0 ? "badge-warning" : "badge-neutral");
+        for (var c : b.open().subList(0, Math.min(DashboardModel.LISTED, b.open().size()))) {
+            Label when = new Label(DashboardModel.timeLeft(now, c.deadline()));
+            when.getStyleClass().addAll("badge", DashboardModel.timeLeftBadge(now, c.deadline()));
             when.setMinWidth(Region.USE_PREF_SIZE);
             HBox whenBox = new HBox(when);
             whenBox.setMinWidth(175); // fixed widths, so the deadlines and links line up from row to row
             whenBox.setPrefWidth(175);
-            Label deadline = muted("deadline " + when(c.deadline(), now));
+            Label deadline = muted("deadline " + DashboardModel.when(c.deadline(), now));
             deadline.setMinWidth(215);
             deadline.setPrefWidth(215);
             Hyperlink open = link(c.reference() + "  " + c.title(), DashboardTargets.record("breaches", c.id()));
             open.setMinWidth(0);
             list.getChildren().add(line(whenBox, deadline, open));
         }
-        if (b.open().size() > 8) {
-            Hyperlink more = link("… and " + (b.open().size() - 8) + " more in the breach queue", DashboardTargets.breaches());
+        if (DashboardModel.unlisted(b.open().size()) > 0) {
+            Hyperlink more = link("… and " + DashboardModel.unlisted(b.open().size()) + " more in the breach queue", DashboardTargets.breaches());
             more.setId("dashboard-breaches-more");
             list.getChildren().add(more);
         }
@@ -279,8 +232,8 @@ public final class DashboardView implements Screen {
         List<Node> statusTiles = new ArrayList<>();
         statusTiles.add(tile("dashboard-incidents-open", i.open(), "open incidents", DashboardTargets.incidents(null, null), false));
         for (var e : i.openByStatus().entrySet()) {
-            statusTiles.add(tile("dashboard-incidents-" + kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
-                    DashboardTargets.incidents(null, e.getKey()), "REPORTED".equals(e.getKey()) && e.getValue() > 0));
+            statusTiles.add(tile("dashboard-incidents-" + DashboardModel.kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
+                    DashboardTargets.incidents(null, e.getKey()), DashboardModel.incidentStatusNeedsAttention(e.getKey(), e.getValue())));
         }
         VBox byType = new VBox(4);
         byType.setId("dashboard-incidents-by-type");
@@ -289,7 +242,7 @@ public final class DashboardView implements Screen {
             HBox row = new HBox(8);
             row.setAlignment(Pos.CENTER_LEFT);
             Hyperlink type = link(Dashboard.incidentType(e.getKey()) + ": " + total, DashboardTargets.incidents(e.getKey(), null));
-            type.setId("dashboard-incidents-type-" + kebab(e.getKey()));
+            type.setId("dashboard-incidents-type-" + DashboardModel.kebab(e.getKey()));
             type.setMinWidth(200);
             row.getChildren().add(type);
             for (var s : e.getValue().entrySet()) {
@@ -309,7 +262,7 @@ public final class DashboardView implements Screen {
             Label status = new Label(Dashboard.label(u.status()));
             status.getStyleClass().addAll("badge", "REPORTED".equals(u.status()) ? "badge-danger" : "badge-warning");
             urgent.getChildren().add(line(link(u.reference() + "  " + Dashboard.incidentType(u.type()), DashboardTargets.record("incidents", u.id())),
-                    status, muted(u.reporter() + ", " + WHEN.format(u.reportedAt()))));
+                    status, muted(u.reporter() + ", " + DashboardModel.WHEN.format(u.reportedAt()))));
         }
         if (i.urgent().isEmpty()) urgent.getChildren().add(muted("No urgent incident is open."));
         HBox lists = new HBox(32, byType, urgent);
@@ -326,7 +279,7 @@ public final class DashboardView implements Screen {
         list.setId("dashboard-travel-list");
         for (var u : t.upcoming().subList(0, Math.min(8, t.upcoming().size()))) {
             List<Node> bits = new ArrayList<>(List.of(link(u.reference() + "  " + u.traveller(), DashboardTargets.record("travel", u.id())),
-                    muted("departs " + DAY.format(u.departureDate()))));
+                    muted("departs " + DashboardModel.DAY.format(u.departureDate()))));
             if (u.late()) bits.add(badge("Late", "badge-danger"));
             bits.add(u.decision() == null ? badge("Awaiting decision", "badge-warning") : badge(Dashboard.label(u.decision()), "badge-success"));
             list.getChildren().add(line(bits.toArray(Node[]::new)));
@@ -346,8 +299,8 @@ public final class DashboardView implements Screen {
     private Node devices(Dashboard.Devices dv) {
         List<Node> t = new ArrayList<>();
         for (Map.Entry<String, Integer> e : dv.byStatus().entrySet()) {
-            boolean warn = ("LOST".equals(e.getKey()) || "STOLEN".equals(e.getKey()) || "QUARANTINED".equals(e.getKey())) && e.getValue() > 0;
-            t.add(tile("dashboard-devices-" + kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
+            boolean warn = DashboardModel.deviceStatusNeedsAttention(e.getKey(), e.getValue());
+            t.add(tile("dashboard-devices-" + DashboardModel.kebab(e.getKey()), e.getValue(), Dashboard.label(e.getKey()).toLowerCase(Locale.UK),
                     DashboardTargets.devices(e.getKey()), warn));
         }
         return card("Devices by status (" + dv.total() + " in the register)", tiles(t.toArray(Node[]::new)));
@@ -366,7 +319,7 @@ public final class DashboardView implements Screen {
             // the numbers are on the tiles beside it: the chart shows the shares, in colours that mean something
             PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()), e.getValue());
             pie.getData().add(slice);
-            slice.getNode().getStyleClass().add("device-status-" + kebab(e.getKey()));
+            slice.getNode().getStyleClass().add("device-status-" + DashboardModel.kebab(e.getKey()));
             javafx.scene.control.Tooltip.install(slice.getNode(), new javafx.scene.control.Tooltip(Dashboard.label(e.getKey()) + ": " + e.getValue()));
             DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
             slice.getNode().setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
@@ -379,7 +332,7 @@ public final class DashboardView implements Screen {
                     for (String code : Dashboard.DEVICE_STATUSES) {
                         if (Dashboard.label(code).equals(l.getText())) {
                             l.getGraphic().getStyleClass().removeIf(c -> c.startsWith("device-status-"));
-                            l.getGraphic().getStyleClass().add("device-status-" + kebab(code));
+                            l.getGraphic().getStyleClass().add("device-status-" + DashboardModel.kebab(code));
                         }
                     }
                 }
@@ -404,9 +357,8 @@ public final class DashboardView implements Screen {
 
     private Node perMonthChart(List<Dashboard.MonthCount> months) {
         CategoryAxis x = new CategoryAxis();
-        int max = months.stream().mapToInt(Dashboard.MonthCount::count).max().orElse(0);
-        int unit = Math.max(1, (int) Math.ceil(max / 5.0));
-        NumberAxis y = new NumberAxis(0, Math.max(unit * 5, unit * (int) Math.ceil((max + 1) / (double) unit)), unit); // whole incidents only
+        DashboardModel.Axis axis = DashboardModel.perMonthAxis(months);
+        NumberAxis y = new NumberAxis(0, axis.upper(), axis.unit()); // whole incidents only
         y.setMinorTickVisible(false);
         y.setLabel("Reported");
         BarChart<String, Number> chart = new BarChart<>(x, y);
@@ -415,7 +367,7 @@ public final class DashboardView implements Screen {
         chart.setAnimated(false);
         chart.setPrefHeight(260);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (var m : months) series.getData().add(new XYChart.Data<>(MONTH.format(m.month()), m.count()));
+        for (var m : months) series.getData().add(new XYChart.Data<>(DashboardModel.MONTH.format(m.month()), m.count()));
         chart.getData().add(series);
         return card("Incidents reported per month (last " + DashboardService.MONTHS + " months)", chart);
     }
@@ -474,19 +426,5 @@ public final class DashboardView implements Screen {
         card.setHeader(t);
         card.setBody(body);
         return card;
-    }
-
-    static String kebab(String code) {
-        return code.toLowerCase(Locale.UK).replace('_', '-');
-    }
-
-    /** "2 d 5 h", "3 h 10 min", "45 min". */
-    static String span(java.time.Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 1) return "less than a minute";
-        long days = minutes / (24 * 60), hours = (minutes / 60) % 24, mins = minutes % 60;
-        if (days > 0) return days + " d " + hours + " h";
-        if (hours > 0) return hours + " h " + mins + " min";
-        return mins + " min";
     }
 }

@@ -26,7 +26,7 @@ import org.devicedesk.ui.Tables;
 final class CustodyHistoryForm {
     private final VBox root = new VBox(8);
 
-    CustodyHistoryForm(DevicePanelModel panel, WhoHeldAtModel whoHeld) {
+    CustodyHistoryForm(DevicePageModel panel, WhoHeldAtModel whoHeld) {
         Label title = new Label("Custody history");
         title.getStyleClass().add(Styles.TITLE_4);
         TableView<Custody> history = new TableView<>(panel.history);
@@ -87,8 +87,8 @@ final class CustodyHistoryForm {
         return new TableCell<>() {
             @Override protected void updateItem(Instant item, boolean isEmpty) {
                 super.updateItem(item, isEmpty);
-                setText(isEmpty ? null : item == null ? empty : DeviceBadges.dayThenTime(item));
-                setTooltip(isEmpty || item == null ? null : new Tooltip(DeviceBadges.when(item)));
+                setText(isEmpty ? null : item == null ? empty : DeviceBadgesUi.dayThenTime(item));
+                setTooltip(isEmpty || item == null ? null : new Tooltip(DeviceBadgesUi.when(item)));
             }
         };
     }

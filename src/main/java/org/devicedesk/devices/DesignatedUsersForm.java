@@ -21,7 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 final class DesignatedUsersForm {
     private final VBox root = new VBox(8);
 
-    DesignatedUsersForm(DesignatedUsersModel model, DevicePanelModel panel, Runnable openBookings) {
+    DesignatedUsersForm(DesignatedUsersModel model, DevicePageModel panel, Runnable openBookings) {
         Label title = new Label("Designated users");
         title.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label("A pool device is checked out only to these named people, one at a time.");
@@ -33,7 +33,7 @@ final class DesignatedUsersForm {
         users.setCellFactory(lv -> new ListCell<>() {
             @Override protected void updateItem(DesignatedUser u, boolean empty) {
                 super.updateItem(u, empty);
-                setText(empty || u == null ? null : u.name() + "   (added " + DeviceBadges.when(u.addedAt()) + ")");
+                setText(empty || u == null ? null : u.name() + "   (added " + DeviceBadgesUi.when(u.addedAt()) + ")");
             }
         });
         users.setPlaceholder(new Label("No designated users yet."));
@@ -42,7 +42,7 @@ final class DesignatedUsersForm {
         person.setId("designated-person");
         person.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(person, Priority.ALWAYS);
-        DevicePanel.personCombo(person);
+        DevicePage.personCombo(person);
         person.valueProperty().bindBidirectional(model.person);
         FormMessages messages = new FormMessages("designated");
         messages.field("designated-person", person);

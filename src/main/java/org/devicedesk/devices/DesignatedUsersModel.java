@@ -12,14 +12,14 @@ import org.devicedesk.ui.FormOutcome;
  * check it out, adding one (chosen among the active people) and removing the selected one.
  */
 final class DesignatedUsersModel {
-    private final DevicePanelModel panel;
+    private final DevicePageModel panel;
     final ObjectProperty<PeopleService.Row> person = new SimpleObjectProperty<>();
     final ObjectProperty<DesignatedUser> selected = new SimpleObjectProperty<>();
     /** The people one can add: everyone active. */
     final ObservableList<PeopleService.Row> candidates;
     final ObjectProperty<FormOutcome> outcome = new SimpleObjectProperty<>(FormOutcome.NONE);
 
-    DesignatedUsersModel(DevicePanelModel panel) {
+    DesignatedUsersModel(DevicePageModel panel) {
         this.panel = panel;
         candidates = new javafx.collections.transformation.FilteredList<>(panel.everyone, r -> r.person().active());
     }

@@ -33,15 +33,15 @@ final class DeviceDetailsForm {
     private final TextField first;
 
     /** {@code handOverOpen}: while the hand-over form is open, Enter and Esc belong to it, not to this form. */
-    DeviceDetailsForm(DeviceDetailsModel model, DevicePanelModel panel, BooleanExpression handOverOpen, java.util.function.Supplier<Window> window) {
+    DeviceDetailsForm(DeviceDetailsModel model, DevicePageModel panel, BooleanExpression handOverOpen, java.util.function.Supplier<Window> window) {
         FormMessages messages = new FormMessages("device");
         Button reload = Reload.button("device");
-        TextField assetTag = DevicePanel.field("device-asset-tag");
+        TextField assetTag = DevicePage.field("device-asset-tag");
         ComboBox<Device.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Device.Kind.values()));
-        TextField makeModel = DevicePanel.field("device-make-model");
-        TextField serial = DevicePanel.field("device-serial-number");
-        TextField imei = DevicePanel.field("device-imei");
-        TextField phone = DevicePanel.field("device-phone-number");
+        TextField makeModel = DevicePage.field("device-make-model");
+        TextField serial = DevicePage.field("device-serial-number");
+        TextField imei = DevicePage.field("device-imei");
+        TextField phone = DevicePage.field("device-phone-number");
         CheckBox encrypted = new CheckBox("_Encrypted at rest");
         ComboBox<Device.Mode> mode = new ComboBox<>(FXCollections.observableArrayList(Device.Mode.values()));
         ComboBox<Device.Status> status = new ComboBox<>(FXCollections.observableArrayList(Device.Status.values()));
@@ -113,17 +113,17 @@ final class DeviceDetailsForm {
         retire.setOnAction(e -> askWhyAndRetire(panel, model, window.get()));
         Button clearQuarantine = new Button("C_lear quarantine", new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         clearQuarantine.setId("device-clear-quarantine");
-        DevicePanel.shownWhen(clearQuarantine, model.clearQuarantineOffered);
+        DevicePage.shownWhen(clearQuarantine, model.clearQuarantineOffered);
         clearQuarantine.setOnAction(e -> model.clearQuarantine());
         reload.setOnAction(e -> model.reload());
         model.form.bind(messages, save, reload);
 
-        HBox buttons = new HBox(8, save, reload, cancel, DevicePanel.spacer(), clearQuarantine, retire);
+        HBox buttons = new HBox(8, save, reload, cancel, DevicePage.spacer(), clearQuarantine, retire);
         buttons.setAlignment(Pos.CENTER_LEFT);
         // the message and the buttons stay in view below the fields, however small the window
         VBox footer = new VBox(8, messages.node(), buttons);
         footer.setPadding(new Insets(10, 2, 2, 2));
-        root = new BorderPane(DevicePanel.tabContent(grid));
+        root = new BorderPane(DevicePage.tabContent(grid));
         root.setBottom(footer);
         if (!panel.canManage) {
             grid.setDisable(true);
@@ -133,7 +133,7 @@ final class DeviceDetailsForm {
         first = assetTag;
     }
 
-    private static void askWhyAndRetire(DevicePanelModel panel, DeviceDetailsModel model, Window owner) {
+    private static void askWhyAndRetire(DevicePageModel panel, DeviceDetailsModel model, Window owner) {
         Device d = panel.device();
         if (d == null) return;
         TextInputDialog ask = new TextInputDialog();

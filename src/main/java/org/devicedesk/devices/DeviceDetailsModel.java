@@ -19,7 +19,7 @@ import org.devicedesk.ui.Reload;
  * retire and clear quarantine.
  */
 final class DeviceDetailsModel {
-    private final DevicePanelModel panel;
+    private final DevicePageModel panel;
 
     final StringProperty assetTag = new SimpleStringProperty("");
     final ObjectProperty<Device.Kind> kind = new SimpleObjectProperty<>(Device.Kind.LAPTOP);
@@ -44,7 +44,7 @@ final class DeviceDetailsModel {
     final BooleanBinding retireOffered;
     final BooleanBinding clearQuarantineOffered;
 
-    DeviceDetailsModel(DevicePanelModel panel) {
+    DeviceDetailsModel(DevicePageModel panel) {
         this.panel = panel;
         dirty = Bindings.createBooleanBinding(() -> !formText().equals(filled.get()),
                 assetTag, kind, makeModel, serial, imei, phone, encrypted, mode, status, team, notes, filled);
@@ -68,17 +68,17 @@ final class DeviceDetailsModel {
     }
 
     private void fillFields(DeviceDraft d) {
-        assetTag.set(DevicePanelModel.nz(d.assetTag()));
+        assetTag.set(DevicePageModel.nz(d.assetTag()));
         kind.set(d.kind());
-        makeModel.set(DevicePanelModel.nz(d.makeModel()));
-        serial.set(DevicePanelModel.nz(d.serialNumber()));
-        imei.set(DevicePanelModel.nz(d.imei()));
-        phone.set(DevicePanelModel.nz(d.phoneNumber()));
+        makeModel.set(DevicePageModel.nz(d.makeModel()));
+        serial.set(DevicePageModel.nz(d.serialNumber()));
+        imei.set(DevicePageModel.nz(d.imei()));
+        phone.set(DevicePageModel.nz(d.phoneNumber()));
         encrypted.set(d.encrypted());
         mode.set(d.mode());
         status.set(d.status());
-        team.set(DevicePanelModel.nz(d.team()));
-        notes.set(DevicePanelModel.nz(d.notes()));
+        team.set(DevicePageModel.nz(d.team()));
+        notes.set(DevicePageModel.nz(d.notes()));
     }
 
     DeviceDraft draft() {

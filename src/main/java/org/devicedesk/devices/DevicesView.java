@@ -70,7 +70,7 @@ public final class DevicesView implements Screen {
     private final Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
     private final FormMessages listMessages = new FormMessages("devices");
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
-    private final DevicePanel panel;
+    private final DevicePage panel;
 
     private final DevicesModel list;
     private boolean panelOpen;
@@ -80,7 +80,7 @@ public final class DevicesView implements Screen {
         this.session = context.session();
         this.devices = context.service(DeviceService.class);
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
-        this.panel = new DevicePanel(context, this::changed, this::closePanel);
+        this.panel = new DevicePage(context, this::changed, this::closePanel);
         this.list = new DevicesModel(session, devices, org.devicedesk.ui.Tasks.background());
         build();
         bind();
@@ -219,7 +219,7 @@ public final class DevicesView implements Screen {
             @Override protected void updateItem(Device.Status item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : DeviceBadges.status(item));
+                setGraphic(empty || item == null ? null : DeviceBadgesUi.status(item));
             }
         });
         // the columns a glance needs first (who has it, is it lost), so a narrow window scrolls the rest sideways

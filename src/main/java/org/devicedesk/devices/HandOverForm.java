@@ -15,7 +15,7 @@ import org.devicedesk.ui.FormMessages;
 final class HandOverForm {
     private final VBox root = new VBox(10);
 
-    HandOverForm(HandOverModel model, DevicePanelModel panel) {
+    HandOverForm(HandOverModel model, DevicePageModel panel) {
         Label title = new Label("Who holds it");
         title.getStyleClass().add(Styles.TITLE_4);
         Label holderText = new Label();
@@ -30,10 +30,10 @@ final class HandOverForm {
         giveBack.setId("device-return");
         checkOut.setId("device-check-out");
         checkIn.setId("device-check-in");
-        DevicePanel.shownWhen(issue, model.issueOffered);
-        DevicePanel.shownWhen(giveBack, model.returnOffered);
-        DevicePanel.shownWhen(checkOut, model.checkOutOffered);
-        DevicePanel.shownWhen(checkIn, model.checkInOffered);
+        DevicePage.shownWhen(issue, model.issueOffered);
+        DevicePage.shownWhen(giveBack, model.returnOffered);
+        DevicePage.shownWhen(checkOut, model.checkOutOffered);
+        DevicePage.shownWhen(checkIn, model.checkInOffered);
         HBox actions = new HBox(8, issue, giveBack, checkOut, checkIn);
 
         VBox form = new VBox(8);
@@ -44,11 +44,11 @@ final class HandOverForm {
         ComboBox<PeopleService.Row> person = new ComboBox<>(model.candidates);
         person.setId("custody-person");
         person.setMaxWidth(Double.MAX_VALUE);
-        DevicePanel.personCombo(person);
+        DevicePage.personCombo(person);
         person.valueProperty().bindBidirectional(model.person);
         // a new list of candidates comes with the form opened afresh: nothing chosen yet
         model.candidates.addListener((ListChangeListener<PeopleService.Row>) c -> person.getSelectionModel().clearSelection());
-        DevicePanel.shownWhen(person, model.choosesPerson);
+        DevicePage.shownWhen(person, model.choosesPerson);
         FormMessages messages = new FormMessages("custody");
         messages.field("person", person);
         model.outcome.addListener((o, was, now) -> now.showIn(messages));
@@ -66,7 +66,7 @@ final class HandOverForm {
         cancel.cancelButtonProperty().bind(model.open);
         form.getChildren().addAll(formTitle, person, messages.node(), new HBox(8, save, cancel));
         form.getStyleClass().add("card");
-        DevicePanel.shownWhen(form, model.open);
+        DevicePage.shownWhen(form, model.open);
 
         issue.setOnAction(e -> model.open(HandOverModel.Action.ISSUE));
         giveBack.setOnAction(e -> model.open(HandOverModel.Action.RETURN));

@@ -23,7 +23,7 @@ import org.devicedesk.ui.FormOutcome;
 final class HandOverModel {
     enum Action { ISSUE, RETURN, CHECK_OUT, CHECK_IN }
 
-    private final DevicePanelModel panel;
+    private final DevicePageModel panel;
     /** The open form's action; {@code null} while the form is closed. */
     final ObjectProperty<Action> pending = new SimpleObjectProperty<>();
     final BooleanBinding open;
@@ -39,7 +39,7 @@ final class HandOverModel {
     final BooleanBinding checkOutOffered;
     final BooleanBinding checkInOffered;
 
-    HandOverModel(DevicePanelModel panel) {
+    HandOverModel(DevicePageModel panel) {
         this.panel = panel;
         open = pending.isNotNull();
         choosesPerson = Bindings.createBooleanBinding(() -> pending.get() == Action.ISSUE || pending.get() == Action.CHECK_OUT, pending);

@@ -30,13 +30,10 @@ import org.devicedesk.ui.FormMessages;
  * Prints asset labels for one device or a selection ({@code label-size, label-code, label-preview, label-print,
  * label-close, label-message}): the size and the code, a preview of the first page, then the JavaFX printer dialog.
  * On a roll the page is the label (the printer's paper of that size when it has one); a sheet is A4 with no margin,
- * so each label sits where the sheet has it.
+ * so each label sits where the sheet has it. A view over {@link LabelPrintModel}.
  */
 final class LabelPrintDialog {
-    private static AssetLabels.Size lastSize = AssetLabels.Size.A4_21;
-    private static AssetLabels.Symbology lastCode = AssetLabels.Symbology.QR;
-
-    private final List<Device> devices;
+    private final LabelPrintModel model;
     private final Stage stage = new Stage();
     private final ComboBox<AssetLabels.Size> size = new ComboBox<>(FXCollections.observableArrayList(AssetLabels.Size.values()));
     private final ComboBox<AssetLabels.Symbology> code = new ComboBox<>(FXCollections.observableArrayList(AssetLabels.Symbology.values()));
@@ -45,14 +42,14 @@ final class LabelPrintDialog {
     private final FormMessages messages = new FormMessages("label");
 
     private LabelPrintDialog(Window owner, List<Device> devices) {
-        this.devices = List.copyOf(devices);
+        this.model = new LabelPrintModel(devices);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(devices.size() == 1 ? "Print the label of " + devices.get(0).assetTag() : "Print " + devices.size() + " asset labels");
+        stage.setTitle(model.title());
         size.setId("label-size");
         code.setId("label-code");
-        size.setValue(lastSize);
-        code.setValue(lastCode);
+        size.valueProperty().bindBidirectional(model.size);
+        code.valueProperty().bindBidirectional(model.code);
         size.valueProperty().addListener((o, a, b) -> render());
         code.valueProperty().addListener((o, a, b) -> render());
         preview.setId("label-preview");
@@ -93,23 +90,22 @@ final class LabelPrintDialog {
     }
 
     private void render() {
-        lastSize = size.getValue();
-        lastCode = code.getValue();
         messages.clear();
+        String problem = model.problem();
+        if (problem != null) {
+            preview.getChildren().clear();
+            messages.error(problem);
+            return;
+        }
         try {
-            List<Node> pages = LabelSheet.pages(devices, size.getValue(), code.getValue(), true);
+            List<Node> pages = LabelSheetView.pages(model.devices, model.size.get(), model.code.get(), true);
             Node first = pages.get(0);
-            double w = size.getValue().pageWidthMm() * AssetLabels.POINTS_PER_MM, h = size.getValue().pageHeightMm() * AssetLabels.POINTS_PER_MM;
-            double scale = Math.min(400 / w, 400 / h);
+            double scale = model.previewScale(400);
             Group g = new Group(first);
             first.setScaleX(scale);
             first.setScaleY(scale);
             preview.getChildren().setAll(new Group(g));
-            int n = pages.size();
-            pagesText.setText(devices.size() + (devices.size() == 1 ? " label" : " labels") + " on " + n + (n == 1 ? " page" : " pages")
-                    + (n > 1 ? " (the first is shown)" : "") + ". " + (size.getValue().isSheet()
-                    ? "Print at actual size (100%), with no scaling."
-                    : "Choose the label printer and its " + size.getValue().widthMm + " × " + size.getValue().heightMm + " mm labels."));
+            pagesText.setText(model.pagesLine());
         } catch (IllegalArgumentException e) {
             preview.getChildren().clear();
             messages.error(e.getMessage());
@@ -119,50 +115,36 @@ final class LabelPrintDialog {
     private void print() {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
-            messages.error("No printer is set up on this computer. Add a printer (or a label printer) and try again.");
+            messages.error(LabelPrintModel.NO_PRINTER);
             return;
         }
         if (!job.showPrintDialog(stage)) {
             job.cancelJob();
             return;
         }
-        AssetLabels.Size s = size.getValue();
+        AssetLabels.Size s = model.size.get();
         PageLayout layout = layout(job.getPrinter(), s);
-        List<Node> pages = LabelSheet.pages(devices, s, code.getValue(), false);
+        List<Node> pages = LabelSheetView.pages(model.devices, s, model.code.get(), false);
         for (Node page : pages) {
             // the page is drawn from the paper's corner; the printable area starts inside the margins
             page.setTranslateX(-layout.getLeftMargin());
             page.setTranslateY(-layout.getTopMargin());
             if (!job.printPage(layout, page)) {
-                messages.error("The printer stopped before the labels were printed: " + job.getJobStatus() + ". Check the printer and try again.");
+                messages.error(LabelPrintModel.stopped(job.getJobStatus()));
                 job.cancelJob();
                 return;
             }
         }
-        if (job.endJob()) messages.success(pages.size() + (pages.size() == 1 ? " page" : " pages") + " of labels sent to " + job.getPrinter().getName() + ".");
-        else messages.error("The labels could not be printed (" + job.getJobStatus() + "). Check the printer and try again.");
+        if (job.endJob()) messages.success(LabelPrintModel.sent(pages.size(), job.getPrinter().getName()));
+        else messages.error(LabelPrintModel.notPrinted(job.getJobStatus()));
     }
 
     /** A4 for a sheet; for a roll the printer's paper of the label's size when it lists one, else its default. */
     private static PageLayout layout(Printer printer, AssetLabels.Size s) {
-        Paper paper = Paper.A4;
-        PageOrientation orientation = PageOrientation.PORTRAIT;
-        if (!s.isSheet()) {
-            double w = s.widthMm * AssetLabels.POINTS_PER_MM, h = s.heightMm * AssetLabels.POINTS_PER_MM, tolerance = 4;
-            paper = printer.getPrinterAttributes().getDefaultPaper();
-            for (Paper p : printer.getPrinterAttributes().getSupportedPapers()) {
-                if (Math.abs(p.getWidth() - w) < tolerance && Math.abs(p.getHeight() - h) < tolerance) {
-                    paper = p;
-                    break;
-                }
-                if (Math.abs(p.getWidth() - h) < tolerance && Math.abs(p.getHeight() - w) < tolerance) {
-                    paper = p;
-                    orientation = PageOrientation.LANDSCAPE;
-                    break;
-                }
-            }
-        }
-        return printer.createPageLayout(paper, orientation, Printer.MarginType.HARDWARE_MINIMUM);
+        if (s.isSheet()) return printer.createPageLayout(Paper.A4, PageOrientation.PORTRAIT, Printer.MarginType.HARDWARE_MINIMUM);
+        LabelPrintModel.Fit<Paper> fit = LabelPrintModel.paperFor(s, List.copyOf(printer.getPrinterAttributes().getSupportedPapers()),
+                printer.getPrinterAttributes().getDefaultPaper(), Paper::getWidth, Paper::getHeight);
+        return printer.createPageLayout(fit.paper(), fit.landscape() ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT, Printer.MarginType.HARDWARE_MINIMUM);
     }
 
     Stage stage() {

@@ -55,7 +55,7 @@ public final class MyDevicesView implements Screen {
                 col("Kind", Device::kind, Comparator.<Device.Kind>naturalOrder(), 120),
                 col("Make and model", Device::makeModel, String.CASE_INSENSITIVE_ORDER, 200),
                 col("How", d -> d.holder().kind(), Comparator.<Custody.Kind>naturalOrder(), 130),
-                col("Since", d -> DeviceBadges.when(d.holder().since()), String::compareTo, 170),
+                col("Since", d -> DeviceBadgesUi.when(d.holder().since()), String::compareTo, 170),
                 statusColumn()));
         held.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -106,7 +106,7 @@ public final class MyDevicesView implements Screen {
         c.setCellFactory(x -> new TableCell<>() {
             @Override protected void updateItem(Device.Status item, boolean empty) {
                 super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : DeviceBadges.status(item));
+                setGraphic(empty || item == null ? null : DeviceBadgesUi.status(item));
             }
         });
         return c;
@@ -116,7 +116,7 @@ public final class MyDevicesView implements Screen {
         return new TableCell<>() {
             @Override protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : DeviceBadges.when(item));
+                setText(empty || item == null ? null : DeviceBadgesUi.when(item));
             }
         };
     }

@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Session;
 import org.devicedesk.people.Person;
-import org.devicedesk.people.PersonDevices;
+import org.devicedesk.people.PersonPageSection;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.FormMessages;
 
@@ -29,7 +29,7 @@ public final class PersonDevicesSection {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(AppClock.OFFICE_ZONE);
 
     /** Plugged into the people screen by ScreenCatalog. */
-    public static final PersonDevices FILL = PersonDevicesSection::fill;
+    public static final PersonPageSection FILL = PersonDevicesSection::fill;
 
     private PersonDevicesSection() {}
 
@@ -66,7 +66,7 @@ public final class PersonDevicesSection {
                 since.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 VBox what = new VBox(1, model, since);
                 if (d.status() != Device.Status.IN_SERVICE) {
-                    Label badge = DeviceBadges.status(d.status());
+                    Label badge = DeviceBadgesUi.status(d.status());
                     badge.setMinWidth(Region.USE_PREF_SIZE);
                     what.getChildren().add(badge);
                 }

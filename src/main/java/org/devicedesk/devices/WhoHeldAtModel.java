@@ -16,12 +16,12 @@ import org.devicedesk.ui.FormMessages;
  * from the custody history in one sentence.
  */
 final class WhoHeldAtModel {
-    private final DevicePanelModel panel;
+    private final DevicePageModel panel;
     final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
     final StringProperty time = new SimpleStringProperty("");
     final StringProperty answer = new SimpleStringProperty("");
 
-    WhoHeldAtModel(DevicePanelModel panel) {
+    WhoHeldAtModel(DevicePageModel panel) {
         this.panel = panel;
     }
 
@@ -46,10 +46,10 @@ final class WhoHeldAtModel {
         }
         Instant instant = on.atTime(at).atZone(AppClock.OFFICE_ZONE).toInstant();
         long id = d.id();
-        String whenText = DeviceBadges.when(instant);
+        String whenText = DeviceBadgesUi.when(instant);
         panel.tasks.run(() -> panel.devices.whoHeldAt(panel.session, id, instant), c -> answer.set(c
                 .map(x -> "At " + whenText + " " + d.assetTag() + " was held by " + x.personName() + " (" + x.kind().label().toLowerCase()
-                        + " " + DeviceBadges.when(x.from()) + (x.to() == null ? ", still held" : ", until " + DeviceBadges.when(x.to())) + ").")
+                        + " " + DeviceBadgesUi.when(x.from()) + (x.to() == null ? ", still held" : ", until " + DeviceBadgesUi.when(x.to())) + ").")
                 .orElse("At " + whenText + " nobody held " + d.assetTag() + ".")), t -> answer.set(FormMessages.describe(t)));
     }
 }

@@ -78,15 +78,15 @@ public final class PeopleView implements Screen {
     private final java.util.function.BiConsumer<AppContext, Runnable> directorySync;
 
     public PeopleView(AppContext context) {
-        this(context, PersonDevices.NONE, null);
+        this(context, PersonPageSection.NONE, null);
     }
 
     /**
-     * {@code devices} fills the {@code person-devices} section of each person page (see {@link PersonDevices});
+     * {@code devices} fills the {@code person-devices} section of each person page (see {@link PersonPageSection});
      * {@code directorySync} opens the directory sync (the directory feature's, wired by the application root so that
      * people does not depend on directory; null: no sync button).
      */
-    public PeopleView(AppContext context, PersonDevices devices, java.util.function.BiConsumer<AppContext, Runnable> directorySync) {
+    public PeopleView(AppContext context, PersonPageSection devices, java.util.function.BiConsumer<AppContext, Runnable> directorySync) {
         this.directorySync = directorySync;
         this.context = context;
         this.people = context.service(PeopleService.class);
@@ -124,7 +124,7 @@ public final class PeopleView implements Screen {
 
     // ---- My page (STAFF only) ----
 
-    private void buildMyPage(PersonDevices devices) {
+    private void buildMyPage(PersonPageSection devices) {
         Label title = new Label("My page");
         title.setId("people-my-page-title");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -146,7 +146,7 @@ public final class PeopleView implements Screen {
 
     // ---- the list ----
 
-    private void buildList(PersonDevices devices) {
+    private void buildList(PersonPageSection devices) {
         boolean canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         page = new PersonPage(context, devices, false, this::openEdit, this::reload, this::closeSide);
         form = new PersonForm(people, session, this::saved, this::cancelForm);

@@ -55,7 +55,7 @@ final class PersonPage {
     private final AppContext context;
     private final PeopleService people;
     private final Session session;
-    private final PersonDevices devices;
+    private final PersonPageSection devices;
     private final boolean myPage;
     private final Consumer<Person> onEdit;
     private final Runnable onChanged;
@@ -68,7 +68,7 @@ final class PersonPage {
     private FormMessages leavingMessages;
 
     /** {@code onClose} null: no close button (My page). */
-    PersonPage(AppContext context, PersonDevices devices, boolean myPage, Consumer<Person> onEdit, Runnable onChanged, Runnable onClose) {
+    PersonPage(AppContext context, PersonPageSection devices, boolean myPage, Consumer<Person> onEdit, Runnable onChanged, Runnable onClose) {
         this.context = context;
         this.people = context.service(org.devicedesk.people.PeopleService.class);
         this.session = context.session();
@@ -265,7 +265,7 @@ final class PersonPage {
         FormMessages messages = new FormMessages("declaration");
         Label title = new Label("Record a declaration signed on paper");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        DatePicker signedOn = PeopleForms.datePicker(people.today());
+        DatePicker signedOn = PeopleFormsUi.datePicker(people.today());
         signedOn.setId("declaration-signed-on");
         signedOn.setPrefWidth(150);
         signedOn.setMinWidth(Region.USE_PREF_SIZE);
@@ -276,7 +276,7 @@ final class PersonPage {
         save.disableProperty().bind(model.busy);
         save.setOnAction(e -> {
             try {
-                model.recordPaper(PeopleForms.date(signedOn, "signed-on"));
+                model.recordPaper(PeopleFormsUi.date(signedOn, "signed-on"));
             } catch (org.devicedesk.core.Refused r) {
                 model.refuseDate(false, r);
             }
@@ -316,7 +316,7 @@ final class PersonPage {
 
     private Node leavingSection(Person p) {
         FormMessages messages = new FormMessages("person-left");
-        DatePicker leftOn = PeopleForms.datePicker(people.today());
+        DatePicker leftOn = PeopleFormsUi.datePicker(people.today());
         leftOn.setId("person-left-on");
         leftOn.setPrefWidth(150);
         leftOn.setMinWidth(Region.USE_PREF_SIZE);
@@ -328,7 +328,7 @@ final class PersonPage {
         mark.disableProperty().bind(model.busy);
         mark.setOnAction(e -> {
             try {
-                model.markLeft(PeopleForms.date(leftOn, "left-on"));
+                model.markLeft(PeopleFormsUi.date(leftOn, "left-on"));
             } catch (org.devicedesk.core.Refused r) {
                 model.refuseDate(true, r);
             }

@@ -36,7 +36,7 @@ final class TravelForm {
     private final TravelFormModel model;
     private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
     private final FormMessages messages = new FormMessages("travel");
-    private final CountryPicker destinations = new CountryPicker();
+    private final CountryField destinations = new CountryField();
     private final DatePicker departure = org.devicedesk.ui.DatePickers.british("travel-departure-date");
     private final DatePicker returning = org.devicedesk.ui.DatePickers.british("travel-return-date");
     private final Label noticeDays = new Label();
@@ -118,10 +118,10 @@ final class TravelForm {
         messages.field("destinations", destinations.searchField()).field("departure-date", departure).field("return-date", returning)
                 .field("devices", devices).field("purpose", purpose);
 
-        departure.valueProperty().addListener((o, a, b) -> model.departure.set(Dates.current(departure)));
-        departure.getEditor().textProperty().addListener((o, a, b) -> model.departure.set(Dates.current(departure)));
-        returning.valueProperty().addListener((o, a, b) -> model.returning.set(Dates.current(returning)));
-        returning.getEditor().textProperty().addListener((o, a, b) -> model.returning.set(Dates.current(returning)));
+        departure.valueProperty().addListener((o, a, b) -> model.departure.set(org.devicedesk.ui.DatePickers.current(departure)));
+        departure.getEditor().textProperty().addListener((o, a, b) -> model.departure.set(org.devicedesk.ui.DatePickers.current(departure)));
+        returning.valueProperty().addListener((o, a, b) -> model.returning.set(org.devicedesk.ui.DatePickers.current(returning)));
+        returning.getEditor().textProperty().addListener((o, a, b) -> model.returning.set(org.devicedesk.ui.DatePickers.current(returning)));
         destinations.chosen().addListener((javafx.collections.ListChangeListener<Country>) c -> {
             if (!destinations.codes().equals(model.destinations)) model.destinations.setAll(destinations.codes());
         });
@@ -154,8 +154,8 @@ final class TravelForm {
             messages.clear();
             org.devicedesk.ui.Reload.show(reload, false);
             save.setDisable(true);
-            model.departure.set(Dates.current(departure)); // what is typed now, committed or not
-            model.returning.set(Dates.current(returning));
+            model.departure.set(org.devicedesk.ui.DatePickers.current(departure)); // what is typed now, committed or not
+            model.returning.set(org.devicedesk.ui.DatePickers.current(returning));
             model.save(saved -> {
                 save.setDisable(false);
                 onSaved.accept(saved);

@@ -2,18 +2,10 @@ package org.devicedesk.travel;
 
 import atlantafx.base.theme.Styles;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,13 +23,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.devicedesk.core.Csv;
-import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.Tasks;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -49,29 +39,26 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * panel shows the form ({@code travel-new}) or the selected notice with its decision panel.
  */
 public final class TravelView implements Screen {
-    private final TravelService travel;
-    private final Session session;
+    private final TravelModel model;
     private final BorderPane root = new BorderPane();
-    private final ObservableList<TravelNotice> notices = FXCollections.observableArrayList();
-    private final FilteredList<TravelNotice> filtered = new FilteredList<>(notices, n -> true);
     private final TableView<TravelNotice> table = new TableView<>();
     private final TextField search = new TextField();
     private final StackPane side = new StackPane();
     private final TravelForm form;
-    private final TravelDetail detail;
+    private final TravelPage detail;
     private final Label count = new Label();
     /** Issue 17: only the trips that are over with no decision. */
     private final javafx.scene.control.CheckBox overdueOnly = new javafx.scene.control.CheckBox("Back, _undecided only");
     private final FormMessages listMessages = new FormMessages("travel-list");
-    private Long selectAfterLoad;
 
     public TravelView(AppContext context) {
-        this.travel = context.service(TravelService.class);
-        this.session = context.session();
+        TravelService travel = context.service(TravelService.class);
+        Session session = context.session();
+        this.model = new TravelModel(travel, session, Tasks.background());
         this.form = new TravelForm(travel, session, this::saved, this::closeSide);
-        this.detail = new TravelDetail(travel, session, this::saved, this::edit);
+        this.detail = new TravelPage(travel, session, this::saved, this::edit);
 
-        boolean queue = session.hasAny(Role.INFOSEC, Role.HELPDESK);
+        boolean queue = model.queue();
         Label title = new Label(queue ? "Travel notices" : "My travel notices");
         title.getStyleClass().add("screen-title");
         Label sub = new Label(queue ? "Information Security queue: pending first, departing soonest on top." : "Overseas travel notices you have filed (policy 53).");
@@ -81,7 +68,7 @@ public final class TravelView implements Screen {
         search.setPromptText("Search reference, traveller, country…");
         search.setTooltip(new javafx.scene.control.Tooltip("Search by reference, traveller, country or purpose"));
         search.setPrefWidth(300);
-        search.textProperty().addListener((o, a, text) -> applyFilter(text));
+        search.textProperty().bindBidirectional(model.search);
         Button create = new Button("_New travel notice", new FontIcon(MaterialDesignP.PLUS));
         create.setId("travel-new");
         create.getStyleClass().add(Styles.ACCENT);
@@ -95,13 +82,14 @@ public final class TravelView implements Screen {
         overdueOnly.setId("travel-overdue-only");
         overdueOnly.setTooltip(new javafx.scene.control.Tooltip("Only trips whose return date has passed with no Information Security decision"));
         overdueOnly.setMinWidth(Region.USE_PREF_SIZE);
-        overdueOnly.selectedProperty().addListener((o, a, b) -> applyFilter(search.getText()));
+        overdueOnly.selectedProperty().bindBidirectional(model.overdueOnly);
         HBox top = new HBox(10, titles, spacer, search, export, create);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 12, 0));
 
         buildTable();
         count.setId("travel-count");
+        count.textProperty().bind(model.count());
         count.getStyleClass().add(Styles.TEXT_MUTED);
         // under the list, beside the count: the title row has no room to spare at 1366 wide
         HBox foot = new HBox(16, count);
@@ -159,15 +147,15 @@ public final class TravelView implements Screen {
         status.setComparator(Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate));
         status.setCellFactory(c -> graphicCell(n -> {
             HBox box = new HBox(6, statusBadge(n));
-            if (n.decisionOverdue(travel.today())) box.getChildren().add(overdueBadge());
-            if (n.postCheckDue(travel.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
+            if (n.decisionOverdue(model.today())) box.getChildren().add(overdueBadge());
+            if (n.postCheckDue(model.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
             if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
             return box;
         }));
         status.setPrefWidth(235);
         table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
         org.devicedesk.ui.Tables.fit(table);
-        SortedList<TravelNotice> sorted = new SortedList<>(filtered);
+        SortedList<TravelNotice> sorted = new SortedList<>(model.shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
     }
@@ -184,7 +172,7 @@ public final class TravelView implements Screen {
         return new TableCell<>() {
             @Override protected void updateItem(LocalDate d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty || d == null ? null : Dates.SHOWN.format(d));
+                setText(empty || d == null ? null : org.devicedesk.ui.DatePickers.SHOWN.format(d));
             }
         };
     }
@@ -232,19 +220,6 @@ public final class TravelView implements Screen {
         };
     }
 
-    private TravelFilter narrowedTo;
-
-    private void applyFilter(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        TravelFilter narrow = narrowedTo;
-        boolean overdue = overdueOnly.isSelected();
-        LocalDate today = travel.today();
-        filtered.setPredicate(n -> (narrow == null || narrow.test(n)) && (!overdue || n.decisionOverdue(today)) && (t.isEmpty() || (n.reference() + " " + n.travellerName() + " " + n.destinationNames() + " "
-                + String.join(" ", n.destinations()) + " " + n.purpose() + " " + n.status().label() + (n.late() ? " late" : ""))
-                .toLowerCase(Locale.ROOT).contains(t)));
-        count.setText(filtered.size() + " of " + notices.size() + " notices");
-    }
-
     private void openForm(TravelNotice notice) {
         table.getSelectionModel().clearSelection();
         form.open(notice);
@@ -272,7 +247,7 @@ public final class TravelView implements Screen {
     }
 
     private void saved(Long id) {
-        selectAfterLoad = id;
+        model.selectAfterLoad(id);
         closeSide();
         load();
     }
@@ -282,26 +257,18 @@ public final class TravelView implements Screen {
     }
 
     @Override public void show(Object argument) {
-        narrowedTo = argument instanceof TravelFilter f ? f : null; // from the dashboard; the navigation shows all again
-        if (argument instanceof Long id) selectAfterLoad = id;
-        else if (argument instanceof String s && s.matches("\\d+")) selectAfterLoad = Long.parseLong(s);
+        model.narrowTo(argument); // from the dashboard; the navigation shows all again
+        if (argument instanceof Long id) model.selectAfterLoad(id);
+        else if (argument instanceof String s && s.matches("\\d+")) model.selectAfterLoad(Long.parseLong(s));
         else if ("new".equals(argument)) openForm(null);
         load();
     }
 
     private void load() {
-        Background.run(() -> travel.list(session), list -> {
-            notices.setAll(list);
-            applyFilter(search.getText());
-            if (selectAfterLoad != null) {
-                long id = selectAfterLoad;
-                selectAfterLoad = null;
-                table.getItems().stream().filter(n -> n.id() == id).findFirst().ifPresent(n -> {
-                    table.getSelectionModel().select(n);
-                    table.scrollTo(n);
-                    showDetail(n);
-                });
-            }
+        model.load(n -> {
+            table.getSelectionModel().select(n);
+            table.scrollTo(n);
+            showDetail(n);
         }, listMessages::show);
     }
 
@@ -312,17 +279,6 @@ public final class TravelView implements Screen {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(context.window());
         if (file == null) return;
-        List<TravelNotice> rows = new ArrayList<>(table.getItems());
-        Background.run(() -> {
-            try (var out = new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.UTF_8)) {
-                List<List<String>> lines = rows.stream().map(n -> List.of(n.reference(), n.travellerName(), n.destinationNames(),
-                        n.departureDate().toString(), n.returnDate().toString(), String.valueOf(n.noticeDays()), n.late() ? "late" : "on time",
-                        n.cryptoWarning() ? "yes" : "no", n.status().label(), n.advice() == null ? "" : n.advice(),
-                        n.postCheckOutcome() == null ? "" : n.postCheckOutcome().label(), n.purpose())).toList();
-                Csv.write(out, List.of("Reference", "Traveller", "Destinations", "Departure", "Return", "Notice days", "On time",
-                        "Encryption restricted", "Status", "Advice", "Post-travel check", "Purpose"), lines);
-            }
-            return rows.size();
-        }, n -> listMessages.success(n + " notices exported to " + file.getName() + "."), listMessages::show);
+        model.export(file, table.getItems(), n -> listMessages.success(n + " notices exported to " + file.getName() + "."), listMessages::show);
     }
 }

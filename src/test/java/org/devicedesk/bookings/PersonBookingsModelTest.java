@@ -43,10 +43,10 @@ class PersonBookingsModelTest extends PoolDeviceFixture {
 
     @Test
     void theDashboardCardShowsForTheHelpDeskAlwaysAndForStaffOnlyWithSomethingDue() {
-        BookingsCardModel forStaff = new BookingsCardModel(priya, t.services.bookings, Tasks.direct());
+        BookingsSectionModel forStaff = new BookingsSectionModel(priya, t.services.bookings, Tasks.direct());
         forStaff.load();
         assertNull(forStaff.shownProperty().get(), "nothing due: no card");
-        BookingsCardModel forHelpdesk = new BookingsCardModel(helpdesk, t.services.bookings, Tasks.direct());
+        BookingsSectionModel forHelpdesk = new BookingsSectionModel(helpdesk, t.services.bookings, Tasks.direct());
         forHelpdesk.load();
         assertTrue(forHelpdesk.shownProperty().get().nothing());
 

@@ -80,7 +80,7 @@ class AssetLabelsTest {
         List<Device> devices = new ArrayList<>();
         String[] models = {"Dell Latitude 5440", "Samsung Galaxy A55", "Apple iPad 10.9", "Lenovo ThinkPad T14", "Dell Latitude 7450", null};
         for (int i = 0; i < 6; i++) devices.add(device(i + 1, "PL-00" + (10 + i), models[i]));
-        List<Node> pages = WaitForAsyncUtils.asyncFx(() -> LabelSheet.pages(devices, AssetLabels.Size.A4_21, AssetLabels.Symbology.QR, true))
+        List<Node> pages = WaitForAsyncUtils.asyncFx(() -> LabelSheetView.pages(devices, AssetLabels.Size.A4_21, AssetLabels.Symbology.QR, true))
                 .get(60, TimeUnit.SECONDS);
         assertEquals(1, pages.size());
         int[][] rendered = render(pages.get(0), OUT.resolve("labels-a4-qr.png"));
@@ -95,7 +95,7 @@ class AssetLabelsTest {
     @Test
     void aCode128LabelOnARollDecodesToItsAssetTag() throws Exception {
         Device d = device(1, "LT-0042", "Dell Latitude 5440");
-        List<Node> pages = WaitForAsyncUtils.asyncFx(() -> LabelSheet.pages(List.of(d), AssetLabels.Size.ROLL_62x29, AssetLabels.Symbology.CODE_128, false))
+        List<Node> pages = WaitForAsyncUtils.asyncFx(() -> LabelSheetView.pages(List.of(d), AssetLabels.Size.ROLL_62x29, AssetLabels.Symbology.CODE_128, false))
                 .get(60, TimeUnit.SECONDS);
         int[][] rendered = render(pages.get(0), OUT.resolve("label-62x29-code128.png"));
         assertEquals(Math.round(62 / 25.4 * 300), rendered[1][0], 1.0, "the page is the 62 mm label");

@@ -24,10 +24,10 @@ import javafx.scene.text.FontWeight;
  * an A4 sheet at its pitch. The code is drawn as vector shapes ({@link SVGPath}) from ZXing's modules, so it
  * prints sharp at the printer's resolution. Call on the FX thread.
  */
-final class LabelSheet {
+final class LabelSheetView {
     private static final double MM = AssetLabels.POINTS_PER_MM;
 
-    private LabelSheet() {}
+    private LabelSheetView() {}
 
     /** One page per {@link AssetLabels.Size#perPage()} labels, each node {@code pageWidth x pageHeight} points. */
     static List<Node> pages(List<Device> devices, AssetLabels.Size size, AssetLabels.Symbology code, boolean outlines) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** Settings &gt; Travel encryption list: an administrator adds a country; an edit from a stale copy is refused by name. */
-class CryptoListSettingsTest extends FxTest {
+class CryptoListViewTest extends FxTest {
     @Test
     void anAdministratorAddsACountryAndAStaleEditIsRefusedSayingWhoChangedTheList(FxRobot robot) {
         Session ada = testDb.session("ada", Role.ADMIN);

@@ -32,22 +32,22 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
- * The side panel of the device register, as a view over {@link DevicePanelModel}: a heading, and tabs
+ * The side panel of the device register, as a view over {@link DevicePageModel}: a heading, and tabs
  * holding its four sub-forms — the device form ({@link DeviceDetailsForm}), who holds it and the
  * hand-over form ({@link HandOverForm}) with the custody history and "who held it at…"
  * ({@link CustodyHistoryForm}), and a pool device's designated users ({@link DesignatedUsersForm}).
  * It builds controls and binds them; the state, the rules and the service calls are in the view models.
  */
-final class DevicePanel {
-    private final DevicePanelModel model;
+final class DevicePage {
+    private final DevicePageModel model;
     private final VBox root = new VBox(10);
     private final TabPane tabs = new TabPane();
-    private final Map<DevicePanelModel.Tab, Tab> tabOf;
+    private final Map<DevicePageModel.Tab, Tab> tabOf;
     private final DeviceDetailsForm details;
     private final ChangedBar changedBar = new ChangedBar("device");
 
-    DevicePanel(AppContext context, Consumer<Long> onChanged, Runnable onClose) {
-        this.model = new DevicePanelModel(context.session(), context.service(org.devicedesk.devices.DeviceService.class), context.service(org.devicedesk.people.PeopleService.class), context::displayName,
+    DevicePage(AppContext context, Consumer<Long> onChanged, Runnable onClose) {
+        this.model = new DevicePageModel(context.session(), context.service(org.devicedesk.devices.DeviceService.class), context.service(org.devicedesk.people.PeopleService.class), context::displayName,
                 context.clock(), Tasks.background(), onChanged, onClose);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("device-panel");
@@ -63,7 +63,7 @@ final class DevicePanel {
         badgeBox.setId("device-badge");
         model.deviceProperty().addListener((o, was, d) -> {
             if (d == null) badgeBox.getChildren().clear();
-            else badgeBox.getChildren().setAll(DeviceBadges.status(d.status()));
+            else badgeBox.getChildren().setAll(DeviceBadgesUi.status(d.status()));
         });
         Button close = iconButton("device-close", new FontIcon(MaterialDesignC.CLOSE), "Close the device");
         close.setOnAction(e -> model.close());
@@ -94,11 +94,11 @@ final class DevicePanel {
             if (id != null) context.navigate("bookings", id);
         }).node()));
         for (Tab t : List.of(custodyTab, detailsTab, poolTab)) t.setClosable(false);
-        tabOf = Map.of(DevicePanelModel.Tab.CUSTODY, custodyTab, DevicePanelModel.Tab.DETAILS, detailsTab, DevicePanelModel.Tab.POOL, poolTab);
+        tabOf = Map.of(DevicePageModel.Tab.CUSTODY, custodyTab, DevicePageModel.Tab.DETAILS, detailsTab, DevicePageModel.Tab.POOL, poolTab);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         // the tabs the device has, and the one the model selects; the person's own choice goes back to the model
-        model.tabs.addListener((ListChangeListener<DevicePanelModel.Tab>) c -> {
+        model.tabs.addListener((ListChangeListener<DevicePageModel.Tab>) c -> {
             Tab selected = tabs.getSelectionModel().getSelectedItem();
             tabs.getTabs().setAll(model.tabs.stream().map(tabOf::get).toList());
             if (selected != null && tabs.getTabs().contains(selected)) tabs.getSelectionModel().select(selected);
@@ -192,7 +192,7 @@ final class DevicePanel {
 
     static void personCombo(ComboBox<PeopleService.Row> combo) {
         combo.setConverter(new StringConverter<>() {
-            @Override public String toString(PeopleService.Row r) { return r == null ? "" : DeviceBadges.person(r); }
+            @Override public String toString(PeopleService.Row r) { return r == null ? "" : DeviceBadgesUi.person(r); }
             @Override public PeopleService.Row fromString(String s) { return null; }
         });
         combo.setPromptText("Choose a person");
@@ -200,7 +200,7 @@ final class DevicePanel {
         combo.setCellFactory(lv -> new ListCell<>() {
             @Override protected void updateItem(PeopleService.Row item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : DeviceBadges.person(item));
+                setText(empty || item == null ? null : DeviceBadgesUi.person(item));
             }
         });
     }

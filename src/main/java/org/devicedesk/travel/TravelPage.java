@@ -22,31 +22,28 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.AppClock;
-import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Tasks;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
- * One notice in full, with Information Security's decision panel ({@code travel-decision, travel-advice,
+ * One notice in full, as a view over {@link TravelPageModel}, with Information Security's decision panel ({@code travel-decision, travel-advice,
  * travel-late-justification, travel-decision-save}) while it is pending, and the helpdesk's post-travel
  * check ({@code travel-post-check-*}) once the traveller is back.
  */
-final class TravelDetail {
+final class TravelPage {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(AppClock.OFFICE_ZONE);
-    private final TravelService travel;
-    private final Session session;
+    private final TravelPageModel model;
     private final Consumer<Long> onChanged;
     private final Consumer<TravelNotice> onEdit;
     private final VBox content = new VBox(12);
     private final HBox actions = new HBox(8);
     private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane();
 
-    TravelDetail(TravelService travel, Session session, Consumer<Long> onChanged, Consumer<TravelNotice> onEdit) {
-        this.travel = travel;
-        this.session = session;
+    TravelPage(TravelService travel, Session session, Consumer<Long> onChanged, Consumer<TravelNotice> onEdit) {
+        this.model = new TravelPageModel(travel, session, Tasks.background());
         this.onChanged = onChanged;
         this.onEdit = onEdit;
         content.setPadding(new Insets(16));
@@ -88,7 +85,7 @@ final class TravelDetail {
         int r = 0;
         row(grid, r++, "Traveller", n.travellerName());
         row(grid, r++, "Destinations", n.destinationNames());
-        row(grid, r++, "Dates", Dates.format(n.departureDate()) + " to " + Dates.format(n.returnDate()));
+        row(grid, r++, "Dates", TravelPageModel.day(n.departureDate()) + " to " + TravelPageModel.day(n.returnDate()));
         row(grid, r++, "Devices", n.devices().isEmpty() ? "None" : n.devices().stream()
                 .map(d -> d.label() + (d.tamperingSuspected() ? " (tampering suspected)" : "")).collect(Collectors.joining("\n")));
         row(grid, r++, "Purpose", n.purpose());
@@ -106,10 +103,10 @@ final class TravelDetail {
             content.getChildren().add(warn);
             String text = warn.getText();
             // the list's source and review date with every warning (SPEC 4)
-            org.devicedesk.ui.Background.run(() -> travel.cryptoList(session), list -> {
+            model.cryptoList(list -> {
                 warn.setText(text + " " + list.provenance());
                 warn.setTooltip(new javafx.scene.control.Tooltip("Source of the list: " + list.source()));
-            }, t -> { });
+            });
         }
 
         if (!n.isPending()) {
@@ -134,15 +131,15 @@ final class TravelDetail {
             content.getChildren().addAll(new Separator(), c);
         }
 
-        if (n.isPending() && (session.has(Role.INFOSEC) || session.isSelf(n.travellerId()))) {
+        if (model.mayChange(n)) {
             Button edit = new Button("_Change notice");
             edit.setId("travel-edit");
             edit.setOnAction(e -> onEdit.accept(n));
             actions.getChildren().add(edit);
             root.setBottom(actions);
         }
-        if (n.isPending() && session.has(Role.INFOSEC)) content.getChildren().addAll(new Separator(), decisionPanel(n));
-        if (n.postCheckDue(travel.today()) && session.has(Role.HELPDESK)) content.getChildren().addAll(new Separator(), postCheckPanel(n));
+        if (model.decides(n)) content.getChildren().addAll(new Separator(), decisionPanel(n));
+        if (model.checksAfterTravel(n)) content.getChildren().addAll(new Separator(), postCheckPanel(n));
     }
 
     /** issue 21: the clean loaner booked by the decision, and whether it is back and wiped; filled in the background. */
@@ -150,20 +147,18 @@ final class TravelDetail {
         VBox box = new VBox(4);
         box.setId("travel-loaners");
         org.devicedesk.ui.Nodes.show(box, false); // takes no room (nor spacing) until there is a loaner to list
-        Background.run(() -> travel.loaners(session, n.id()), loaners -> {
+        model.loaners(n, loaners -> {
             for (TravelLoaners.Loaner l : loaners) {
-                if (l.cancelled()) continue;
-                String state = l.wipedAt() != null ? "back, wiped and re-imaged by " + l.wipedBy()
-                        : l.returned() ? "back; not yet recorded as wiped and re-imaged, so it cannot be booked again"
-                        : l.checkedOut() ? "checked out to the traveller" : "booked, to be collected from the help desk";
-                Label line = new Label("Loaner: " + l.description() + ", " + Dates.format(l.from()) + " to " + Dates.format(l.to()) + " — " + state + ".");
+                String text = TravelPageModel.loanerLine(l).orElse(null);
+                if (text == null) continue; // a cancelled booking
+                Label line = new Label(text);
                 line.setId("travel-loaner-" + l.assetTag());
                 line.setWrapText(true);
                 line.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_CHECK_OUTLINE));
                 box.getChildren().add(line);
             }
             org.devicedesk.ui.Nodes.show(box, !box.getChildren().isEmpty());
-        }, t -> { });
+        });
         return box;
     }
 
@@ -206,11 +201,7 @@ final class TravelDetail {
         save.setDefaultButton(true);
         save.setOnAction(e -> {
             save.setDisable(true);
-            Background.run(() -> {
-                travel.decide(session, n.id(), n.version(), decision.getValue(), advice.getText(), justification.getText(),
-                        loaner.getValue() instanceof org.devicedesk.devices.Device.Kind k ? k : null);
-                return n.id();
-            }, id -> {
+            model.decide(n, decision.getValue(), advice.getText(), justification.getText(), loaner.getValue(), id -> {
                 save.setDisable(false);
                 onChanged.accept(id);
             }, t -> {
@@ -233,7 +224,7 @@ final class TravelDetail {
     private Node postCheckPanel(TravelNotice n) {
         Label h = new Label("Post-travel device check");
         h.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label(n.travellerName() + " returned on " + Dates.format(n.returnDate()) + ". Check each device that travelled.");
+        Label hint = new Label(n.travellerName() + " returned on " + TravelPageModel.day(n.returnDate()) + ". Check each device that travelled.");
         hint.setWrapText(true);
         FormMessages messages = new FormMessages("travel-post-check");
         ComboBox<PostTravelOutcome> outcome = new ComboBox<>();
@@ -264,7 +255,7 @@ final class TravelDetail {
         wiped.setId("travel-post-check-loaner-wiped");
         wiped.setWrapText(true);
         org.devicedesk.ui.Nodes.show(wiped, false);
-        Background.run(() -> travel.loaners(session, n.id()), loaners -> loaners.stream().filter(TravelLoaners.Loaner::checkedOut).findFirst().ifPresent(l -> {
+        model.loaners(n, loaners -> TravelPageModel.loanerThatTravelled(loaners).ifPresent(l -> {
             wiped.setText(l.assetTag() + " (the loaner) was wiped and re-imaged before its next use");
             org.devicedesk.ui.Nodes.show(wiped, true);
             CheckBox b = new CheckBox(l.assetTag() + " (loaner)");
@@ -272,18 +263,17 @@ final class TravelDetail {
             b.setUserData(l.deviceId());
             boxes.add(b);
             deviceBoxes.getChildren().add(b);
-        }), t -> { });
+        }));
         messages.field("post-check-outcome", outcome).field("post-check-notes", notes).field("post-check-loaner-wiped", wiped);
         Button save = new Button("Record _check");
         save.setId("travel-post-check-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setOnAction(e -> {
             save.setDisable(true);
-            List<Long> suspected = outcome.getValue() == PostTravelOutcome.TAMPERING_SUSPECTED
-                    ? boxes.stream().filter(CheckBox::isSelected).map(b -> (Long) b.getUserData()).toList() : List.of();
-            Background.run(() -> travel.recordPostTravelCheck(session, n.id(), outcome.getValue(), suspected, notes.getText(), wiped.isSelected()), incidents -> {
+            List<Long> ticked = boxes.stream().filter(CheckBox::isSelected).map(b -> (Long) b.getUserData()).toList();
+            model.recordCheck(n, outcome.getValue(), ticked, notes.getText(), wiped.isSelected(), id -> {
                 save.setDisable(false);
-                onChanged.accept(n.id());
+                onChanged.accept(id);
             }, t -> {
                 save.setDisable(false);
                 messages.show(t);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The device panel's view models without a window: real services on a temporary SQLite file,
  * {@link Tasks#direct()} so every service call has finished on the next line.
  */
-class DevicePanelModelTest {
+class DevicePageModelTest {
     TestDb db;
     Session helpdesk;
     DeviceService devices;
@@ -40,8 +40,8 @@ class DevicePanelModelTest {
         db.close();
     }
 
-    DevicePanelModel model(Session s) {
-        return new DevicePanelModel(s, devices, db.services.people, db.services.accounts::displayName, db.clock, Tasks.direct(),
+    DevicePageModel model(Session s) {
+        return new DevicePageModel(s, devices, db.services.people, db.services.accounts::displayName, db.clock, Tasks.direct(),
                 changed::add, () -> closed++);
     }
 
@@ -53,7 +53,7 @@ class DevicePanelModelTest {
         return devices.create(helpdesk, DeviceServiceTest.poolPhone(tag));
     }
 
-    PeopleService.Row row(DevicePanelModel m, String name) {
+    PeopleService.Row row(DevicePageModel m, String name) {
         return m.everyone.stream().filter(r -> r.person().fullName().equals(name)).findFirst().orElseThrow();
     }
 
@@ -61,10 +61,10 @@ class DevicePanelModelTest {
 
     @Test
     void aNewDeviceStartsWithTheDefaultsAndOnlyTheDetailsTab() {
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.showNew();
         assertEquals("New device", m.heading.get());
-        assertEquals(List.of(DevicePanelModel.Tab.DETAILS), m.tabs);
+        assertEquals(List.of(DevicePageModel.Tab.DETAILS), m.tabs);
         assertEquals(Device.Kind.LAPTOP, m.details.kind.get());
         assertEquals(Device.Mode.ISSUED, m.details.mode.get());
         assertEquals(Device.Status.IN_STOCK, m.details.status.get());
@@ -76,7 +76,7 @@ class DevicePanelModelTest {
 
     @Test
     void savingANewDeviceShowsItWithItsTabsAndSaysSo() {
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.showNew();
         m.details.assetTag.set("  LT-0100 ");
         m.details.makeModel.set("Dell Latitude 5440");
@@ -84,8 +84,8 @@ class DevicePanelModelTest {
         assertTrue(m.details.outcome.get().isSuccess(), m.details.outcome.get().text());
         assertEquals("LT-0100 is now in the register.", m.details.outcome.get().text());
         assertEquals("LT-0100", m.heading.get());
-        assertEquals(List.of(DevicePanelModel.Tab.CUSTODY, DevicePanelModel.Tab.DETAILS), m.tabs);
-        assertEquals(DevicePanelModel.Tab.DETAILS, m.tab.get(), "a device just created stays on its details");
+        assertEquals(List.of(DevicePageModel.Tab.CUSTODY, DevicePageModel.Tab.DETAILS), m.tabs);
+        assertEquals(DevicePageModel.Tab.DETAILS, m.tab.get(), "a device just created stays on its details");
         assertEquals(List.of(m.deviceId()), changed, "the list is told to show the new device");
         assertFalse(m.details.dirty.get(), "the form shows the device as saved");
         assertFalse(m.details.saving.get());
@@ -93,7 +93,7 @@ class DevicePanelModelTest {
 
     @Test
     void aRefusedSaveNamesTheFieldAndSavesNothing() {
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.showNew();
         m.details.imei.set("12345");
         m.details.save();
@@ -108,7 +108,7 @@ class DevicePanelModelTest {
     @Test
     void editingIsWhatDiffersFromTheStoredDeviceOrAnOpenHandOver() {
         long id = laptop("LT-0001");
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         assertFalse(m.editing());
         m.details.notes.set("dent on the lid");
@@ -125,7 +125,7 @@ class DevicePanelModelTest {
 
     @Test
     void cancelOnANewDeviceClosesThePanel() {
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.showNew();
         m.details.cancel();
         assertEquals(1, closed);
@@ -134,7 +134,7 @@ class DevicePanelModelTest {
     @Test
     void aStaleSaveIsRefusedOffersTheReloadAndTheReloadKeepsWhatDoesNotClash() {
         long id = laptop("LT-0001");
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         // someone else changes the notes after this form was loaded
         Device stored = devices.get(helpdesk, id).orElseThrow();
@@ -162,7 +162,7 @@ class DevicePanelModelTest {
     @Test
     void retiringWithoutAReasonRecordsTheHelpdeskAndHidesRetire() {
         long id = laptop("LT-0001");
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         assertTrue(m.details.retireOffered.get());
         m.details.retire("  ");
@@ -177,7 +177,7 @@ class DevicePanelModelTest {
     void thoseWhoMayOnlyLookSeeTheDeviceButAreOfferedNoChanges() {
         long id = laptop("LT-0001");
         Session infosec = db.session("ira", Role.INFOSEC);
-        DevicePanelModel m = model(infosec);
+        DevicePageModel m = model(infosec);
         m.show(id);
         assertEquals("LT-0001", m.heading.get());
         assertFalse(m.canManage);
@@ -194,7 +194,7 @@ class DevicePanelModelTest {
         long leaver = db.person("Former Leaver", true);
         db.services.people.markLeft(Session.system(), leaver, LocalDate.parse("2026-03-01"));
         long kim = db.person("Kim Holder", true);
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         assertEquals("Not issued to anyone.", m.holderText.get());
         assertTrue(m.handOver.issueOffered.get());
@@ -238,9 +238,9 @@ class DevicePanelModelTest {
         db.person("Alex Other", true);
         long dee = db.person("Dee Designated", true);
         devices.addDesignatedUser(helpdesk, id, dee);
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
-        assertEquals(List.of(DevicePanelModel.Tab.CUSTODY, DevicePanelModel.Tab.DETAILS, DevicePanelModel.Tab.POOL), m.tabs);
+        assertEquals(List.of(DevicePageModel.Tab.CUSTODY, DevicePageModel.Tab.DETAILS, DevicePageModel.Tab.POOL), m.tabs);
         assertEquals("In the pool of team Comms: nobody has it checked out.", m.holderText.get());
         assertTrue(m.handOver.checkOutOffered.get());
         assertFalse(m.handOver.issueOffered.get());
@@ -264,7 +264,7 @@ class DevicePanelModelTest {
     void designatedUsersAreAddedAndRemovedWithASentence() {
         long id = poolPhone("PH-0001");
         db.person("Dee Designated", true);
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         assertTrue(m.designated.removeDisabled().get(), "nothing selected, nothing to remove");
         m.designated.add();
@@ -289,7 +289,7 @@ class DevicePanelModelTest {
         long id = laptop("LT-0001");
         long kim = db.person("Kim Holder", true);
         devices.issue(helpdesk, id, kim);
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(id);
         assertEquals(LocalDate.parse("2026-03-04"), m.whoHeld.day.get(), "the day starts as today");
 
@@ -316,21 +316,21 @@ class DevicePanelModelTest {
     void anotherDeviceStartsWithAClearForm() {
         long a = laptop("LT-0001");
         long b = laptop("LT-0002");
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(a);
         m.whoHeld.ask();
         m.handOver.open(HandOverModel.Action.ISSUE);
-        m.tab.set(DevicePanelModel.Tab.DETAILS);
+        m.tab.set(DevicePageModel.Tab.DETAILS);
         m.show(b);
         assertFalse(m.handOver.open.get());
         assertEquals("", m.whoHeld.answer.get());
-        assertEquals(DevicePanelModel.Tab.CUSTODY, m.tab.get(), "another device opens on who holds it");
+        assertEquals(DevicePageModel.Tab.CUSTODY, m.tab.get(), "another device opens on who holds it");
         assertEquals("LT-0002", m.heading.get());
     }
 
     @Test
     void aDeviceThatIsGoneClosesThePanel() {
-        DevicePanelModel m = model(helpdesk);
+        DevicePageModel m = model(helpdesk);
         m.show(987654);
         assertEquals(1, closed);
     }

@@ -8,11 +8,11 @@ import org.devicedesk.core.Session;
 import org.devicedesk.ui.Tasks;
 
 /**
- * The view model of the dashboard's "Pool bookings today" card ({@link BookingsCard}): the bookings due out
+ * The view model of the dashboard's "Pool bookings today" card ({@link BookingsSection}): the bookings due out
  * today and overdue back, at most {@link #SHOWN} of each listed, and whether the card shows at all (always
  * for the help desk; for others only when they have something due).
  */
-final class BookingsCardModel {
+final class BookingsSectionModel {
     static final int SHOWN = 6;
 
     /** What the card shows; {@code null} in {@link #shownProperty()} while it is hidden. */
@@ -27,7 +27,7 @@ final class BookingsCardModel {
     private final Tasks tasks;
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
 
-    BookingsCardModel(Session session, BookingService bookings, Tasks tasks) {
+    BookingsSectionModel(Session session, BookingService bookings, Tasks tasks) {
         this.session = session;
         this.bookings = bookings;
         this.tasks = tasks;

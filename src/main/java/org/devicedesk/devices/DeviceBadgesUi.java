@@ -6,8 +6,8 @@ import org.devicedesk.people.DeclarationState;
 import org.devicedesk.people.PeopleService;
 
 /** Status badges and short texts shared by the device screens. */
-final class DeviceBadges {
-    private DeviceBadges() {}
+final class DeviceBadgesUi {
+    private DeviceBadgesUi() {}
 
     static Label status(Device.Status status) {
         Label l = new Label(status.label());

@@ -6,8 +6,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 
 /** Small helpers for reading what a person typed into the people forms. */
-final class PeopleForms {
-    private PeopleForms() {}
+final class PeopleFormsUi {
+    private PeopleFormsUi() {}
 
     private static final String UNREADABLE = "devicedesk.unreadableDate";
     private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);

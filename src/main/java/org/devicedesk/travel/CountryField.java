@@ -21,14 +21,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  * A searchable multi-pick of countries ({@code travel-destinations}): type part of a name (or the
  * ISO code), press Enter or click a match to add it; each chosen country shows as a chip that removes it.
  */
-final class CountryPicker extends VBox {
+final class CountryField extends VBox {
     private final ObservableList<Country> chosen = FXCollections.observableArrayList();
     private final TextField search = new TextField();
     private final FilteredList<Country> matches = new FilteredList<>(FXCollections.observableArrayList(Country.all()), c -> true);
     private final ListView<Country> list = new ListView<>(matches);
     private final FlowPane chips = new FlowPane(6, 6);
 
-    CountryPicker() {
+    CountryField() {
         super(6);
         setId("travel-destinations");
         search.setId("travel-destinations-search");

@@ -16,8 +16,8 @@ import org.devicedesk.ui.AppContext;
  * The dashboard's pool bookings card ({@code dashboard-bookings}): bookings due out today and not yet collected,
  * and checked-out ones past their last day ("overdue back"), by name. It loads itself in the background.
  */
-public final class BookingsCard {
-    private BookingsCard() {}
+public final class BookingsSection {
+    private BookingsSection() {}
 
     /** The card, empty until loaded; it stays hidden for someone with nothing booked and nothing to hand out. */
     public static Node create(AppContext context) {
@@ -26,7 +26,7 @@ public final class BookingsCard {
         card.getStyleClass().add("card");
         card.setVisible(false);
         card.setManaged(false);
-        BookingsCardModel model = new BookingsCardModel(context.session(), context.service(org.devicedesk.bookings.BookingService.class), org.devicedesk.ui.Tasks.background());
+        BookingsSectionModel model = new BookingsSectionModel(context.session(), context.service(org.devicedesk.bookings.BookingService.class), org.devicedesk.ui.Tasks.background());
         model.shownProperty().addListener((o, was, today) -> {
             if (today == null) return;
             Label title = new Label("Pool bookings today");

@@ -1,9 +1,7 @@
 package org.devicedesk.travel;
 
 import atlantafx.base.theme.Styles;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,25 +18,20 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.devicedesk.core.AppClock;
-import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.devicedesk.ui.Tables;
+import org.devicedesk.ui.Tasks;
 
 /**
  * Settings &gt; Travel encryption list (ADMIN; SPEC section 4, policy 53): the countries whose warning the
  * travel form shows, with the list's source and review date. Every change goes through
  * {@link TravelService} with the version the screen read, so an edit from an out-of-date copy is refused
- * with who changed the list and when, and the screen reloads.
+ * with who changed the list and when, and the screen reloads. A view over {@link CryptoListModel}.
  */
-public final class CryptoListSettings implements Screen {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK).withZone(AppClock.OFFICE_ZONE);
-
-    private final TravelService travel;
-    private final Session session;
+public final class CryptoListView implements Screen {
+    private final CryptoListModel model;
     private final VBox root = new VBox(12);
     private final FormMessages messages = new FormMessages("crypto");
     private final TextField source = new TextField();
@@ -47,11 +40,9 @@ public final class CryptoListSettings implements Screen {
     private final TableView<CryptoList.Entry> table = new TableView<>();
     private final ComboBox<Country> country = new ComboBox<>();
     private final TextField note = new TextField();
-    private CryptoList loaded;
 
-    public CryptoListSettings(AppContext context) {
-        this.travel = context.service(TravelService.class);
-        this.session = context.session();
+    public CryptoListView(AppContext context) {
+        this.model = new CryptoListModel(context.service(TravelService.class), context.session(), Tasks.background());
         root.setId("settings-crypto");
         Label title = new Label("Travel encryption list");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -63,13 +54,15 @@ public final class CryptoListSettings implements Screen {
 
         source.setId("crypto-source");
         source.setPromptText("Where the list comes from");
+        source.textProperty().bindBidirectional(model.source);
+        reviewedOn.valueProperty().bindBidirectional(model.reviewedOn);
         Button saveDetails = new Button("Save source and _review date");
         saveDetails.setId("crypto-save-details");
         saveDetails.setMinWidth(Region.USE_PREF_SIZE);
-        saveDetails.setOnAction(e -> write(() -> travel.saveCryptoListDetails(session, version(), source.getText(), reviewedOn.getValue()),
-                "Source and review date saved."));
+        saveDetails.setOnAction(e -> model.saveDetails(model.reviewedOn.get(), this::saved, this::refused));
         changed.setId("crypto-changed");
         changed.getStyleClass().add(Styles.TEXT_MUTED);
+        changed.textProperty().bind(model.changed);
         changed.setWrapText(true);
         GridPane details = new GridPane();
         details.setHgap(12);
@@ -80,6 +73,7 @@ public final class CryptoListSettings implements Screen {
 
         table.setId("crypto-table");
         table.setPlaceholder(new Label("No country is on the list: no travel notice will show the encryption warning."));
+        table.setItems(model.countries);
         TableColumn<CryptoList.Entry, String> name = new TableColumn<>("Country");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(220);
@@ -107,11 +101,7 @@ public final class CryptoListSettings implements Screen {
         Button add = new Button("_Add or change");
         add.setId("crypto-add");
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.setOnAction(e -> {
-            Country c = country.getValue();
-            write(() -> travel.saveCryptoCountry(session, version(), c == null ? null : c.code(), note.getText()),
-                    (c == null ? "The country" : c.name()) + " saved on the list.");
-        });
+        add.setOnAction(e -> model.saveCountry(country.getValue(), note.getText(), this::saved, this::refused));
         Button remove = new Button("Re_move selected");
         remove.setId("crypto-remove");
         remove.setMinWidth(Region.USE_PREF_SIZE);
@@ -121,7 +111,7 @@ public final class CryptoListSettings implements Screen {
             if (sel == null) return;
             if (!org.devicedesk.ui.Confirm.ask(context.window(), "crypto-remove-confirm", "Remove " + sel.name() + "?",
                     "Travel notices to " + sel.name() + " will no longer show the encryption warning.", "Remove", "Keep it")) return;
-            write(() -> travel.removeCryptoCountry(session, version(), sel.code()), sel.name() + " removed from the list.");
+            model.remove(sel, this::saved, this::refused);
         });
         HBox edit = new HBox(8, country, note, add, remove);
         edit.setAlignment(Pos.CENTER_LEFT);
@@ -131,19 +121,12 @@ public final class CryptoListSettings implements Screen {
         root.getChildren().setAll(title, intro, details, changed, messages.node(), edit, table);
     }
 
-    private Long version() {
-        return loaded == null ? null : loaded.version();
+    private void saved(String done) {
+        messages.success(done);
     }
 
-    /** Runs one change in the background; either way the list is read again (a refusal names who changed it first). */
-    private void write(Runnable change, String done) {
-        Background.run(() -> {
-            change.run();
-            return null;
-        }, x -> reload(done), t -> {
-            messages.show(t);
-            reload(null);
-        });
+    private void refused(Throwable t) {
+        messages.show(t);
     }
 
     @Override public Node node() {
@@ -151,18 +134,6 @@ public final class CryptoListSettings implements Screen {
     }
 
     @Override public void show(Object argument) {
-        reload(null);
-    }
-
-    private void reload(String success) {
-        Background.run(() -> travel.cryptoList(session), list -> {
-            loaded = list;
-            table.getItems().setAll(list.countries());
-            source.setText(list.source());
-            reviewedOn.setValue(list.reviewedOn());
-            changed.setText(list.countries().size() + " countries. Last changed by " + list.updatedBy()
-                    + (list.updatedAt() == null ? "" : ", " + WHEN.format(list.updatedAt())) + ".");
-            if (success != null) messages.success(success);
-        }, messages::show);
+        model.reload(() -> { }, messages::show);
     }
 }

@@ -25,12 +25,12 @@ import org.devicedesk.ui.FormOutcome;
 import org.devicedesk.ui.Tasks;
 
 /**
- * The view model of the device register's side panel ({@link DevicePanel}): the device shown (none while a
+ * The view model of the device register's side panel ({@link DevicePage}): the device shown (none while a
  * new one is being created), its custody history and designated users, the people and teams to choose
  * from, and the four sub-forms' view models — details, hand-over, designated users, "who held it at".
  * Every service call goes through {@link Tasks}, so a test drives it synchronously without a window.
  */
-final class DevicePanelModel {
+final class DevicePageModel {
     /** The panel's tabs; which ones a device has depends on it (a new device: details only; a pool device: designated users too). */
     enum Tab { CUSTODY, DETAILS, POOL }
 
@@ -64,7 +64,7 @@ final class DevicePanelModel {
     final WhoHeldAtModel whoHeld;
 
     /** {@code names} turns a username into the name people know (run in the background). */
-    DevicePanelModel(Session session, DeviceService devices, PeopleService people, Function<String, String> names, Clock clock, Tasks tasks,
+    DevicePageModel(Session session, DeviceService devices, PeopleService people, Function<String, String> names, Clock clock, Tasks tasks,
                      Consumer<Long> onChanged, Runnable onClose) {
         this.names = names;
         this.session = session;
@@ -219,7 +219,7 @@ final class DevicePanelModel {
             return d.isPool() ? "In the pool of team " + nz(d.team()) + ": nobody has it checked out." : "Not issued to anyone.";
         }
         return (d.holder().kind() == Custody.Kind.POOL_CHECKOUT ? "Checked out to " : "Issued to ") + d.holder().name()
-                + " since " + DeviceBadges.when(d.holder().since()) + ".";
+                + " since " + DeviceBadgesUi.when(d.holder().since()) + ".";
     }
 
     static String nz(String s) {
