@@ -5,16 +5,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +20,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,13 +31,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.devicedesk.core.Role;
 import org.devicedesk.ui.Columns;
-import org.devicedesk.core.Session;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.people.Person;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.Tasks;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -53,17 +44,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 /**
  * The accounts screen ({@code nav-accounts}, ADMIN): the list ({@code accounts-table},
  * {@code accounts-search}, {@code accounts-new}) and beside it the account form ({@code account-*}):
- * create, change roles and the linked person, reset the password, deactivate and reactivate.
+ * create, change roles and the linked person, reset the password, deactivate and reactivate. The state and
+ * rules are in {@link AccountsModel}; this view builds the controls and binds them.
  */
 public final class AccountsView implements Screen {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final AppContext context;
-    private final Session session;
-    private final AccountService accounts;
-    private final ObservableList<Account> rows = FXCollections.observableArrayList();
-    private final FilteredList<Account> filtered = new FilteredList<>(rows);
+    private final AccountsModel model;
     private final TableView<Account> table = new TableView<>();
     private final TextField search = new TextField();
     private final Label count = new Label();
@@ -80,25 +68,23 @@ public final class AccountsView implements Screen {
     private final Button resetPassword = new Button("_Reset password", new FontIcon(MaterialDesignL.LOCK_RESET));
     private final ComboBox<Person> person = new ComboBox<>();
     private final Map<Role, CheckBox> roles = new EnumMap<>(Role.class);
-    private final Label status = new Label();
     private final Button deactivate = new Button("_Deactivate account");
     private final Button reactivate = new Button("Re_activate account");
     private final HBox statusRow = new HBox(10);
     private final Button save = new Button("_Save");
     private final Button cancel = new Button("Cancel");
-    private Account editing; // null while creating
 
     public AccountsView(AppContext context) {
         this.context = context;
-        this.session = context.session();
-        this.accounts = context.service(AccountService.class);
+        this.model = new AccountsModel(context.service(AccountService.class), context.service(PeopleService.class),
+                context.session(), context.clock(), Tasks.background());
 
         Label title = new Label("Accounts");
         title.getStyleClass().add(Styles.TITLE_2);
         search.setId("accounts-search");
         search.setPromptText("Search username, person or role");
         search.setPrefWidth(280);
-        search.textProperty().addListener((o, a, b) -> applyFilter());
+        search.textProperty().bindBidirectional(model.search);
         Button add = new Button("_New account", new FontIcon(MaterialDesignA.ACCOUNT_PLUS_OUTLINE));
         add.setId("accounts-new");
         add.getStyleClass().add(Styles.ACCENT);
@@ -109,6 +95,8 @@ public final class AccountsView implements Screen {
         titleRow.setAlignment(Pos.CENTER_LEFT);
         count.setId("accounts-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(model.count);
+        model.listOutcome.addListener((o, was, now) -> now.showIn(listMessages));
         buildTable();
         VBox list = new VBox(10, titleRow, listMessages.node(), table, count);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -121,14 +109,7 @@ public final class AccountsView implements Screen {
     }
 
     @Override public void show(Object argument) {
-        reload(null);
-        Background.run(() -> context.service(PeopleService.class).list(session, PeopleService.Query.all()), people -> {
-            Person chosen = person.getValue();
-            person.getItems().setAll(people.stream().map(PeopleService.Row::person)
-                    .sorted(Comparator.comparing(Person::fullName, String.CASE_INSENSITIVE_ORDER)).toList());
-            person.getItems().add(0, null);
-            person.setValue(chosen);
-        }, listMessages::show);
+        model.open();
     }
 
     // ---- the list ----
@@ -139,85 +120,52 @@ public final class AccountsView implements Screen {
         table.setFixedCellSize(36);
         TableColumn<Account, String> user = Columns.width(Columns.text("Username", Account::username), 160);
         TableColumn<Account, String> who = Columns.width(Columns.text("Person", a -> a.personName() == null ? "" : a.personName()), 200);
-        TableColumn<Account, String> roleCol = Columns.width(Columns.text("Roles", AccountsView::roleText), 300);
-        TableColumn<Account, Account> state = Columns.width(Columns.rowBadge("Status", this::badge, Comparator.comparingInt(this::statusRank)), 170);
+        TableColumn<Account, String> roleCol = Columns.width(Columns.text("Roles", AccountsModel::roleText), 300);
+        TableColumn<Account, Account> state = Columns.width(Columns.rowBadge("Status", a -> badge(model.status(a)),
+                Comparator.comparingInt(model::statusRank)), 170);
         TableColumn<Account, Instant> created = Columns.width(Columns.shown("Created", Account::createdAt,
                 at -> DAY.format(at.atZone(context.clock().getZone())), Comparator.naturalOrder()), 120);
         table.getColumns().addAll(List.of(user, who, roleCol, state, created));
         org.devicedesk.ui.Tables.fit(table);
         org.devicedesk.ui.Tables.chooseColumns(table); // issue 17: the columns shown are remembered for this list
-        SortedList<Account> sorted = new SortedList<>(filtered);
+        SortedList<Account> sorted = new SortedList<>(model.filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) openEdit(now);
+            if (now != null) model.openEdit(now);
+        });
+        model.onReveal(a -> {
+            table.getSelectionModel().select(a);
+            table.scrollTo(a);
         });
     }
 
-    private static String roleText(Account a) {
-        return a.roles().stream().sorted(Comparator.reverseOrder()).map(Role::label).collect(Collectors.joining(", "));
-    }
-
-    private int statusRank(Account a) {
-        if (!a.active()) return 2;
-        return a.isLocked(context.clock().instant()) ? 1 : 0;
-    }
-
-    private Label badge(Account a) {
-        Label l;
-        if (!a.active()) {
-            l = new Label("Deactivated");
-            l.getStyleClass().addAll("badge", "badge-neutral");
-        } else if (a.isLocked(context.clock().instant())) {
-            l = new Label("Locked until " + HH_MM.format(a.lockedUntil().atZone(context.clock().getZone())));
-            l.getStyleClass().addAll("badge", "badge-warning");
-        } else {
-            l = new Label("Active");
-            l.getStyleClass().addAll("badge", "badge-success");
-        }
+    private static Label badge(AccountsModel.Status s) {
+        Label l = new Label(s.text());
+        l.getStyleClass().addAll("badge", s.style());
         return l;
-    }
-
-    private void applyFilter() {
-        String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(a -> q.isEmpty() || a.username().toLowerCase(Locale.ROOT).contains(q)
-                || (a.personName() != null && a.personName().toLowerCase(Locale.ROOT).contains(q))
-                || roleText(a).toLowerCase(Locale.ROOT).contains(q));
-        count.setText(filtered.size() == rows.size() ? rows.size() + " accounts" : filtered.size() + " of " + rows.size() + " accounts");
-    }
-
-    private void reload(Long select) {
-        reload(select, null);
-    }
-
-    /** Reloads the list, re-opens the account being edited (or {@code select}), then shows {@code success} in the form. */
-    private void reload(Long select, String success) {
-        Background.run(() -> accounts.list(session), list -> {
-            long keep = select != null ? select : editing != null ? editing.id() : -1;
-            rows.setAll(list);
-            applyFilter();
-            if (keep >= 0) {
-                list.stream().filter(a -> a.id() == keep).findFirst().ifPresent(a -> {
-                    table.getSelectionModel().select(a);
-                    table.scrollTo(a);
-                    openEdit(a);
-                });
-            }
-            if (success != null) messages.success(success);
-        }, listMessages::show);
     }
 
     // ---- the form ----
 
     private void buildForm() {
         formTitle.getStyleClass().add(Styles.TITLE_3);
+        formTitle.textProperty().bind(model.formTitle);
         username.setId("account-username");
+        username.textProperty().bindBidirectional(model.username);
+        username.disableProperty().bind(model.usernameFixed);
         password.setId("account-password");
+        password.textProperty().bindBidirectional(model.password);
         resetPassword.setId("account-reset-password");
-        resetPassword.setOnAction(e -> resetPassword());
+        resetPassword.setOnAction(e -> model.resetPassword());
+        resetPassword.visibleProperty().bind(model.resetOffered);
+        resetPassword.managedProperty().bind(model.resetOffered);
+        resetPassword.disableProperty().bind(model.resetting);
         person.setId("account-person");
         person.setMaxWidth(Double.MAX_VALUE);
+        person.setItems(model.linkable);
+        person.valueProperty().bindBidirectional(model.person);
         person.setConverter(new StringConverter<>() {
             @Override public String toString(Person p) {
                 return p == null ? "Not linked to a person" : p.fullName() + (p.team() == null ? "" : " (" + p.team() + ")");
@@ -235,23 +183,30 @@ public final class AccountsView implements Screen {
         for (Role r : Role.values()) {
             CheckBox c = new CheckBox(r.label());
             c.setId("account-roles-" + r.name().toLowerCase(Locale.ROOT));
+            c.selectedProperty().bindBidirectional(model.roles.get(r));
             roles.put(r, c);
             roleBox.getChildren().add(c);
         }
         messages.field("username", username).field("password", password).field("person", person).field("roles", roles.get(Role.STAFF));
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
 
         deactivate.setId("account-deactivate");
         deactivate.getStyleClass().add(Styles.DANGER);
-        deactivate.setOnAction(e -> setActive(false));
+        deactivate.setOnAction(e -> model.setActive(false));
+        deactivate.disableProperty().bind(model.toggleDisabled);
         reactivate.setId("account-reactivate");
-        reactivate.setOnAction(e -> setActive(true));
-        status.setId("account-status");
+        reactivate.setOnAction(e -> model.setActive(true));
+        reactivate.disableProperty().bind(model.toggleDisabled);
         statusRow.setAlignment(Pos.CENTER_LEFT);
+        model.status.addListener((o, was, now) -> showStatus());
+        model.offersDeactivate.addListener((o, was, now) -> showStatus());
 
         save.setId("account-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> model.save());
+        save.textProperty().bind(model.saveText);
+        save.disableProperty().bind(model.saving);
         cancel.setId("account-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> closeForm());
@@ -269,9 +224,23 @@ public final class AccountsView implements Screen {
                 messages.node(), new Separator(), buttons);
         passwordLabel.setLabelFor(password);
         passwordLabel.setMnemonicParsing(true);
+        passwordLabel.textProperty().bind(model.passwordLabel);
         form.setPadding(new Insets(4, 4, 4, 20));
         form.setPrefWidth(380);
         form.setId("account-form");
+        model.formOpen.addListener((o, was, open) -> {
+            if (open) showForm();
+            else root.setRight(null);
+        });
+    }
+
+    /** The badge and Deactivate or Reactivate while an account is open; nothing for a new one. */
+    private void showStatus() {
+        AccountsModel.Status s = model.status.get();
+        if (s == null) statusRow.getChildren().clear();
+        else {
+            statusRow.getChildren().setAll(badge(s), model.offersDeactivate.get() ? deactivate : reactivate);
+        }
     }
 
     private void showForm() {
@@ -285,111 +254,13 @@ public final class AccountsView implements Screen {
     }
 
     private void openNew() {
-        editing = null;
         table.getSelectionModel().clearSelection();
-        messages.clear();
-        formTitle.setText("New account");
-        username.setText("");
-        username.setDisable(false);
-        password.setText("");
-        passwordLabel.setText("_Password");
-        resetPassword.setVisible(false);
-        resetPassword.setManaged(false);
-        person.setValue(null);
-        roles.forEach((r, c) -> c.setSelected(r == Role.STAFF));
-        statusRow.getChildren().clear();
-        save.setText("_Create account");
-        showForm();
+        model.openNew();
         username.requestFocus();
     }
 
-    private void openEdit(Account a) {
-        editing = a;
-        messages.clear();
-        formTitle.setText("Account " + a.username());
-        username.setText(a.username());
-        username.setDisable(true);
-        password.setText("");
-        passwordLabel.setText("New _password");
-        resetPassword.setVisible(true);
-        resetPassword.setManaged(true);
-        person.setValue(person.getItems().stream().filter(p -> p != null && a.personId() != null && p.id() == a.personId()).findFirst().orElse(null));
-        roles.forEach((r, c) -> c.setSelected(a.roles().contains(r)));
-        Button toggle = a.active() ? deactivate : reactivate;
-        toggle.setDisable(a.id() == session.accountId() && a.active());
-        statusRow.getChildren().setAll(badge(a), toggle);
-        save.setText("_Save changes");
-        showForm();
-    }
-
     private void closeForm() {
-        editing = null;
-        messages.clear();
+        model.close();
         table.getSelectionModel().clearSelection();
-        root.setRight(null);
-    }
-
-    private Set<Role> chosenRoles() {
-        Set<Role> set = EnumSet.noneOf(Role.class);
-        roles.forEach((r, c) -> {
-            if (c.isSelected()) set.add(r);
-        });
-        return set;
-    }
-
-    private void save() {
-        Set<Role> chosen = chosenRoles();
-        Long personId = person.getValue() == null ? null : person.getValue().id();
-        save.setDisable(true);
-        if (editing == null) {
-            String name = username.getText();
-            String pw = password.getText();
-            Background.run(() -> accounts.create(session, name, pw, personId, chosen), id -> {
-                save.setDisable(false);
-                reload(id, "Account " + name.strip() + " created. Give " + name.strip()
-                        + " the password in person; they can sign in now.");
-            }, this::refused);
-        } else {
-            Account a = editing;
-            Background.run(() -> accounts.update(session, a.id(), a.version(), personId, chosen), changed -> {
-                save.setDisable(false);
-                reload(a.id(), changed == 0 ? "Nothing to save: the account is as it was."
-                        : "Saved the changes to " + a.username() + ".");
-            }, this::refused);
-        }
-    }
-
-    private void refused(Throwable t) {
-        save.setDisable(false);
-        resetPassword.setDisable(false);
-        messages.show(t);
-    }
-
-    private void resetPassword() {
-        Account a = editing;
-        if (a == null) return;
-        String pw = password.getText();
-        resetPassword.setDisable(true);
-        Background.run(() -> {
-            accounts.resetPassword(session, a.id(), pw);
-            return null;
-        }, x -> {
-            resetPassword.setDisable(false);
-            password.setText("");
-            reload(a.id(), "Password reset for " + a.username()
-                    + " (any lock-out is cleared). Give them the new password in person.");
-        }, this::refused);
-    }
-
-    private void setActive(boolean active) {
-        Account a = editing;
-        if (a == null) return;
-        Background.run(() -> {
-            accounts.setActive(session, a.id(), active);
-            return null;
-        }, x -> {
-            reload(a.id(), active ? a.username() + " can sign in again."
-                    : a.username() + " is deactivated and can no longer sign in.");
-        }, messages::show);
     }
 }

@@ -13,12 +13,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Tasks;
 
 /**
  * First-run set-up of the first administrator ({@code setup-*}) and sign-in ({@code login-*}).
- * Enter submits; the password field is cleared after a failed attempt.
+ * Enter submits; the password field is cleared after a failed attempt. Each card's state is a {@link SignInModel};
+ * these methods build the controls and bind them.
  */
 public final class SignInView {
     private SignInView() {}
@@ -39,14 +40,14 @@ public final class SignInView {
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
         save.setMaxWidth(Double.MAX_VALUE);
-        save.setOnAction(e -> {
-            save.setDisable(true);
-            Background.run(() -> accounts.createFirstAdministrator(fullName.getText(), username.getText(), password.getText(), confirm.getText()),
-                    onSignedIn, t -> {
-                        save.setDisable(false);
-                        messages.show(t);
-                    });
-        });
+        SignInModel model = new SignInModel(accounts, Tasks.background(), onSignedIn);
+        fullName.textProperty().bindBidirectional(model.fullName);
+        username.textProperty().bindBidirectional(model.username);
+        password.textProperty().bindBidirectional(model.password);
+        confirm.textProperty().bindBidirectional(model.confirm);
+        save.disableProperty().bind(model.busy);
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
+        save.setOnAction(e -> model.createFirstAdministrator());
         GridPane grid = grid();
         grid.addRow(0, FormMessages.labelFor("Your _full name", fullName), fullName);
         grid.addRow(1, FormMessages.labelFor("_Username", username), username);
@@ -70,15 +71,15 @@ public final class SignInView {
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
         save.setMaxWidth(Double.MAX_VALUE);
-        save.setOnAction(e -> {
-            save.setDisable(true);
-            Background.run(() -> accounts.signIn(username.getText(), password.getText()), onSignedIn, t -> {
-                save.setDisable(false);
-                password.clear();
-                messages.show(t);
-                password.requestFocus();
-            });
+        SignInModel model = new SignInModel(accounts, Tasks.background(), onSignedIn);
+        username.textProperty().bindBidirectional(model.username);
+        password.textProperty().bindBidirectional(model.password);
+        save.disableProperty().bind(model.busy);
+        model.outcome.addListener((o, was, now) -> {
+            now.showIn(messages);
+            password.requestFocus(); // a refusal: type the password again
         });
+        save.setOnAction(e -> model.signIn());
         GridPane grid = grid();
         grid.addRow(0, FormMessages.labelFor("_Username", username), username);
         grid.addRow(1, FormMessages.labelFor("_Password", password), password);

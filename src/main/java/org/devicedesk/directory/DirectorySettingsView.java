@@ -1,42 +1,32 @@
 package org.devicedesk.directory;
 
 import atlantafx.base.theme.Styles;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
-import org.devicedesk.core.Role;
 import org.devicedesk.directory.DirectoryConfig.Security;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.Tasks;
 
 /**
  * Settings > Directory (ADMIN): how Device Desk reaches the office directory ({@code directory-<field>}),
  * "test connection" and "test sign-in" that show what was found ({@code directory-test-result}).
  * The service account's password is never typed here: only where it is kept (an environment variable or a file).
+ * The state and rules are in {@link DirectorySettingsModel}; this view builds the controls and binds them.
  */
 public final class DirectorySettingsView implements Screen {
-    private final AppContext context;
-    private final DirectoryService service;
+    private final DirectorySettingsModel model;
     private final FormMessages messages = new FormMessages("directory");
     private final CheckBox enabled = new CheckBox("Staff sign in with their directory account");
     private final TextField host = text("host");
@@ -63,8 +53,7 @@ public final class DirectorySettingsView implements Screen {
     private final Node root;
 
     public DirectorySettingsView(AppContext context) {
-        this.context = context;
-        this.service = context.service(DirectoryService.class);
+        this.model = new DirectorySettingsModel(context.service(DirectoryService.class), context.session(), Tasks.background());
         enabled.setId("directory-enabled");
         security.setId("directory-security");
         security.getItems().setAll(Security.values());
@@ -85,6 +74,37 @@ public final class DirectorySettingsView implements Screen {
                 .field("group-base-dn", groupBaseDn).field("group-roles", groupRoles).field("disabled-attribute", disabledAttribute)
                 .field("disabled-value", disabledValue).field("timeout-seconds", timeout).field("test-username", testUsername);
         root = build();
+        bind();
+    }
+
+    private void bind() {
+        enabled.selectedProperty().bindBidirectional(model.enabled);
+        host.textProperty().bindBidirectional(model.host);
+        port.textProperty().bindBidirectional(model.port);
+        security.valueProperty().bindBidirectional(model.security);
+        baseDn.textProperty().bindBidirectional(model.baseDn);
+        userFilter.textProperty().bindBidirectional(model.userFilter);
+        // an editable choice: what is typed goes to the model, a loaded value is set as the choice
+        usernameAttribute.getEditor().textProperty().addListener((o, was, now) -> model.usernameAttribute.set(now));
+        model.usernameAttribute.addListener((o, was, now) -> {
+            if (!java.util.Objects.equals(usernameAttribute.getEditor().getText(), now)) usernameAttribute.setValue(now);
+        });
+        bindDn.textProperty().bindBidirectional(model.bindDn);
+        bindPasswordEnv.textProperty().bindBidirectional(model.bindPasswordEnv);
+        bindPasswordFile.textProperty().bindBidirectional(model.bindPasswordFile);
+        trustFile.textProperty().bindBidirectional(model.trustFile);
+        groupBaseDn.textProperty().bindBidirectional(model.groupBaseDn);
+        groupRoles.textProperty().bindBidirectional(model.groupRoles);
+        disabledAttribute.textProperty().bindBidirectional(model.disabledAttribute);
+        disabledValue.textProperty().bindBidirectional(model.disabledValue);
+        timeout.textProperty().bindBidirectional(model.timeout);
+        testUsername.textProperty().bindBidirectional(model.testUsername);
+        testPassword.textProperty().bindBidirectional(model.testPassword);
+        result.textProperty().bind(model.result);
+        save.disableProperty().bind(model.busy);
+        testConnection.disableProperty().bind(model.busy);
+        testSignIn.disableProperty().bind(model.busy);
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
     }
 
     private static TextField text(String field) {
@@ -126,13 +146,13 @@ public final class DirectorySettingsView implements Screen {
 
         save.setId("directory-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> model.save());
         testConnection.setId("directory-test-connection");
-        testConnection.setOnAction(e -> testConnection());
+        testConnection.setOnAction(e -> model.testConnection());
         testSignIn.setId("directory-test-sign-in");
-        testSignIn.setOnAction(e -> testSignIn());
-        testPassword.setOnAction(e -> testSignIn()); // Enter in the test password runs the test, not a save
-        testUsername.setOnAction(e -> testSignIn());
+        testSignIn.setOnAction(e -> model.testSignIn());
+        testPassword.setOnAction(e -> model.testSignIn()); // Enter in the test password runs the test, not a save
+        testUsername.setOnAction(e -> model.testSignIn());
         HBox buttons = new HBox(10, save, testConnection);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return form.withFooter(messages, buttons);
@@ -143,119 +163,6 @@ public final class DirectorySettingsView implements Screen {
     }
 
     @Override public void show(Object argument) {
-        Background.run(service::config, this::fill, messages::show);
-    }
-
-    private void fill(DirectoryConfig c) {
-        enabled.setSelected(c.enabled());
-        host.setText(c.host());
-        port.setText(Integer.toString(c.port()));
-        security.setValue(c.security());
-        baseDn.setText(c.baseDn());
-        userFilter.setText(c.userFilter());
-        usernameAttribute.setValue(c.usernameAttribute());
-        bindDn.setText(c.bindDn());
-        bindPasswordEnv.setText(c.bindPasswordEnv());
-        bindPasswordFile.setText(c.bindPasswordFile());
-        trustFile.setText(c.trustFile());
-        groupBaseDn.setText(c.groupBaseDn());
-        groupRoles.setText(DirectoryService.formatGroupRoles(c.groupRoles()));
-        disabledAttribute.setText(c.disabledAttribute());
-        disabledValue.setText(c.disabledValue());
-        timeout.setText(Integer.toString(c.timeoutSeconds()));
-    }
-
-    /** The form as a configuration; read on the FX thread, parsed (and refused) in the background. */
-    private java.util.concurrent.Callable<DirectoryConfig> form() {
-        boolean on = enabled.isSelected();
-        String[] v = {host.getText(), port.getText(), baseDn.getText(), userFilter.getText(),
-                usernameAttribute.getEditor().getText(), bindDn.getText(), bindPasswordEnv.getText(), bindPasswordFile.getText(),
-                trustFile.getText(), groupBaseDn.getText(), disabledAttribute.getText(), disabledValue.getText(), timeout.getText(), groupRoles.getText()};
-        Security sec = security.getValue();
-        return () -> {
-            Map<String, Set<Role>> mapping = DirectoryService.parseGroupRoles(v[13]);
-            return new DirectoryConfig(on, s(v[0]), number(v[1]), sec, s(v[2]), s(v[3]), s(v[4]), s(v[5]), s(v[6]), s(v[7]), s(v[8]),
-                    s(v[9]), s(v[10]), s(v[11]), number(v[12]), mapping);
-        };
-    }
-
-    private static String s(String v) {
-        return v == null ? "" : v.strip();
-    }
-
-    private static int number(String v) {
-        try {
-            return Integer.parseInt(s(v));
-        } catch (NumberFormatException e) {
-            return -1; // refused by the check, beside the field
-        }
-    }
-
-    private void busy(boolean b) {
-        save.setDisable(b);
-        testConnection.setDisable(b);
-        testSignIn.setDisable(b);
-    }
-
-    private void save() {
-        var form = form();
-        busy(true);
-        Background.run(() -> service.save(context.session(), form.call()), n -> {
-            busy(false);
-            messages.success(n == 0 ? "Nothing to save: the directory settings are as they were."
-                    : "Saved: " + n + (n == 1 ? " setting" : " settings") + " changed (written to the audit trail).");
-        }, t -> {
-            busy(false);
-            messages.show(t);
-        });
-    }
-
-    private void testConnection() {
-        var form = form();
-        busy(true);
-        result.clear();
-        Background.run(() -> service.testConnection(context.session(), form.call()), r -> {
-            busy(false);
-            messages.success("The directory answered. Nothing was saved; save the settings to use them.");
-            result.setText(String.join("\n", r.lines()));
-        }, t -> {
-            busy(false);
-            messages.show(t);
-        });
-    }
-
-    private void testSignIn() {
-        var form = form();
-        String user = testUsername.getText();
-        String password = testPassword.getText();
-        busy(true);
-        result.clear();
-        Background.run(() -> service.testSignIn(context.session(), form.call(), user, password), r -> {
-            busy(false);
-            testPassword.clear();
-            messages.success(r.verdict());
-            result.setText(String.join("\n", describe(r)));
-        }, t -> {
-            busy(false);
-            testPassword.clear();
-            messages.show(t);
-        });
-    }
-
-    private static List<String> describe(DirectoryService.SignInReport r) {
-        DirectoryUser u = r.entry();
-        List<String> lines = new ArrayList<>();
-        lines.add("Entry: " + u.dn());
-        lines.add("Name: " + dash(u.fullName()) + "    Email: " + dash(u.email()) + "    Team: " + dash(u.team()));
-        lines.add("Staff number: " + dash(u.staffNumber()) + "    Line manager: " + dash(u.managerDn()));
-        lines.add("Account: " + (u.disabled() ? "disabled" : "enabled") + "    Password: " + (r.passwordChecked() ? "checked" : "not checked"));
-        lines.add("Groups (" + r.groups().size() + ", nested ones included):");
-        r.groups().forEach(g -> lines.add("  " + g));
-        lines.add("Roles: " + (r.roles().isEmpty() ? "none" : String.join(", ", r.roles().stream().map(Role::label).toList())));
-        return lines;
-    }
-
-    private static String dash(String s) {
-        return s == null ? "-" : s;
+        model.open();
     }
 }

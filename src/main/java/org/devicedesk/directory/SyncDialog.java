@@ -1,7 +1,6 @@
 package org.devicedesk.directory;
 
 import atlantafx.base.theme.Styles;
-import java.time.LocalDate;
 import java.util.Comparator;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -20,21 +19,23 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
+import org.devicedesk.ui.Tasks;
 import org.devicedesk.ui.Theme;
 
 /**
  * People > "Sync with directory" (HELPDESK, ADMIN): the preview of what would change
  * ({@code sync-preview-table}), the leavers who still hold devices ({@code sync-devices}), the leaving
- * date ({@code sync-left-on}) and {@code sync-apply}, which makes all the changes or none ({@code sync-message}).
+ * date ({@code sync-left-on}) and {@code sync-apply}, which makes all the changes or none ({@code sync-message}). The state and rules are in
+ * {@link SyncModel}; this dialog builds the controls and binds them.
  */
 public final class SyncDialog {
     private SyncDialog() {}
 
     public static Stage show(AppContext context, Runnable applied) {
-        DirectorySync sync = context.service(DirectorySync.class);
+        SyncModel model = new SyncModel(context.service(DirectorySync.class), context.session(),
+                context.service(org.devicedesk.people.PeopleService.class).today(), Tasks.background(), applied);
         Stage stage = new Stage();
         stage.setTitle("Sync people with the directory");
         if (context.window() != null) {
@@ -43,11 +44,12 @@ public final class SyncDialog {
         }
         Label heading = new Label("People in step with the office directory");
         heading.getStyleClass().add(Styles.TITLE_3);
-        Label summary = new Label("Reading the directory…");
+        Label summary = new Label();
         summary.setId("sync-summary");
+        summary.textProperty().bind(model.summary);
         summary.setWrapText(true);
 
-        TableView<DirectorySync.Item> table = new TableView<>();
+        TableView<DirectorySync.Item> table = new TableView<>(model.items);
         table.setId("sync-preview-table");
         table.setPlaceholder(new Label("Nothing to change: Device Desk is in step with the directory."));
         table.getColumns().add(column("What", i -> i.kind().label(), 90));
@@ -58,13 +60,13 @@ public final class SyncDialog {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label devicesLabel = new Label("Leavers who still hold devices (for the help desk to recover):");
-        ListView<String> devices = new ListView<>();
+        ListView<String> devices = new ListView<>(model.devices);
         devices.setId("sync-devices");
         devices.setPrefHeight(110);
         devices.setPlaceholder(new Label("No leaver holds a device."));
 
         DatePicker leftOn = DatePickers.british("sync-left-on");
-        leftOn.setValue(context.service(org.devicedesk.people.PeopleService.class).today());
+        leftOn.valueProperty().bindBidirectional(model.leftOn);
         HBox dateRow = new HBox(8, FormMessages.labelFor("Leavers _left on", leftOn), leftOn);
         dateRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -73,7 +75,9 @@ public final class SyncDialog {
         Button apply = new Button("_Apply all changes");
         apply.setId("sync-apply");
         apply.getStyleClass().add(Styles.ACCENT);
-        apply.setDisable(true);
+        apply.disableProperty().bind(model.applyDisabled);
+        apply.setOnAction(e -> model.apply());
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
         Button cancel = new Button("Close");
         cancel.setId("sync-cancel");
         cancel.setCancelButton(true);
@@ -89,33 +93,7 @@ public final class SyncDialog {
         scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
 
-        DirectorySync.Preview[] current = new DirectorySync.Preview[1];
-        Background.run(() -> sync.preview(context.session()), p -> {
-            current[0] = p;
-            table.getItems().setAll(p.items());
-            devices.getItems().setAll(DirectorySync.recoveryLines(p.leaversWithDevices()));
-            summary.setText(p.isEmpty() ? "Nothing to change: everyone is in step with the directory."
-                    : p.of(DirectorySync.Kind.JOIN).size() + " joining, " + p.of(DirectorySync.Kind.CHANGE).size() + " changed, "
-                    + p.of(DirectorySync.Kind.LINK).size() + " to link, " + p.of(DirectorySync.Kind.LEAVE).size() + " leaving."
-                    + " Apply makes all of these changes at once, or none.");
-            apply.setDisable(p.isEmpty());
-        }, t -> {
-            summary.setText("The preview could not be made.");
-            messages.show(t);
-        });
-        apply.setOnAction(e -> {
-            LocalDate day = leftOn.getValue();
-            apply.setDisable(true);
-            Background.run(() -> sync.apply(context.session(), current[0], day), a -> {
-                messages.success("Applied: " + a.summary() + " Written to the audit trail.");
-                devices.getItems().setAll(DirectorySync.recoveryLines(a.leaversWithDevices()));
-                summary.setText("Done. The list below is what was changed.");
-                applied.run();
-            }, t -> {
-                messages.show(t);
-                apply.setDisable(false);
-            });
-        });
+        model.open();
         stage.show();
         return stage;
     }

@@ -2,9 +2,7 @@ package org.devicedesk.mail;
 
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,26 +10,24 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
+import org.devicedesk.ui.Tasks;
 
 /**
  * Settings → Mail ({@code settings-tab-mail}, ADMIN): the SMTP server, where the password is found (never the
  * password), the mailboxes, which kinds are sent, and a test message. Ids: {@code mail-<field>}, {@code mail-save},
- * {@code mail-message}, {@code mail-test-to}, {@code mail-test-send}, {@code mail-kind-<kind>}.
+ * {@code mail-message}, {@code mail-test-to}, {@code mail-test-send}, {@code mail-kind-<kind>}. The state and rules
+ * are in {@link MailSettingsModel}; this view builds the controls and binds them.
  */
 public final class MailSettingsView implements Screen {
-    private final AppContext context;
-    private final MailService service;
+    private final MailSettingsModel model;
     private final FormMessages messages = new FormMessages("mail");
     private final CheckBox enabled = new CheckBox("Send e-mail");
     private final TextField host = new TextField();
@@ -52,8 +48,7 @@ public final class MailSettingsView implements Screen {
     private final BorderPane root;
 
     public MailSettingsView(AppContext context) {
-        this.context = context;
-        this.service = context.service(MailService.class);
+        this.model = new MailSettingsModel(context.service(MailService.class), context.session(), Tasks.background());
 
         org.devicedesk.ui.SettingsGrid form = new org.devicedesk.ui.SettingsGrid(260);
         GridPane grid = form.grid();
@@ -84,6 +79,7 @@ public final class MailSettingsView implements Screen {
             if (!k.switchable()) continue;
             CheckBox c = new CheckBox(k.label());
             c.setId("mail-kind-" + k.id());
+            c.selectedProperty().bindBidirectional(model.kinds.get(k));
             kinds.put(k, c);
             boxes.getChildren().add(c);
         }
@@ -92,18 +88,35 @@ public final class MailSettingsView implements Screen {
         testTo.setPromptText("your.name@office.gov.uk");
         messages.field("test-to", testTo);
         sendTest.setId("mail-test-send");
-        sendTest.setOnAction(e -> sendTest());
+        sendTest.setOnAction(e -> model.sendTest());
+        sendTest.disableProperty().bind(model.sendingTest);
         testTo.setPrefColumnCount(22);
         grid.setPadding(new Insets(16));
 
         save.setId("mail-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> model.save());
+        save.disableProperty().bind(model.saving);
         // saving and the test stay in view below the scrolling form; the test uses the saved settings
         HBox buttons = new HBox(10, save, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 FormMessages.labelFor("Test t_o", testTo), testTo, sendTest);
         buttons.setAlignment(Pos.CENTER_LEFT);
         root = form.withFooter(messages, buttons);
+
+        enabled.selectedProperty().bindBidirectional(model.enabled);
+        host.textProperty().bindBidirectional(model.host);
+        port.textProperty().bindBidirectional(model.port);
+        security.valueProperty().bindBidirectional(model.security);
+        user.textProperty().bindBidirectional(model.user);
+        passwordEnv.textProperty().bindBidirectional(model.passwordEnv);
+        passwordFile.textProperty().bindBidirectional(model.passwordFile);
+        passwordStatus.textProperty().bind(model.passwordStatus);
+        from.textProperty().bindBidirectional(model.from);
+        dpo.textProperty().bindBidirectional(model.dpo);
+        helpdesk.textProperty().bindBidirectional(model.helpdesk);
+        infosec.textProperty().bindBidirectional(model.infosec);
+        testTo.textProperty().bindBidirectional(model.testTo);
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
     }
 
     private void field(org.devicedesk.ui.SettingsGrid form, String label, javafx.scene.control.Control control, String name, String hint) {
@@ -117,70 +130,6 @@ public final class MailSettingsView implements Screen {
     }
 
     @Override public void show(Object argument) {
-        load();
-    }
-
-    private record Loaded(MailSettings settings, String passwordStatus) {}
-
-    private void load() {
-        Background.run(() -> new Loaded(service.settings(context.session()), service.passwordStatus(context.session())), l -> {
-            MailSettings s = l.settings();
-            enabled.setSelected(s.enabled());
-            host.setText(s.host());
-            port.setText(Integer.toString(s.port()));
-            security.setValue(s.security());
-            user.setText(s.user());
-            passwordEnv.setText(s.passwordEnv());
-            passwordFile.setText(s.passwordFile());
-            passwordStatus.setText(l.passwordStatus());
-            from.setText(s.from());
-            dpo.setText(s.dpoMailbox());
-            helpdesk.setText(s.helpdeskMailbox());
-            infosec.setText(s.infosecMailbox());
-            kinds.forEach((k, c) -> c.setSelected(!s.off().contains(k)));
-        }, messages::show);
-    }
-
-    private MailSettings values() {
-        int p;
-        try {
-            p = Integer.parseInt(port.getText().strip());
-        } catch (NumberFormatException e) {
-            p = -1;
-        }
-        Set<MailKind> off = EnumSet.noneOf(MailKind.class);
-        kinds.forEach((k, c) -> { if (!c.isSelected()) off.add(k); });
-        return new MailSettings(enabled.isSelected(), host.getText(), p, security.getValue(), user.getText(), passwordEnv.getText(),
-                passwordFile.getText(), from.getText(), dpo.getText(), helpdesk.getText(), infosec.getText(), off);
-    }
-
-    private void save() {
-        MailSettings next = values();
-        save.setDisable(true);
-        Background.run(() -> service.save(context.session(), next), changed -> {
-            save.setDisable(false);
-            messages.success(changed == 0 ? "Nothing to save: the mail settings are as they were."
-                    : "Saved: " + changed + (changed == 1 ? " mail setting" : " mail settings") + " changed (written to the audit trail).");
-            load();
-        }, t -> {
-            save.setDisable(false);
-            messages.show(t);
-        });
-    }
-
-    private void sendTest() {
-        String to = testTo.getText();
-        sendTest.setDisable(true);
-        messages.clear();
-        Background.run(() -> {
-            service.sendTest(context.session(), to);
-            return to.strip();
-        }, address -> {
-            sendTest.setDisable(false);
-            messages.success("A test message was sent to " + address + ". If it does not arrive within a few minutes, check its spam folder.");
-        }, t -> {
-            sendTest.setDisable(false);
-            messages.show(t);
-        });
+        model.open();
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,11 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,21 +25,21 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.Settings;
 import org.devicedesk.core.Settings.Key;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.devicedesk.ui.SettingsTab;
+import org.devicedesk.ui.Tasks;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * The settings screen ({@code nav-settings}, ADMIN): a tab pane whose first tab edits every
  * {@link Settings.Key} ({@code settings-<key>}, {@code settings-save}, {@code settings-message});
- * other features add tabs through {@code org.devicedesk.SettingsTabs}.
+ * other features add tabs through {@code org.devicedesk.SettingsTabs}. The general tab's state and rules are in
+ * {@link SettingsModel}; this view builds the controls and binds them.
  */
 public final class SettingsView implements Screen {
-    private final AppContext context;
-    private final SettingsService service;
+    private final SettingsModel model;
     private final TabPane tabs = new TabPane();
     private final VBox root;
     private final FormMessages messages = new FormMessages("settings");
@@ -53,8 +50,8 @@ public final class SettingsView implements Screen {
     private final Button cancel = new Button("_Undo changes");
 
     public SettingsView(AppContext context, List<SettingsTab> extraTabs) {
-        this.context = context;
-        this.service = context.service(SettingsService.class);
+        this.model = new SettingsModel(context.service(SettingsService.class), context.session(), Tasks.background());
+        model.outcome.addListener((o, was, now) -> now.showIn(messages));
 
         Tab general = new Tab("General", general());
         general.setId("settings-tab-general");
@@ -91,7 +88,7 @@ public final class SettingsView implements Screen {
         }
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (extra.containsKey(selected)) extra.get(selected).show(null);
-        load();
+        model.open();
     }
 
     private Node general() {
@@ -122,13 +119,11 @@ public final class SettingsView implements Screen {
         save.setId("settings-save");
         save.setDefaultButton(true);
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> model.save());
+        save.disableProperty().bind(model.saving);
         cancel.setId("settings-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> {
-            messages.clear();
-            load();
-        });
+        cancel.setOnAction(e -> model.undo());
         HBox buttons = new HBox(10, save, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         grid.setPadding(new Insets(16));
@@ -138,6 +133,7 @@ public final class SettingsView implements Screen {
     private void field(org.devicedesk.ui.SettingsGrid form, Key key, String hint) {
         TextField f = new TextField();
         f.setId("settings-" + SettingsService.fieldName(key));
+        f.textProperty().bindBidirectional(model.field(key));
         fields.put(key, f);
         messages.field(SettingsService.fieldName(key), f);
         form.field(key.label, f, hint);
@@ -150,55 +146,12 @@ public final class SettingsView implements Screen {
             CheckBox c = new CheckBox(d.getDisplayName(TextStyle.SHORT, Locale.UK));
             c.setId("settings-office-days-" + d.name().toLowerCase(Locale.ROOT));
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            c.selectedProperty().bindBidirectional(model.days.get(d));
             days.put(d, c);
             box.getChildren().add(c);
         }
         messages.field(SettingsService.fieldName(Key.OFFICE_DAYS), days.get(DayOfWeek.MONDAY));
         form.labelled(new Label(Key.OFFICE_DAYS.label), box);
-    }
-
-    /** The settings' version the form was loaded at (ADR 0008): a save from it is refused once another administrator saved. */
-    private Long loadedVersion;
-
-    private void load() {
-        record Loaded(Settings.Values values, long version) {}
-        Background.run(() -> {
-            long version = service.version();
-            return new Loaded(service.current(), version);
-        }, l -> {
-            loadedVersion = l.version();
-            fill(l.values());
-        }, messages::show);
-    }
-
-    private void fill(Settings.Values v) {
-        fields.forEach((k, f) -> f.setText(v.get(k)));
-        var open = v.officeDays();
-        days.forEach((d, c) -> c.setSelected(open.contains(d)));
-    }
-
-    private Map<Key, String> values() {
-        Map<Key, String> values = new EnumMap<>(Key.class);
-        fields.forEach((k, f) -> values.put(k, f.getText()));
-        values.put(Key.OFFICE_DAYS, days.entrySet().stream().filter(e -> e.getValue().isSelected())
-                .map(e -> e.getKey().name()).collect(Collectors.joining(",")));
-        return values;
-    }
-
-    private void save() {
-        Map<Key, String> values = values();
-        save.setDisable(true);
-        Long version = loadedVersion;
-        Background.run(() -> service.save(context.session(), version, values), changed -> {
-            save.setDisable(false);
-            messages.success(changed == 0 ? "Nothing to save: the settings are as they were."
-                    : changed == 1 ? "Saved: 1 setting changed (written to the audit trail)."
-                    : "Saved: " + changed + " settings changed (written to the audit trail).");
-            load();
-        }, t -> {
-            save.setDisable(false);
-            messages.show(t);
-        });
     }
 
     /** For tests: the control of one setting. */
