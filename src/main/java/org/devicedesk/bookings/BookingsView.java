@@ -196,7 +196,9 @@ public final class BookingsView implements Screen {
 
     private void buildTable() {
         table.setId("bookings-table");
-        table.setPlaceholder(new Label("No bookings in these two weeks."));
+        // someone who sees only their own bookings: other people's show in the calendar as "Booked", never here
+        table.setPlaceholder(new Label(session.hasAny(Role.HELPDESK, Role.ADMIN, Role.INFOSEC) ? "No bookings in these two weeks."
+                : "None of yours in these two weeks. Days others have booked show as \"Booked\" above."));
         table.setPrefHeight(200);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Booking, String> dev = new TableColumn<>("Device");
@@ -287,7 +289,7 @@ public final class BookingsView implements Screen {
         from.setMaxWidth(Double.MAX_VALUE);
         to.setMaxWidth(Double.MAX_VALUE);
         purpose.setId("booking-purpose");
-        purpose.setPromptText("What it is for, e.g. partnership meeting in Coventry");
+        purpose.setPromptText("e.g. partnership meeting");
         messages.field("device", device).field("person", person).field("from", from).field("to", to).field("purpose", purpose);
         save.setId("booking-save");
         save.getStyleClass().add(Styles.ACCENT);

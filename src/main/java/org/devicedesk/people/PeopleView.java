@@ -327,6 +327,8 @@ public final class PeopleView implements Screen {
         org.devicedesk.ui.Tables.fit(table);
         // with the person page open beside the list, what the page shows anyway makes way
         manager.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()));
+        // the page's badge says the category: the list keeps name, team and the declaration readable beside it
+        cat.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()));
         status.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(side.getChildren()).or(includeLeft.selectedProperty()));
         SortedList<PeopleService.Row> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -29,6 +29,8 @@ import org.devicedesk.core.CsvImport;
 /**
  * Import from CSV, the same for people and devices: choose a file, see a preview (how many rows, the
  * first rows, every problem by line and column), then import all rows or none ({@code import-*} ids).
+ * While the import runs the dialog says what it is doing, for how many rows, and about how long it
+ * takes (as long as checking the file took: the check runs every row too) — a large file takes a while.
  */
 public final class CsvImportDialog {
     private CsvImportDialog() {}
@@ -96,8 +98,15 @@ public final class CsvImportDialog {
         cancel.setId("import-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
+        // shown while the import runs: all rows go in at once, so it cannot stop halfway
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("import-progress");
+        progress.setPrefWidth(220);
+        progress.setVisible(false);
+        progress.setManaged(false);
+        progress.setAccessibleText("Importing");
         atlantafx.base.controls.Spacer spacer = new atlantafx.base.controls.Spacer();
-        HBox buttons = new HBox(8, spacer, cancel, save);
+        HBox buttons = new HBox(8, progress, spacer, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         VBox root = new VBox(12, heading, helpText, summary, problems, sample, messages.node(), buttons);
@@ -109,7 +118,12 @@ public final class CsvImportDialog {
         if (text == null) {
             summary.setText(fileName + " could not be read. Check that it is a CSV file and that you may open it.");
         } else {
+            long[] checkedIn = new long[1]; // how long checking the whole file took, in milliseconds
+            int[] rowCount = new int[1];
+            long checkStarted = System.nanoTime();
             Background.run(() -> preview.apply(new StringReader(text)), p -> {
+                checkedIn[0] = (System.nanoTime() - checkStarted) / 1_000_000L;
+                rowCount[0] = p.rowCount();
                 sample.getColumns().clear();
                 for (int i = 0; i < p.header().size(); i++) {
                     int col = i;
@@ -137,16 +151,38 @@ public final class CsvImportDialog {
             }, messages::show);
             save.setOnAction(e -> {
                 save.setDisable(true);
+                cancel.setDisable(true);
+                String before = summary.getText();
+                summary.setText(importingText(fileName, rowCount[0], checkedIn[0]));
+                progress.setVisible(true);
+                progress.setManaged(true);
                 Background.run(() -> importAll.apply(new StringReader(text)), n -> {
                     stage.close();
                     done.accept(n);
                 }, t -> {
+                    progress.setVisible(false);
+                    progress.setManaged(false);
+                    summary.setText(before);
                     messages.show(t);
+                    cancel.setDisable(false);
                     save.setDisable(false);
                 });
             });
         }
         stage.show();
         return stage;
+    }
+
+    /**
+     * What the dialog says while the import runs: the rows, and about how long, from how long checking the file
+     * took (the check runs every row in a transaction it then rolls back, so the import takes about as long).
+     */
+    static String importingText(String fileName, int rows, long checkedInMillis) {
+        String what = "Importing " + String.format(java.util.Locale.UK, "%,d", rows) + (rows == 1 ? " row" : " rows") + " from " + fileName + "…";
+        long seconds = Math.round(checkedInMillis / 1000.0);
+        String howLong = seconds < 5 ? "This takes a few seconds."
+                : seconds < 90 ? "This takes about " + seconds + " seconds (as long as checking the file took)."
+                : "This takes about " + Math.round(seconds / 60.0) + " minutes (as long as checking the file took).";
+        return what + " " + howLong + " Nothing is kept unless every row goes in.";
     }
 }
