@@ -319,11 +319,17 @@ public final class DashboardView implements Screen {
             // the numbers are on the tiles beside it: the chart shows the shares, in colours that mean something
             PieChart.Data slice = new PieChart.Data(Dashboard.label(e.getKey()), e.getValue());
             pie.getData().add(slice);
-            slice.getNode().getStyleClass().add("device-status-" + DashboardModel.kebab(e.getKey()));
+            slice.getNode().getProperties().put("device-status", e.getKey());
             javafx.scene.control.Tooltip.install(slice.getNode(), new javafx.scene.control.Tooltip(Dashboard.label(e.getKey()) + ": " + e.getValue()));
             DashboardTargets.Target target = DashboardTargets.devices(e.getKey());
             slice.getNode().setOnMouseClicked(ev -> context.navigate(target.screen(), target.argument()));
             slice.getNode().setStyle("-fx-cursor: hand;");
+        }
+        // the colours that mean something, once every slice is in: PieChart sets every slice's style classes
+        // again (chart-pie dataN default-colorN) each time one is added, so a class added with each slice
+        // stayed on the last one only (In service came out orange, Lost green)
+        for (PieChart.Data slice : pie.getData()) {
+            slice.getNode().getStyleClass().add("device-status-" + DashboardModel.kebab((String) slice.getNode().getProperties().get("device-status")));
         }
         // the legend's symbols in the slices' colours (JavaFX gives them default-colorN classes of their own)
         pie.needsLayoutProperty().addListener((o, a, b) -> {

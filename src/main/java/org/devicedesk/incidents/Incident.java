@@ -21,7 +21,7 @@ public record Incident(long id, String reference, Type type, long reporterId, St
 
     /** The questions a report can ask; each type asks only its own. */
     public enum Question {
-        DEVICE_LOCKED("device-locked", "Was the device locked when you lost it?"),
+        DEVICE_LOCKED("device-locked", "Was the device locked when it was lost or stolen?"),
         CRIME_REFERENCE("crime-reference", "Police crime reference"),
         ALWAYS_IN_POSSESSION("always-in-possession", "Have you always been in possession of the device?"),
         PASSWORD_WRITTEN_DOWN("password-written-down", "Was the password written down and carried with the device?"),

@@ -28,17 +28,27 @@ public final class Tables {
     public static void fit(TableView<?> table) {
         if (!table.getStyleClass().contains(Styles.DENSE)) table.getStyleClass().add(Styles.DENSE);
         // after the next layout pass, when the cells show the new rows
-        Runnable later = () -> Platform.runLater(() -> {
-            javafx.scene.Scene scene = table.getScene();
-            if (scene == null) return;
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                widen(table);
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-            Platform.requestNextPulse();
-        });
+        Runnable later = () -> {
+            PENDING.incrementAndGet();
+            Platform.runLater(() -> {
+                javafx.scene.Scene scene = table.getScene();
+                // counted only while its window is on screen: a closed window draws no pulse to run it on
+                boolean counted = scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
+                if (!counted) PENDING.decrementAndGet();
+                if (scene == null) return;
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    try {
+                        widen(table);
+                    } finally {
+                        if (counted) PENDING.decrementAndGet();
+                    }
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+            });
+        };
         table.getItems().addListener((ListChangeListener<Object>) c -> later.run());
         table.itemsProperty().addListener((o, a, b) -> {
             if (b != null) b.addListener((ListChangeListener<Object>) c -> later.run());
@@ -47,6 +57,17 @@ public final class Tables {
         table.skinProperty().addListener((o, a, b) -> later.run());
         table.widthProperty().addListener((o, a, b) -> later.run());
         table.sceneProperty().addListener((o, a, b) -> later.run());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger PENDING = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * True when no list is waiting for its columns to be widened to what it now shows. The widening runs after
+     * the next layout pulse, which a loaded machine may draw late: a check of what is on screen (the no-cut-text
+     * test, the screenshot tool) waits for this rather than for a number of events.
+     */
+    public static boolean columnsSettled() {
+        return PENDING.get() == 0;
     }
 
     /** Free text that may end in "…" when space is short (its full text shows in a tooltip). */

@@ -38,6 +38,14 @@ class DashboardViewTest extends FxTest {
         assertEquals("1", robot.lookup("#dashboard-incidents-reported").queryAs(Button.class).getText());
         assertTrue(robot.lookup("#dashboard-breaches-overdue").tryQuery().isEmpty(), "breach cases are the DPO's");
         assertTrue(robot.lookup("#dashboard-urgent-list .hyperlink").tryQuery().isPresent(), "the urgent incident is listed");
+        // each slice of the devices chart in its status's colour, not only the last one added (issue 17 point 8)
+        javafx.scene.chart.PieChart pie = node(robot, "dashboard-devices-chart", javafx.scene.chart.PieChart.class);
+        java.util.Map<String, java.util.List<String>> classes = new java.util.HashMap<>();
+        fx(() -> pie.getData().forEach(d -> classes.put(d.getName(), java.util.List.copyOf(d.getNode().getStyleClass()))));
+        assertEquals(2, classes.size(), classes.toString());
+        assertTrue(classes.values().stream().filter(c -> c.contains("device-status-lost")).count() == 1
+                && classes.values().stream().filter(c -> c.contains("device-status-in-service")).count() == 1, classes.toString());
+        assertTrue(classes.entrySet().stream().noneMatch(e -> e.getValue().stream().filter(c -> c.startsWith("device-status-")).count() != 1), classes.toString());
 
         robot.clickOn(lost);
         waitUntil(() -> "devices".equals(shell.currentKey()));

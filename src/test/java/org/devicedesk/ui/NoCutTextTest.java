@@ -131,6 +131,16 @@ class NoCutTextTest extends FxTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 return !Background.busyProperty().get();
             });
+            // and the lists' columns widened to what they now show (after a layout pulse, which a loaded machine draws late);
+            // a list in a window that closed meanwhile may never say so: then the check goes on after 20 s
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                    WaitForAsyncUtils.waitForFxEvents();
+                    return Tables.columnsSettled();
+                });
+            } catch (java.util.concurrent.TimeoutException ignored) {
+                // checked as it is
+            }
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("background work did not finish", e);
         }
