@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,34 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.devicedesk.breaches.BreachService.Outcome;
 import org.devicedesk.core.Csv;
 import org.devicedesk.core.Refused;
-import org.devicedesk.core.Role;
-import org.devicedesk.core.Session;
-import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The breach register's view model: filters, pages read from the database, the count and the export; no window. */
-class BreachRegisterModelTest {
-    static final Instant NOW = Instant.parse("2026-03-04T10:00:00Z");
-
-    TestDb db;
-    BreachService breaches;
-    Session dpo;
+class BreachRegisterModelTest extends DpoModelTestBase {
     final List<Throwable> failures = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        db = TestDb.create(NOW);
-        breaches = db.services.breaches;
-        dpo = db.session("dora", Role.DPO, Role.STAFF);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
 
     /** Cases the office became aware of one day apart, the first {@code n} days before now. */
     List<Long> cases(int n) {

@@ -11,11 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.devicedesk.breaches.BreachCase.Status;
-import org.devicedesk.core.Role;
-import org.devicedesk.core.Session;
-import org.devicedesk.testing.TestDb;
 import org.devicedesk.ui.Tasks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,22 +20,14 @@ import org.junit.jupiter.api.Test;
  * decision, the search and a page of a large queue. Three cases, as in BreachesViewTest: 8 hours overdue,
  * due in 12 hours, and aware an hour ago.
  */
-class BreachesModelTest {
-    static final Instant NOW = TestDb.DEFAULT_NOW;
-
-    TestDb db;
-    BreachService breaches;
-    Session dpo;
+class BreachesModelTest extends DpoModelTestBase {
     long overdue;
     long dueSoon;
     long fresh;
     final List<Throwable> failures = new ArrayList<>();
 
     @BeforeEach
-    void setUp() {
-        db = TestDb.create(NOW);
-        breaches = db.services.breaches;
-        dpo = db.session("dora", Role.DPO, Role.STAFF);
+    void threeCases() {
         db.clock.set(NOW.minus(Duration.ofHours(80)));
         overdue = breaches.openDirect(dpo, "Misdirected email to a partner agency", "A victim's referral sent to the wrong agency.",
                 NOW.minus(Duration.ofHours(80)));
@@ -48,11 +36,6 @@ class BreachesModelTest {
         db.clock.set(NOW.minus(Duration.ofHours(1)));
         fresh = breaches.openDirect(dpo, "Letter to the wrong house", "A victim's letter", NOW.minus(Duration.ofHours(1)));
         db.clock.set(NOW);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     BreachesModel model(int pageSize) {
