@@ -1,7 +1,6 @@
 package org.devicedesk.breaches;
 
 import atlantafx.base.theme.Styles;
-import java.time.Instant;
 import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,9 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.devicedesk.core.Refused;
 import org.devicedesk.core.Session;
-import org.devicedesk.ui.Background;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -25,10 +22,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 /**
  * The DPO opens a case that did not come from a device incident (e.g. a misdirected email,
  * policy 46): a title, what happened, and when the office became aware (the 72 hours run from then).
+ * The state and the call to the service are in {@link BreachNewModel}.
  */
 final class BreachNewForm {
-    private final BreachService breaches;
-    private final Session session;
+    private final BreachNewModel model;
     private final Runnable onCancel;
     private final LongConsumer onOpened;
     private final VBox root = new VBox(10);
@@ -39,8 +36,7 @@ final class BreachNewForm {
     private final Button save = new Button("_Open case", new FontIcon(MaterialDesignP.PLUS));
 
     BreachNewForm(BreachService breaches, Session session, Runnable onCancel, LongConsumer onOpened) {
-        this.breaches = breaches;
-        this.session = session;
+        this.model = new BreachNewModel(breaches, session, org.devicedesk.ui.Tasks.background());
         this.onCancel = onCancel;
         this.onOpened = onOpened;
         title.setId("breach-title");
@@ -53,6 +49,11 @@ final class BreachNewForm {
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
         save.setOnAction(e -> save());
+        save.disableProperty().bind(model.saving());
+        model.title().bind(title.textProperty());
+        model.description().bind(description.textProperty());
+        model.awareDateText().bind(awareAt.date().getEditor().textProperty());
+        model.awareTimeText().bind(awareAt.time().textProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("breach-cancel");
         cancel.setCancelButton(true);
@@ -95,29 +96,12 @@ final class BreachNewForm {
         messages.clear();
         title.clear();
         description.clear();
-        awareAt.set(breaches.now());
-        save.setDisable(false);
+        awareAt.set(model.now());
         title.requestFocus();
     }
 
     private void save() {
         messages.clear();
-        Instant at;
-        try {
-            at = awareAt.read("aware-at", "when the office became aware");
-        } catch (Refused r) {
-            messages.show(r);
-            return;
-        }
-        String t = title.getText();
-        String d = description.getText();
-        save.setDisable(true);
-        Background.run(() -> breaches.openDirect(session, t, d, at), id -> {
-            save.setDisable(false);
-            onOpened.accept(id);
-        }, e -> {
-            save.setDisable(false);
-            messages.show(e);
-        });
+        model.save(onOpened, messages::show);
     }
 }

@@ -16,6 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import java.util.function.LongConsumer;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -175,6 +181,30 @@ final class BreachUi {
         aware.setPrefWidth(width);
         aware.setMinWidth(width);
         return aware;
+    }
+
+    /**
+     * The queue's and the register's table: the id and the words shown while it is empty, the columns sharing
+     * the width, the rows sorted by the column the person clicks, and a double click or Enter opening the case.
+     */
+    static void casesTable(TableView<BreachCase> table, String id, String empty, ObservableList<BreachCase> rows, LongConsumer open) {
+        table.setId(id);
+        table.setPlaceholder(new Label(empty));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<BreachCase> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<BreachCase> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem().id());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            BreachCase c = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && c != null) open.accept(c.id());
+        });
     }
 
     static String when(Instant at) {

@@ -8,31 +8,23 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.devicedesk.breaches.BreachCase.DeadlineState;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
-import org.devicedesk.ui.Background;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -52,32 +44,25 @@ public final class BreachesView implements Screen {
 
     private final BreachService breaches;
     private final Session session;
+    private final BreachesModel model;
     private final StackPane root = new StackPane();
     private final VBox queuePage = new VBox(12);
     private final BreachPage page;
-    private final BreachRegister register;
+    private final BreachRegisterView register;
     private final BreachNewForm newForm;
     private final FormMessages queueMessages = new FormMessages("breaches");
-    private final ObservableList<BreachCase> rows = FXCollections.observableArrayList();
     private final TableView<BreachCase> table = new TableView<>();
     private final TextField search = new TextField();
-    /** Latest search wins: an older search's late result never replaces a newer one's (issue 15). */
-    private final org.devicedesk.ui.Tasks.Latest latest = new org.devicedesk.ui.Tasks.Latest(org.devicedesk.ui.Tasks.background());
     private final Label count = new Label();
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
     private final Timeline ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
-    private Instant now;
-    private String afterLoadMessage;
-    /** The queue screen shows this many cases at most; the count covers them all. */
-    static final int QUEUE_PAGE = 500;
-    private BreachService.QueuePage loadedQueue;
 
     public BreachesView(AppContext context) {
         this.breaches = context.service(BreachService.class);
         this.session = context.session();
-        this.now = breaches.now();
+        this.model = new BreachesModel(breaches, session, org.devicedesk.ui.Tasks.background());
         this.page = new BreachPage(breaches, context.service(org.devicedesk.incidents.IncidentService.class), session, this::showQueue, this::decided);
-        this.register = new BreachRegister(breaches, session, this::showQueue, this::showCase, context::window);
+        this.register = new BreachRegisterView(breaches, session, this::showQueue, this::showCase, context::window);
         this.newForm = new BreachNewForm(breaches, session, this::showQueue, this::showCase);
         buildQueue();
         root.getChildren().setAll(queuePage);
@@ -134,17 +119,14 @@ public final class BreachesView implements Screen {
 
     /** A decision took the case out of the open queue: back to the queue, which says what was recorded. */
     private void decided(BreachCase c) {
-        afterLoadMessage = c.status() == BreachCase.Status.CLOSED
-                ? c.reference() + " closed. The breach register keeps its decision ('" + c.decision().label() + "')."
-                : c.reference() + " recorded as '" + c.status().label() + "'. It has left the open queue and is kept in the breach register.";
+        model.decided(c);
         showQueue();
     }
 
     void tick() {
-        now = breaches.now(); // the clock only: the cases are already loaded
+        model.tick(); // the clock only: the cases are already loaded
         table.refresh();
-        page.tick(now);
-        updateCount();
+        page.tick(model.now());
     }
 
     private void buildQueue() {
@@ -178,10 +160,12 @@ public final class BreachesView implements Screen {
         search.setAccessibleText("Search breach cases by reference, title, incident or ICO reference"); // the magnifier beside it is only a picture
         search.setPromptText("Search reference, title, incident or ICO reference");
         search.setPrefColumnCount(30);
+        search.textProperty().bindBidirectional(model.search());
         search.textProperty().addListener((o, a, b) -> typing.playFromStart());
         typing.setOnFinished(e -> reload());
         count.setId("breaches-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(model.count());
         HBox filters = new HBox(10, new FontIcon(MaterialDesignM.MAGNIFY), search, count);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -191,35 +175,16 @@ public final class BreachesView implements Screen {
     }
 
     private void buildTable() {
-        table.setId("breaches-table");
-        table.setPlaceholder(new Label("No breach cases. Every incident reported is referred here; you can also open a case yourself."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        BreachUi.casesTable(table, "breaches-table",
+                "No breach cases. Every incident reported is referred here; you can also open a case yourself.", model.rows, this::showCase);
+        model.replaceRowsWith(loaded -> org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, model.rows, loaded, BreachCase::id));
 
         TableColumn<BreachCase, String> ref = BreachUi.textColumn("Reference", BreachCase::reference, 125);
         ref.setMinWidth(125);
-        TableColumn<BreachCase, BreachCase> left = new TableColumn<>("ICO deadline");
-        left.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        left.setComparator(BreachService.QUEUE_ORDER);
-        left.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setText(null);
-                setGraphic(empty || b == null ? null : BreachUi.countdownBadge(b, now));
-            }
-        });
-        left.setPrefWidth(175);
-        left.setMinWidth(175);
-        TableColumn<BreachCase, BreachCase> status = new TableColumn<>("Status");
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        status.setComparator(Comparator.comparing((BreachCase b) -> b.status().ordinal()));
-        status.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setGraphic(empty || b == null ? null : BreachUi.shortStatusBadge(b.status()));
-            }
-        });
-        status.setPrefWidth(135);
-        status.setMinWidth(135);
+        TableColumn<BreachCase, BreachCase> left = Columns.width(
+                Columns.rowBadge("ICO deadline", b -> BreachUi.countdownBadge(b, model.now()), BreachService.QUEUE_ORDER), 175, 175);
+        TableColumn<BreachCase, BreachCase> status = Columns.width(Columns.rowBadge("Status", b -> BreachUi.shortStatusBadge(b.status()),
+                Comparator.comparing((BreachCase b) -> b.status().ordinal())), 135, 135);
         TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
@@ -227,51 +192,13 @@ public final class BreachesView implements Screen {
         TableColumn<BreachCase, String> what = BreachUi.textColumn("Title", BreachUi::shortTitle, 300);
         table.getColumns().setAll(List.of(ref, left, status, risk, source, aware, org.devicedesk.ui.Tables.mayShorten(what)));
         org.devicedesk.ui.Tables.fit(table);
-        SortedList<BreachCase> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setRowFactory(t -> {
-            TableRow<BreachCase> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) showCase(row.getItem().id());
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            BreachCase c = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && c != null) showCase(c.id());
-        });
     }
 
     private void reload() {
-        String text = search.getText();
-        latest.run(() -> breaches.queuePage(session, text, QUEUE_PAGE), loaded -> {
-            now = breaches.now();
-            loadedQueue = loaded;
-            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, rows, loaded.cases(), BreachCase::id);
-            if (afterLoadMessage != null) {
-                queueMessages.success(afterLoadMessage);
-                afterLoadMessage = null;
-            } else {
-                queueMessages.clear();
-            }
-            updateCount();
+        model.reload(message -> {
+            if (message != null) queueMessages.success(message);
+            else queueMessages.clear();
         }, queueMessages::show);
-    }
-
-    private void updateCount() {
-        BreachService.QueuePage page = loadedQueue;
-        boolean truncated = page != null && page.truncated();
-        // a whole queue is counted as it ticks; a page of a large one uses the database's counts from its load
-        long open = truncated ? page.open() : rows.stream().filter(c -> c.status().isOpen()).count();
-        long overdue = truncated ? page.overdue() : rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.OVERDUE).count();
-        long soon = truncated ? page.dueSoon() : rows.stream().filter(c -> c.deadlineState(now) == DeadlineState.DUE_SOON).count();
-        long all = truncated ? page.total() : rows.size();
-        StringBuilder sb = new StringBuilder(open + " open");
-        if (overdue > 0 || soon > 0) sb.append(" (").append(overdue).append(" overdue, ").append(soon).append(" due within 24 h)");
-        sb.append("  ·  ").append(all - open).append(" decided or closed");
-        if (truncated) sb.append("  ·  showing the first ").append(rows.size()).append(": search to find others");
-        count.setText(sb.toString());
     }
 
     /** For tests: the cases as the queue shows them now. */

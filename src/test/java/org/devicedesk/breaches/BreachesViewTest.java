@@ -231,7 +231,7 @@ class BreachesViewTest extends FxTest {
         waitUntil(() -> table.getItems().size() == 1);
 
         Path file = testDb.dir.resolve("register.csv");
-        BreachRegister register = (BreachRegister) node(robot, "breaches-register-page").getUserData();
+        BreachRegisterView register = (BreachRegisterView) node(robot, "breaches-register-page").getUserData();
         register.exportTarget = w -> file.toFile();
         robot.clickOn("#breaches-register-export");
         Label message = node(robot, "breaches-register-message", Label.class);
@@ -348,7 +348,7 @@ class BreachesViewTest extends FxTest {
         List<Node>[] pages = new List[1];
         java.awt.image.BufferedImage[] first = new java.awt.image.BufferedImage[1];
         runFx(() -> {
-            pages[0] = BreachRegisterPrint.pages(cases, BreachService.describe(BreachService.RegisterQuery.all()), NOW, width, height);
+            pages[0] = BreachRegisterPrintView.pages(cases, BreachService.describe(BreachService.RegisterQuery.all()), NOW, width, height);
             // lay each page out as the printer would, and keep a picture of the first for a person to look at
             for (Node p : pages[0]) {
                 javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.Group(p));

@@ -29,13 +29,13 @@ import javafx.scene.text.FontWeight;
  * (what happened, its effects, the remedial action, the decision and why), packed onto pages of
  * the printer's printable size with a heading and "page n of m" on each.
  */
-final class BreachRegisterPrint {
+final class BreachRegisterPrintView {
     private static final Font BODY = Font.font("System", 8.5);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 9.5);
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SMALL = Font.font("System", 7.5);
 
-    private BreachRegisterPrint() {}
+    private BreachRegisterPrintView() {}
 
     /** The pages, each {@code width} x at most {@code height} points; call on the FX thread. */
     static List<Node> pages(List<BreachCase> cases, String filters, Instant printedAt, double width, double height) {
