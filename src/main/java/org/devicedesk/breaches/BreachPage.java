@@ -304,6 +304,8 @@ final class BreachPage {
         Label ro = hint(model.readOnlyReason());
         ro.setId("breach-read-only");
         ro.setGraphic(new FontIcon(MaterialDesignL.LOCK_OUTLINE));
+        // under the form's scroll pane, which takes every spare pixel: without this it was squeezed to one cut line
+        ro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return ro;
     }
 

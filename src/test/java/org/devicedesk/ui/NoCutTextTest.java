@@ -79,6 +79,16 @@ class NoCutTextTest extends FxTest {
                 }
             }
         }
+        // a breach case open, as the DPO records it and as the administrator reads it (its read-only bar was cut)
+        long caseId = testDb.services.breaches.queue(testDb.services.accounts.signIn("dpo", PASSWORD), null).get(0).id();
+        for (String account : List.of("dpo", "admin")) {
+            Shell s = signInAs(testDb.services.accounts.signIn(account, PASSWORD));
+            fx(() -> s.navigate("breaches", caseId));
+            node(robot, "breach-form-scroll");
+            settle();
+            looked++;
+            problems.addAll(cuts(account + " · a breach case"));
+        }
         // the report form straight after a refusal: the message over the buttons, never "…" on them
         Shell staff = signInAs(testDb.services.accounts.signIn("staff", PASSWORD));
         fx(() -> staff.navigate("incidents", "new"));
