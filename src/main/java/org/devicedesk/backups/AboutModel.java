@@ -73,7 +73,7 @@ public final class AboutModel {
     public final ObjectProperty<Restored> restored = new SimpleObjectProperty<>();
     /** Set when a restore was refused for a broken trail; the view asks, then calls {@link #restore(Backup, boolean)} with true. */
     public final ObjectProperty<BrokenTrailChoice> brokenTrail = new SimpleObjectProperty<>();
-    /** Restore needs a chosen backup and no restore already running. */
+    /** Restore needs a chosen backup and nothing running: no restore, and no backup being written meanwhile. */
     public final BooleanBinding restoreDisabled;
     /** Called after each load of the facts or end of an action (the window grows to show them). */
     private Runnable onChange = () -> { };
@@ -84,7 +84,7 @@ public final class AboutModel {
         this.reopen = reopen;
         this.tasks = tasks;
         this.managesBackups = session.has(Role.ADMIN) && backups.supported();
-        restoreDisabled = selected.isNull().or(restoring);
+        restoreDisabled = selected.isNull().or(restoring).or(busy);
     }
 
     /** Whether the backups part shows: administrators, on SQLite. */

@@ -79,6 +79,13 @@ class AboutModelTest {
         assertEquals("", m.progressText.get());
         m.selected.set(b);
         assertFalse(m.restoreDisabled.get());
+
+        // a second backup, with that one still chosen: Restore is off while it is written
+        java.util.List<Boolean> restoreOffWhileBusy = new java.util.ArrayList<>();
+        m.busy.addListener((o, was, now) -> { if (now) restoreOffWhileBusy.add(m.restoreDisabled.get()); });
+        m.backUp();
+        assertEquals(java.util.List.of(true), restoreOffWhileBusy);
+        assertFalse(m.restoreDisabled.get(), "and on again after it");
     }
 
     @Test
