@@ -75,6 +75,8 @@ public final class AccountsModel {
     public final BooleanProperty offersDeactivate = new SimpleBooleanProperty();
     /** One's own active account cannot be deactivated. */
     public final BooleanProperty toggleDisabled = new SimpleBooleanProperty();
+    /** Why Deactivate is greyed out, shown beside it (a disabled button shows no tooltip); empty when it is not. */
+    public final StringProperty toggleReason = new SimpleStringProperty("");
     public final BooleanProperty saving = new SimpleBooleanProperty();
     public final BooleanProperty resetting = new SimpleBooleanProperty();
     /** What the form's last action came to, shown in {@code account-message}. */
@@ -189,6 +191,7 @@ public final class AccountsModel {
         roles.forEach((r, p) -> p.set(a.roles().contains(r)));
         offersDeactivate.set(a.active());
         toggleDisabled.set(a.id() == session.accountId() && a.active());
+        toggleReason.set(toggleDisabled.get() ? "You cannot deactivate the account you are signed in with." : "");
         status.set(status(a));
         saveText.set("_Save changes");
         formOpen.set(true);

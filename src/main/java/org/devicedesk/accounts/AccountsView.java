@@ -23,6 +23,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -69,6 +70,7 @@ public final class AccountsView implements Screen {
     private final ComboBox<Person> person = new ComboBox<>();
     private final Map<Role, CheckBox> roles = new EnumMap<>(Role.class);
     private final Button deactivate = new Button("_Deactivate account");
+    private final Label toggleReason = new Label();
     private final Button reactivate = new Button("Re_activate account");
     private final HBox statusRow = new HBox(10);
     private final Button save = new Button("_Save");
@@ -194,6 +196,17 @@ public final class AccountsView implements Screen {
         deactivate.getStyleClass().add(Styles.DANGER);
         deactivate.setOnAction(e -> model.setActive(false));
         deactivate.disableProperty().bind(model.toggleDisabled);
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(model.toggleReason);
+        deactivate.setTooltip(why);
+        deactivate.accessibleHelpProperty().bind(model.toggleReason);
+        // a disabled button shows no tooltip: the reason is written under it
+        toggleReason.setId("account-deactivate-reason");
+        toggleReason.getStyleClass().add(Styles.TEXT_MUTED);
+        toggleReason.setWrapText(true);
+        toggleReason.textProperty().bind(model.toggleReason);
+        toggleReason.visibleProperty().bind(model.toggleDisabled.and(model.status.isNotNull()));
+        toggleReason.managedProperty().bind(toggleReason.visibleProperty());
         reactivate.setId("account-reactivate");
         reactivate.setOnAction(e -> model.setActive(true));
         reactivate.disableProperty().bind(model.toggleDisabled);
@@ -216,7 +229,7 @@ public final class AccountsView implements Screen {
         Label hint = new Label("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters, and not the username.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         HBox buttons = new HBox(10, save, cancel);
-        form.getChildren().addAll(formTitle, statusRow,
+        form.getChildren().addAll(formTitle, statusRow, toggleReason,
                 FormMessages.labelFor("_Username", username), username,
                 passwordLabel, passwordRow, hint,
                 FormMessages.labelFor("_Linked person", person), person,

@@ -120,10 +120,9 @@ final class DashboardModel {
         return (sameYear ? WHEN : WHEN_WITH_YEAR).format(at);
     }
 
-    /** "5 h 10 min left", "overdue by 2 d 3 h". */
+    /** "26 h 46 min left", "Overdue by 0 h 45 min": the breach queue's words for the same case (core/Durations). */
     static String timeLeft(Instant now, Instant deadline) {
-        Duration left = Duration.between(now, deadline);
-        return left.isPositive() ? span(left) + " left" : "overdue by " + span(left.negated());
+        return org.devicedesk.core.Durations.left(Duration.between(now, deadline));
     }
 
     /** Red once past the deadline, amber in its last 24 hours, neutral before. */
@@ -160,13 +159,4 @@ final class DashboardModel {
         return code.toLowerCase(Locale.UK).replace('_', '-');
     }
 
-    /** "2 d 5 h", "3 h 10 min", "45 min". */
-    static String span(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 1) return "less than a minute";
-        long days = minutes / (24 * 60), hours = (minutes / 60) % 24, mins = minutes % 60;
-        if (days > 0) return days + " d " + hours + " h";
-        if (hours > 0) return hours + " h " + mins + " min";
-        return mins + " min";
-    }
 }

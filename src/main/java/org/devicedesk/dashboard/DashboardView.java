@@ -192,7 +192,7 @@ public final class DashboardView implements Screen {
         FlowPane tiles = tiles(
                 tile("dashboard-mine-reports", m.openReports(), m.openReports() == 1 ? "of my reports is open" : "of my reports are open",
                         DashboardTargets.incidents(null, null), false),
-                tile("dashboard-mine-travel", m.upcomingTravel(), m.upcomingTravel() == 1 ? "trip of mine to come" : "trips of mine to come",
+                tile("dashboard-mine-travel", m.upcomingTravel(), m.upcomingTravel() == 1 ? "trip coming up" : "trips coming up",
                         DashboardTargets.travel(), false));
         return card("My declaration and reports", new VBox(10, declaration, tiles));
     }
@@ -307,7 +307,7 @@ public final class DashboardView implements Screen {
     }
 
     private Node devicesChart(Dashboard.Devices dv) {
-        if (dv.total() == 0) return card("Devices by status", muted("No devices in the register yet."));
+        if (dv.total() == 0) return card("Share of devices by status", muted("No devices in the register yet."));
         PieChart pie = new PieChart();
         pie.setId("dashboard-devices-chart");
         pie.setLegendVisible(true);
@@ -344,7 +344,7 @@ public final class DashboardView implements Screen {
                 }
             }
         });
-        return card("Devices by status", pie);
+        return card("Share of devices by status", pie);
     }
 
     /** Two cards side by side, sharing the width; one alone takes it all; none: nothing. */

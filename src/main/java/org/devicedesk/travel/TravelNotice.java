@@ -18,7 +18,7 @@ public record TravelNotice(long id, String reference, long travellerId, String t
 
     /** Where the notice stands, for badges and the queue. */
     public enum Status {
-        PENDING("Awaiting Information Security"), APPROVED("Approved"), APPROVED_WITH_CONDITIONS("Approved with conditions"),
+        PENDING("Awaiting decision"), APPROVED("Approved"), APPROVED_WITH_CONDITIONS("Approved with conditions"),
         NOT_APPROVED("Not approved");
 
         private final String label;

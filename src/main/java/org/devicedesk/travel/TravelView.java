@@ -48,8 +48,10 @@ public final class TravelView implements Screen {
     private final TravelPage detail;
     private final Label count = new Label();
     /** Issue 17: only the trips that are over with no decision. */
-    private final javafx.scene.control.CheckBox overdueOnly = new javafx.scene.control.CheckBox("Back, _undecided only");
+    private final javafx.scene.control.CheckBox overdueOnly = new javafx.scene.control.CheckBox("Back from the trip, no _decision yet");
     private final FormMessages listMessages = new FormMessages("travel-list");
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
 
     public TravelView(AppContext context) {
         TravelService travel = context.service(TravelService.class);
@@ -123,15 +125,10 @@ public final class TravelView implements Screen {
         TableColumn<TravelNotice, String> ref = text("Reference", TravelNotice::reference, 125);
         TableColumn<TravelNotice, String> traveller = text("Traveller", TravelNotice::travellerName, 140);
         TableColumn<TravelNotice, String> dest = text("Destinations", TravelNotice::destinationNames, 150);
-        TableColumn<TravelNotice, LocalDate> departs = new TableColumn<>("Departs");
-        departs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().departureDate()));
-        departs.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        departs.setCellFactory(c -> dateCell());
+        // "18 Mar 2026", as every other list shows a day
+        TableColumn<TravelNotice, LocalDate> departs = org.devicedesk.ui.Columns.date("Departs", TravelNotice::departureDate, DAY);
         departs.setPrefWidth(110);
-        TableColumn<TravelNotice, LocalDate> returns = new TableColumn<>("Returns");
-        returns.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().returnDate()));
-        returns.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        returns.setCellFactory(c -> dateCell());
+        TableColumn<TravelNotice, LocalDate> returns = org.devicedesk.ui.Columns.date("Returns", TravelNotice::returnDate, DAY);
         returns.setPrefWidth(110);
         TableColumn<TravelNotice, TravelNotice> notice = new TableColumn<>("Notice");
         notice.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -155,6 +152,9 @@ public final class TravelView implements Screen {
         status.setPrefWidth(235);
         table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
         org.devicedesk.ui.Tables.fit(table);
+        // with a notice open beside the list, what its page shows anyway (its status badge heads the page) makes way rather than being cut
+        javafx.beans.binding.BooleanBinding sideClosed = javafx.beans.binding.Bindings.isEmpty(side.getChildren());
+        for (TableColumn<TravelNotice, ?> c : List.of(dest, returns, status)) c.visibleProperty().bind(sideClosed);
         SortedList<TravelNotice> sorted = new SortedList<>(model.shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -166,15 +166,6 @@ public final class TravelView implements Screen {
         c.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
         c.setPrefWidth(width);
         return c;
-    }
-
-    private static TableCell<TravelNotice, LocalDate> dateCell() {
-        return new TableCell<>() {
-            @Override protected void updateItem(LocalDate d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(empty || d == null ? null : org.devicedesk.ui.DatePickers.SHOWN.format(d));
-            }
-        };
     }
 
     private static TableCell<TravelNotice, TravelNotice> graphicCell(java.util.function.Function<TravelNotice, Node> f) {

@@ -102,6 +102,7 @@ class AccountsModelTest {
         assertEquals(new AccountsModel.Status("Active", "badge-success"), m.status.get());
         assertTrue(m.offersDeactivate.get());
         assertFalse(m.toggleDisabled.get());
+        assertEquals("", m.toggleReason.get());
 
         m.setActive(false);
         assertEquals("sam is deactivated and can no longer sign in.", m.outcome.get().text());
@@ -128,6 +129,7 @@ class AccountsModelTest {
         m.openEdit(account("ada"));
         assertTrue(m.offersDeactivate.get());
         assertTrue(m.toggleDisabled.get());
+        assertEquals("You cannot deactivate the account you are signed in with.", m.toggleReason.get());
     }
 
     @Test

@@ -84,6 +84,20 @@ class AccountsViewTest extends FxTest {
         assertTrue(robot.lookup("#account-reactivate").query().isVisible());
     }
 
+    /** Issue 17: one's own account says why Deactivate is greyed out (a disabled button shows no tooltip). */
+    @Test
+    void onesOwnAccountSaysWhyItCannotBeDeactivated(FxRobot robot) {
+        openAccounts(robot);
+        robot.clickOn(robot.lookup("#accounts-table").lookup("ada").queryLabeled());
+        Button deactivate = node(robot, "account-deactivate", Button.class);
+        waitUntil(deactivate::isVisible);
+        assertTrue(deactivate.isDisabled());
+        Label reason = node(robot, "account-deactivate-reason", Label.class);
+        waitUntil(reason::isVisible);
+        assertEquals("You cannot deactivate the account you are signed in with.", reason.getText());
+        assertEquals(reason.getText(), deactivate.getTooltip().getText());
+    }
+
     @Test
     void helpdeskDoesNotSeeAccounts(FxRobot robot) {
         signInAs(testDb.session("hal", Role.HELPDESK));

@@ -152,14 +152,15 @@ class DashboardModelTest {
 
     @Test
     void theTimeLeftToABreachDeadlineAndItsColour() {
-        assertEquals("2 d 5 h left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofHours(53))));
+        assertEquals("53 h 00 min left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofHours(53))));
         assertEquals("badge-neutral", DashboardModel.timeLeftBadge(NOW, NOW.plus(Duration.ofHours(53))));
-        assertEquals("1 d 0 h left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofHours(24))));
+        assertEquals("24 h 00 min left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofHours(24))));
         assertEquals("3 h 10 min left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofMinutes(190))));
+        assertEquals("26 h 46 min left", DashboardModel.timeLeft(NOW, NOW.plus(Duration.ofMinutes(26 * 60 + 46))), "as the breach queue says it");
         assertEquals("badge-warning", DashboardModel.timeLeftBadge(NOW, NOW.plus(Duration.ofHours(24))), "the last 24 hours");
-        assertEquals("overdue by 45 min", DashboardModel.timeLeft(NOW, NOW.minus(Duration.ofMinutes(45))));
+        assertEquals("Overdue by 0 h 45 min", DashboardModel.timeLeft(NOW, NOW.minus(Duration.ofMinutes(45))));
         assertEquals("badge-danger", DashboardModel.timeLeftBadge(NOW, NOW.minus(Duration.ofMinutes(45))));
-        assertEquals("overdue by less than a minute", DashboardModel.timeLeft(NOW, NOW));
+        assertEquals("Overdue by 0 h 00 min", DashboardModel.timeLeft(NOW, NOW));
         assertEquals("badge-danger", DashboardModel.timeLeftBadge(NOW, NOW), "at the deadline itself");
         assertEquals("Wed 4 Mar, 10:00", DashboardModel.when(NOW, NOW));
         assertEquals("4 Mar 2025, 10:00", DashboardModel.when(NOW.minus(Duration.ofDays(365)), NOW), "another year says its year");

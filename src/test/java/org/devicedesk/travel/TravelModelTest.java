@@ -86,7 +86,7 @@ class TravelModelTest {
         assertEquals(List.of(late), shownIds(m), "a late notice is found by 'late'");
         m.search.set(travel.get(sam, france).reference());
         assertEquals(List.of(france), shownIds(m));
-        m.search.set("awaiting information security");
+        m.search.set("awaiting decision");
         assertEquals(2, m.shown.size(), "the status in words");
         m.search.set("Sam Tester");
         assertEquals(2, m.shown.size(), "the traveller");
