@@ -40,19 +40,43 @@ final class IncidentRepository {
         return b == null ? null : b ? 1 : 0;
     }
 
-    /** What the list is narrowed to; null means "any". {@code assignee} "" means unassigned. */
+    /**
+     * What the list is narrowed to; null means "any". {@code assignee} "" means unassigned. {@code sort} null is the
+     * queue's own order (open first, then urgent on top when {@code urgentFirst}, then the newest); the page is
+     * {@code limit} rows from {@code offset}.
+     */
     record Filter(String text, Incident.Type type, Set<Incident.Status> statuses, String assignee, Instant reportedSince,
-                  Long reporterId, int limit) {}
+                  Long reporterId, boolean urgentFirst, IncidentService.Sort sort, boolean descending, int offset, int limit) {}
 
     Optional<Incident> byId(Handle h, long id) {
         return h.createQuery(SELECT + " WHERE i.id = :id").bind("id", id).map(INCIDENT).findOne();
     }
 
-    /** Open first, urgent on top, then the newest. */
+    private static final String OPEN_FIRST = "CASE WHEN i.status IN ('REPORTED','ACKNOWLEDGED','CONTAINED') THEN 0 ELSE 1 END";
+
+    /** The page of the list, sorted in the database so the order covers every row, not only those loaded. */
     List<Incident> search(Handle h, Filter f) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        boolean text = f.text() != null && !f.text().isBlank();
-        if (text) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        where(sql, f);
+        sql.append(" ORDER BY ").append(orderBy(f));
+        // written in, not bound: whole numbers the service made
+        sql.append(" LIMIT ").append(Math.max(1, f.limit()));
+        if (f.offset() > 0) sql.append(" OFFSET ").append(f.offset());
+        return bind(h.createQuery(sql.toString()), f).map(INCIDENT).list();
+    }
+
+    /** How many incidents match, counting no further than {@code cap} + 1 (more than the cap is all the list says). */
+    int count(Handle h, Filter f, int cap) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM incident i JOIN person p ON p.id = i.reporter_id"
+                + " LEFT JOIN device d ON d.id = i.device_id");
+        where(sql, f);
+        sql.append(" LIMIT ").append(cap + 1).append(") matched");
+        return bind(h.createQuery(sql.toString()), f).mapTo(Integer.class).one();
+    }
+
+    private static void where(StringBuilder sql, Filter f) {
+        sql.append(" WHERE 1 = 1");
+        if (hasText(f)) {
             sql.append(" AND (lower(i.reference) LIKE :t ESCAPE '!' OR lower(p.full_name) LIKE :t ESCAPE '!' OR lower(coalesce(d.asset_tag, '')) LIKE :t ESCAPE '!'"
                     + " OR lower(coalesce(i.device_description, '')) LIKE :t ESCAPE '!' OR lower(coalesce(i.location, '')) LIKE :t ESCAPE '!'"
                     + " OR lower(i.what_happened) LIKE :t ESCAPE '!' OR lower(coalesce(i.crime_reference, '')) LIKE :t ESCAPE '!')");
@@ -65,15 +89,47 @@ final class IncidentRepository {
         if (f.assignee() != null) sql.append(f.assignee().isEmpty() ? " AND i.assignee IS NULL" : " AND i.assignee = :assignee");
         if (f.reportedSince() != null) sql.append(" AND i.reported_at >= :since");
         if (f.reporterId() != null) sql.append(" AND i.reporter_id = :reporter");
-        sql.append(" ORDER BY CASE WHEN i.status IN ('REPORTED','ACKNOWLEDGED','CONTAINED') THEN 0 ELSE 1 END, i.urgent DESC, i.reported_at DESC, i.id DESC");
-        sql.append(" LIMIT ").append(Math.max(1, f.limit()));
-        var q = h.createQuery(sql.toString());
-        if (text) q.bind("t", org.devicedesk.core.Like.contains(f.text()));
+    }
+
+    private static boolean hasText(Filter f) {
+        return f.text() != null && !f.text().isBlank();
+    }
+
+    private static org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query q, Filter f) {
+        if (hasText(f)) q.bind("t", org.devicedesk.core.Like.contains(f.text()));
         if (f.type() != null) q.bind("type", f.type().name());
         if (f.assignee() != null && !f.assignee().isEmpty()) q.bind("assignee", f.assignee());
         if (f.reportedSince() != null) q.bind("since", f.reportedSince());
         if (f.reporterId() != null) q.bind("reporter", f.reporterId());
-        return q.map(INCIDENT).list();
+        return q;
+    }
+
+    /** The ORDER BY of a page: the column asked for (ties by the newest), else the queue's order; the id settles the rest. */
+    private static String orderBy(Filter f) {
+        String queue = OPEN_FIRST + (f.urgentFirst() ? ", i.urgent DESC" : "") + ", i.reported_at DESC, i.id DESC";
+        if (f.sort() == null) return queue;
+        String dir = f.descending() ? " DESC" : " ASC";
+        // every key the same on both databases: lower() for names, the enum order written out for status
+        String key = switch (f.sort()) {
+            case REFERENCE -> "i.reference" + dir;
+            case FLAGS -> "CASE WHEN i.urgent = 1 AND " + OPEN_FIRST + " = 0 THEN 1 ELSE 0 END" + dir + ", i.policy_breach" + dir;
+            case TYPE -> "CASE i.type " + typeLabelOrder() + " END" + dir;
+            case STATUS -> "CASE i.status WHEN 'REPORTED' THEN 0 WHEN 'ACKNOWLEDGED' THEN 1 WHEN 'CONTAINED' THEN 2 WHEN 'RESOLVED' THEN 3 ELSE 4 END" + dir;
+            case REPORTER -> "lower(p.full_name)" + dir;
+            case DEVICE -> "lower(coalesce(d.asset_tag, i.device_description, ''))" + dir;
+            case REPORTED -> "i.reported_at" + dir;
+            case OPEN_FOR -> "i.reported_at" + (f.descending() ? " ASC" : " DESC"); // open longest = reported earliest
+            case ASSIGNEE -> "coalesce(i.assignee, '')" + dir;
+        };
+        return key + ", i.reported_at DESC, i.id DESC";
+    }
+
+    /** The types in the order of their labels, as the Type column reads. */
+    private static String typeLabelOrder() {
+        var types = java.util.Arrays.stream(Incident.Type.values()).sorted(java.util.Comparator.comparing(Incident.Type::label)).toList();
+        StringBuilder b = new StringBuilder();
+        for (int n = 0; n < types.size(); n++) b.append(" WHEN '").append(types.get(n).name()).append("' THEN ").append(n);
+        return b.append(" ELSE ").append(types.size()).toString();
     }
 
     long insert(Handle h, String reference, Incident.Draft d, long reporterId, boolean urgent, boolean outOfHours,

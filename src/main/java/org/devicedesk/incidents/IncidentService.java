@@ -98,6 +98,35 @@ public final class IncidentService {
         public static Set<Status> open() { return EnumSet.of(Status.REPORTED, Status.ACKNOWLEDGED, Status.CONTAINED); }
     }
 
+    /** Rows the list loads at a time; "Show more" loads the next this many. */
+    public static final int PAGE = 200;
+
+    /**
+     * The list counts its matches up to this many and no further: "more than 10,000" is all a person needs to
+     * know (issue 16, as the device list's {@code DeviceQuery.COUNT_CAP}).
+     */
+    public static final int COUNT_CAP = 10_000;
+
+    /** The list's columns that sort in the database (issue 16); none: the queue's own order. */
+    public enum Sort { REFERENCE, FLAGS, TYPE, STATUS, REPORTER, DEVICE, REPORTED, OPEN_FOR, ASSIGNEE }
+
+    /**
+     * A page of the list: {@code rows} from {@code offset}, asked for {@code limit}; how many match in all, and
+     * {@code moreThanTotal} when the count stopped at {@link #COUNT_CAP}.
+     */
+    public record Page(List<Incident> rows, int total, boolean moreThanTotal, int offset, int limit) {
+        /** "12 incidents", "more than 10,000 incidents" — the count as the list shows it. */
+        public String countInWords() {
+            String n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(total);
+            return (moreThanTotal ? "more than " + n : n) + (total == 1 && !moreThanTotal ? " incident" : " incidents");
+        }
+
+        /** Whether more rows follow this page. */
+        public boolean hasNext() {
+            return moreThanTotal ? rows.size() == limit : offset + rows.size() < total;
+        }
+    }
+
     private final Database db;
     private final Clock clock;
     private final PeopleService people;
@@ -367,10 +396,31 @@ public final class IncidentService {
 
     /** HELPDESK, INFOSEC and DPO see every incident; anyone else only the incidents they reported. */
     public List<Incident> list(Session s, Query q) {
-        Long onlyReporter = canSeeAll(s) ? null : s.personId() == null ? -1L : s.personId();
+        return db.read(h -> repo.search(h, filter(s, q, null, false, 0, LIST_LIMIT)));
+    }
+
+    /**
+     * One page of the list as {@link #list} narrows it, searched, sorted and paged in the database (issue 16):
+     * {@code sort} null is the queue's order, for the helpdesk open first, urgent on top, then the newest; for
+     * someone who sees only their own reports open first, then the newest. The count stops at {@link #COUNT_CAP}.
+     */
+    public Page page(Session s, Query q, Sort sort, boolean descending, int offset, int limit) {
+        var f = filter(s, q, sort, descending, Math.max(0, offset), Math.max(1, limit));
+        return db.read(h -> {
+            List<Incident> rows = repo.search(h, f);
+            int n = f.offset() == 0 && rows.size() < f.limit() ? rows.size() : repo.count(h, f, COUNT_CAP);
+            boolean more = n > COUNT_CAP;
+            return new Page(rows, more ? COUNT_CAP : n, more, f.offset(), f.limit());
+        });
+    }
+
+    private IncidentRepository.Filter filter(Session s, Query q, Sort sort, boolean descending, int offset, int limit) {
+        boolean all = canSeeAll(s);
+        Long onlyReporter = all ? null : s.personId() == null ? -1L : s.personId();
         Instant since = q.age() == null || q.age().within == null ? null : clock.instant().minus(q.age().within);
-        var filter = new IncidentRepository.Filter(q.text(), q.type(), q.statuses(), q.assignee(), since, onlyReporter, LIST_LIMIT);
-        return db.read(h -> repo.search(h, filter));
+        // the helpdesk's queue puts urgent ones on top; a person's own reports read open first, then newest (issue 17)
+        return new IncidentRepository.Filter(q.text(), q.type(), q.statuses(), q.assignee(), since, onlyReporter, all, sort, descending,
+                offset, limit);
     }
 
     public static final List<String> CSV_COLUMNS = List.of("reference", "type", "status", "urgent", "policy_breach", "out_of_hours",

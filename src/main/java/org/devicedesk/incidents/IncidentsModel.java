@@ -63,8 +63,16 @@ final class IncidentsModel {
     static final String ANYONE = "Anyone";
     static final String NOBODY = "Unassigned";
 
-    /** What the list shows: the rows, and the moment they were loaded ("open for" counts from it). */
-    record Shown(List<Incident> rows, Instant loadedAt) {}
+    /**
+     * What the list shows: the rows loaded so far (the first pages of the list, in the database's order), the moment
+     * they were loaded ("open for" counts from it), how many match in all ({@code moreThanTotal}: past the count cap),
+     * and whether more follow.
+     */
+    record Shown(List<Incident> rows, Instant loadedAt, int total, boolean moreThanTotal, boolean hasMore) {
+        Shown(List<Incident> rows, Instant loadedAt) {
+            this(rows, loadedAt, rows.size(), false, false);
+        }
+    }
 
     /** Where {@link IncidentsView#show(Object)} goes: an incident, the report form, or the list. */
     enum Target { INCIDENT, FORM, LIST }
@@ -86,6 +94,13 @@ final class IncidentsModel {
     /** The last load's or export's outcome, for {@code incidents-message}. */
     final ObjectProperty<FormOutcome> outcome = new SimpleObjectProperty<>(FormOutcome.NONE);
     final StringBinding count;
+    /** Whether rows beyond those loaded match: "Show more" ({@code incidents-more}) loads the next page. */
+    final javafx.beans.binding.BooleanBinding hasMore;
+    /** The column the list is sorted by in the database; null: the queue's own order (issue 16). */
+    private IncidentService.Sort sort;
+    private boolean descending;
+    /** Rows the next reload asks for: a live reload keeps what "Show more" loaded. */
+    private int wanted = IncidentService.PAGE;
     /** Username to the name people know them by, for "Assigned to" (issue 17). */
     private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -96,7 +111,8 @@ final class IncidentsModel {
         this.latest = new Tasks.Latest(tasks);
         this.seesAll = incidents.canSeeAll(session);
         status.set(seesAll ? StatusChoice.OPEN : StatusChoice.ANY); // the helpdesk's queue: closed ones only when asked for
-        count = Bindings.createStringBinding(() -> countLine(shown.get().rows().size()), shown);
+        count = Bindings.createStringBinding(() -> countLine(shown.get()), shown);
+        hasMore = Bindings.createBooleanBinding(() -> shown.get().hasMore(), shown);
     }
 
     /** The helpdesk, information security and the DPO see every incident; anyone else only their own reports. */
@@ -113,7 +129,14 @@ final class IncidentsModel {
     }
 
     static String countLine(int n) {
-        return n == 1 ? "1 incident" : n + " incidents";
+        return n == 1 ? "1 incident" : java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(n) + " incidents";
+    }
+
+    /** "12 incidents"; "200 of 1,234 incidents" while more are still to load; "more than 10,000" past the count cap. */
+    static String countLine(Shown s) {
+        if (!s.hasMore() && !s.moreThanTotal()) return countLine(s.total());
+        String total = new IncidentService.Page(List.of(), s.total(), s.moreThanTotal(), 0, 1).countInWords();
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(s.rows().size()) + " of " + total;
     }
 
     /** The query the filters make now. */
@@ -145,19 +168,54 @@ final class IncidentsModel {
     /** The list again with the current search and filters; then, once, the helpdesk accounts for the assignee filter. */
     void reload() {
         Query q = query();
-        latest.run(() -> {
-            var list = incidents.list(session, q);
-            names.putAll(incidents.actorNames(list.stream().map(Incident::assignee).toList()));
-            return list;
-        }, list -> {
-            shown.set(new Shown(List.copyOf(list), incidents.now()));
-            outcome.set(FormOutcome.NONE);
-        }, t -> outcome.set(FormOutcome.failed(t)));
+        if (!q.equals(loadedQuery)) wanted = IncidentService.PAGE; // another search: back to the first page
+        load(q, 0, wanted, List.of());
         if (seesAll && assignees.size() <= 2) {
             tasks.run(() -> incidents.assignees(session), found -> {
                 if (assignees.size() <= 2) assignees.addAll(found);
             }, t -> outcome.set(FormOutcome.failed(t)));
         }
+    }
+
+    private Query loadedQuery;
+
+    /** "Show more" (or scrolling to the end): the next page after the rows loaded, with the same search and order. */
+    void loadMore() {
+        Shown now = shown.get();
+        if (!now.hasMore() || loadedQuery == null) return;
+        load(loadedQuery, now.rows().size(), IncidentService.PAGE, now.rows());
+    }
+
+    /** A column header: the list sorted by that column in the database, from the first page; null: the queue's order. */
+    void sortBy(IncidentService.Sort by, boolean desc) {
+        if (by == sort && (by == null || desc == descending)) return;
+        sort = by;
+        descending = desc;
+        wanted = IncidentService.PAGE;
+        load(query(), 0, wanted, List.of());
+    }
+
+    IncidentService.Sort sort() {
+        return sort;
+    }
+
+    private void load(Query q, int offset, int limit, List<Incident> before) {
+        IncidentService.Sort by = sort;
+        boolean desc = descending;
+        latest.run(() -> {
+            var page = incidents.page(session, q, by, desc, offset, limit);
+            names.putAll(incidents.actorNames(page.rows().stream().map(Incident::assignee).toList()));
+            return page;
+        }, page -> {
+            List<Incident> rows = new java.util.ArrayList<>(before);
+            var ids = new java.util.HashSet<Long>();
+            for (Incident i : before) ids.add(i.id());
+            for (Incident i : page.rows()) if (ids.add(i.id())) rows.add(i); // a row moved by a change since the last page shows once
+            loadedQuery = q;
+            wanted = Math.max(IncidentService.PAGE, rows.size());
+            shown.set(new Shown(List.copyOf(rows), incidents.now(), page.total(), page.moreThanTotal(), page.hasNext()));
+            outcome.set(FormOutcome.NONE);
+        }, t -> outcome.set(FormOutcome.failed(t)));
     }
 
     /** Who the incident is assigned to, by the name people know them by; empty when nobody. */

@@ -61,6 +61,8 @@ public final class IncidentsView implements Screen {
     private final ComboBox<String> assigneeFilter = new ComboBox<>();
     private final ComboBox<Age> ageFilter = new ComboBox<>();
     private final Label count = new Label();
+    private final Button more = new Button("Show _more");
+    private TableColumn<Incident, Incident> flagsColumn;
     private final PauseTransition typing = new PauseTransition(Duration.millis(250));
 
     public IncidentsView(AppContext context) {
@@ -180,7 +182,13 @@ public final class IncidentsView implements Screen {
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);
-        listPage.getChildren().setAll(top, filters, listMessages.node(), table);
+        // the list loads a page at a time (issue 16): the next page below the last row loaded
+        more.setId("incidents-more");
+        more.setOnAction(e -> list.loadMore());
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        HBox foot = new HBox(more);
+        foot.setAlignment(Pos.CENTER);
+        listPage.getChildren().setAll(top, filters, listMessages.node(), table, foot);
     }
 
     /** Binds the search, the filters, the rows, the count and the messages to the list's view model. */
@@ -197,8 +205,14 @@ public final class IncidentsView implements Screen {
             c.valueProperty().addListener((o, a, b) -> list.reload());
         }
         count.textProperty().bind(list.count);
+        more.visibleProperty().bind(list.hasMore);
+        more.managedProperty().bind(list.hasMore);
         list.outcome.addListener((o, was, now) -> now.showIn(listMessages));
-        list.shownProperty().addListener((o, was, now) -> org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, now.rows(), Incident::id));
+        list.shownProperty().addListener((o, was, now) -> {
+            // Flags takes room only while a loaded row has a flag (issue 17: on most lists it would stand empty)
+            flagsColumn.setVisible(now.rows().stream().anyMatch(i -> IncidentsModel.showsUrgent(i) || i.policyBreach()));
+            org.devicedesk.ui.LiveChanges.replaceKeepingPlace(table, now.rows(), Incident::id);
+        });
     }
 
     private static <T> javafx.scene.control.ListCell<T> promptCell(String prompt) {
@@ -231,8 +245,34 @@ public final class IncidentsView implements Screen {
         }, Comparator.comparing(Incident::reportedAt).reversed()), 100);
 
         table.getColumns().setAll(java.util.List.of(ref, flags, type, status, reporter, device, reported, waiting));
-        if (all) table.getColumns().add(Columns.width(Columns.text("Assigned to", list::assigneeName), 110));
+        // wide enough for its header at 1366x768 (issue 17: it read "Assigned t")
+        TableColumn<Incident, String> assigned = Columns.width(Columns.text("Assigned to", list::assigneeName), 120, 115);
+        if (all) table.getColumns().add(assigned);
+        flagsColumn = flags;
+        flags.setVisible(false); // until a loaded row has a flag
+        ref.setUserData(IncidentService.Sort.REFERENCE);
+        flags.setUserData(IncidentService.Sort.FLAGS);
+        type.setUserData(IncidentService.Sort.TYPE);
+        status.setUserData(IncidentService.Sort.STATUS);
+        reporter.setUserData(IncidentService.Sort.REPORTER);
+        device.setUserData(IncidentService.Sort.DEVICE);
+        reported.setUserData(IncidentService.Sort.REPORTED);
+        waiting.setUserData(IncidentService.Sort.OPEN_FOR);
+        assigned.setUserData(IncidentService.Sort.ASSIGNEE);
         org.devicedesk.ui.Tables.fit(table);
+        // sorting happens in the database so it covers every incident, not only the rows loaded (issue 16);
+        // no column chosen: the queue's own order
+        table.setSortPolicy(t -> {
+            IncidentService.Sort by = null;
+            boolean desc = false;
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<Incident, ?> c = t.getSortOrder().get(0);
+                by = (IncidentService.Sort) c.getUserData();
+                desc = c.getSortType() == TableColumn.SortType.DESCENDING;
+            }
+            list.sortBy(by, desc);
+            return true;
+        });
         table.setRowFactory(t -> {
             TableRow<Incident> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -269,4 +269,48 @@ class IncidentsModelTest {
         m.reload();
         assertFalse(m.outcome.get().isSuccess(), "a new search clears the message");
     }
+
+    @Test
+    void pagesAreSortedInTheDatabaseAndCountedWhole() {
+        long first = lost(sam);
+        lost(kim);
+        lost(sam);
+        closeIt(first);
+        // the service's page: one row at a time, the count of every match
+        var q = new Query(null, null, java.util.EnumSet.allOf(Status.class), null, IncidentService.Age.ANY);
+        var p1 = incidents.page(helen, q, IncidentService.Sort.REFERENCE, false, 0, 1);
+        assertEquals(List.of("INC-2026-0001"), p1.rows().stream().map(Incident::reference).toList());
+        assertEquals(3, p1.total());
+        assertTrue(p1.hasNext());
+        var p3 = incidents.page(helen, q, IncidentService.Sort.REFERENCE, false, 2, 1);
+        assertEquals(List.of("INC-2026-0003"), p3.rows().stream().map(Incident::reference).toList());
+        assertFalse(p3.hasNext());
+        assertEquals("3 incidents", p3.countInWords());
+        assertEquals("more than 10,000 incidents", new IncidentService.Page(List.of(), IncidentService.COUNT_CAP, true, 0, 200).countInWords());
+
+        IncidentsModel m = model(helen);
+        m.status.set(StatusChoice.ANY);
+        m.reload();
+        assertEquals(List.of("INC-2026-0003", "INC-2026-0002", "INC-2026-0001"), refs(m), "open first, then the newest");
+        m.sortBy(IncidentService.Sort.REFERENCE, false);
+        assertEquals(List.of("INC-2026-0001", "INC-2026-0002", "INC-2026-0003"), refs(m), "a header sorts every row in the database");
+        m.sortBy(IncidentService.Sort.REFERENCE, true);
+        assertEquals(List.of("INC-2026-0003", "INC-2026-0002", "INC-2026-0001"), refs(m));
+        assertFalse(m.hasMore.get(), "all three fit on the first page");
+        assertEquals("3 incidents", m.count.get());
+        m.sortBy(null, false);
+        assertEquals(List.of("INC-2026-0003", "INC-2026-0002", "INC-2026-0001"), refs(m));
+    }
+
+    @Test
+    void myReportsReadOpenFirstThenNewest() {
+        long first = lost(sam);
+        lost(sam);
+        closeIt(first);
+        long third = lost(sam);
+        IncidentsModel m = model(sam);
+        m.reload();
+        assertEquals(List.of("INC-2026-0003", "INC-2026-0002", "INC-2026-0001"), refs(m), "the closed one last");
+        assertTrue(third > 0);
+    }
 }
