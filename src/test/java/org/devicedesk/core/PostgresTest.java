@@ -125,6 +125,22 @@ class PostgresTest {
         assertTrue(incidents.size() >= 50, "about 80 demo incidents, got " + incidents.size());
         assertTrue(incidents.stream().allMatch(i -> services.breaches.forIncident(dpo, i.id()).isPresent()),
                 "every incident was referred to the DPO");
+        // the incident list read a page at a time and sorted in SQL (issue 16): every column, both ways, on PostgreSQL
+        for (IncidentService.Sort sort : IncidentService.Sort.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                int pages = 0;
+                for (int offset = 0; ; offset += 25) {
+                    IncidentService.Page p = services.incidents.page(helpdesk, IncidentService.Query.all(), sort, descending, offset, 25);
+                    assertEquals(incidents.size(), p.total(), sort + " counts every incident");
+                    for (Incident i : p.rows()) assertTrue(seen.add(i.id()), sort + (descending ? " desc" : "") + ": " + i.reference() + " on two pages");
+                    pages++;
+                    if (p.rows().size() < 25) break;
+                }
+                assertEquals(incidents.stream().map(Incident::id).collect(java.util.stream.Collectors.toSet()), seen,
+                        sort + (descending ? " desc" : "") + ": the pages hold every incident once, in " + pages + " pages");
+            }
+        }
         assertFalse(services.incidents.list(staff, IncidentService.Query.all()).stream()
                 .anyMatch(i -> i.reporterId() != staff.personId()), "staff see only their own incidents");
 
