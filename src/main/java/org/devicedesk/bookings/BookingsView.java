@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,7 +19,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,6 +36,7 @@ import org.devicedesk.core.Session;
 import org.devicedesk.people.PeopleService;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.Background;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
@@ -201,34 +199,14 @@ public final class BookingsView implements Screen {
                 : "None of yours in these two weeks. Days others have booked show as \"Booked\" above."));
         table.setPrefHeight(200);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Booking, String> dev = new TableColumn<>("Device");
-        dev.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().assetTag()));
-        dev.setComparator(String.CASE_INSENSITIVE_ORDER);
-        TableColumn<Booking, String> who = new TableColumn<>("For");
-        who.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().personName()));
-        who.setComparator(String.CASE_INSENSITIVE_ORDER);
-        TableColumn<Booking, LocalDate> first = new TableColumn<>("From");
-        first.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
-        first.setCellFactory(c -> dayCell());
-        first.setComparator(Comparator.naturalOrder());
-        TableColumn<Booking, LocalDate> last = new TableColumn<>("To");
-        last.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
-        last.setCellFactory(c -> dayCell());
-        last.setComparator(Comparator.naturalOrder());
-        TableColumn<Booking, Booking.State> state = new TableColumn<>("State");
-        state.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().state(bookings.today())));
-        state.setComparator(Comparator.naturalOrder());
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Booking.State item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                Booking b = empty ? null : getTableRow().getItem();
-                setGraphic(empty || item == null || b == null ? null : stateBadge(b));
-            }
-        });
-        TableColumn<Booking, String> why = new TableColumn<>("Purpose");
-        why.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().purpose()));
-        why.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Booking, String> dev = Columns.plain("Device", Booking::assetTag, String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Booking, String> who = Columns.plain("For", Booking::personName, String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Booking, LocalDate> first = Columns.of("From", Booking::from, d -> Columns.Shown.text(SHORT.format(d)), Comparator.naturalOrder());
+        TableColumn<Booking, LocalDate> last = Columns.of("To", Booking::to, d -> Columns.Shown.text(SHORT.format(d)), Comparator.naturalOrder());
+        // the badge needs the whole booking (a loaner, a wipe still to do); the column sorts by the state
+        TableColumn<Booking, Booking> state = Columns.of("State", b -> b, b -> Columns.Shown.graphic(stateBadge(b)),
+                Comparator.comparing((Booking b) -> b.state(bookings.today())));
+        TableColumn<Booking, String> why = Columns.plain("Purpose", Booking::purpose, String.CASE_INSENSITIVE_ORDER);
         dev.setPrefWidth(90);
         who.setPrefWidth(130);
         first.setPrefWidth(95);
@@ -237,15 +215,6 @@ public final class BookingsView implements Screen {
         org.devicedesk.ui.Tables.mayShorten(why);
         table.getColumns().setAll(List.of(dev, who, first, last, state, why));
         org.devicedesk.ui.Tables.fit(table);
-    }
-
-    private static TableCell<Booking, LocalDate> dayCell() {
-        return new TableCell<>() {
-            @Override protected void updateItem(LocalDate item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : SHORT.format(item));
-            }
-        };
     }
 
     /** The state as a badge; a loaner waiting for its wipe says so. */

@@ -4,22 +4,19 @@ import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.Tables;
 
 /** The view of the custody history ({@code custody-table}) and "who held it at…" ({@code custody-at-*}). */
@@ -35,23 +32,13 @@ final class CustodyHistoryForm {
         VBox.setVgrow(history, Priority.ALWAYS);
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("Nobody has held this device yet."));
-        TableColumn<Custody, String> person = new TableColumn<>("Person");
-        person.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().personName()));
-        person.setComparator(String.CASE_INSENSITIVE_ORDER);
-        TableColumn<Custody, String> how = new TableColumn<>("How");
-        how.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().kind().label()));
-        how.setComparator(Comparator.naturalOrder());
-        TableColumn<Custody, Instant> from = new TableColumn<>("From");
-        from.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
-        from.setCellFactory(col -> instantCell("—"));
-        from.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        TableColumn<Custody, Instant> to = new TableColumn<>("To");
-        to.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
-        to.setCellFactory(col -> instantCell("still held"));
-        to.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        TableColumn<Custody, String> by = new TableColumn<>("Recorded by");
-        by.setCellValueFactory(c -> new SimpleStringProperty(panel.recordedBy(c.getValue())));
-        by.setComparator(String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Custody, String> person = Columns.plain("Person", Custody::personName, String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Custody, String> how = Columns.plain("How", (Custody c) -> c.kind().label(), Comparator.<String>naturalOrder());
+        TableColumn<Custody, Instant> from = Columns.dateTime("From", Custody::from, DeviceBadgesUi::dayThenTime, DeviceBadgesUi::when, "—",
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        TableColumn<Custody, Instant> to = Columns.dateTime("To", Custody::to, DeviceBadgesUi::dayThenTime, DeviceBadgesUi::when, "still held",
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        TableColumn<Custody, String> by = Columns.plain("Recorded by", panel::recordedBy, String.CASE_INSENSITIVE_ORDER);
         person.setPrefWidth(130);
         how.setPrefWidth(110);
         from.setPrefWidth(105);
@@ -81,16 +68,6 @@ final class CustodyHistoryForm {
         HBox askRow = new HBox(8, ask, day, time, askButton);
         askRow.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(new Separator(), title, history, askRow, answer);
-    }
-
-    private static TableCell<Custody, Instant> instantCell(String empty) {
-        return new TableCell<>() {
-            @Override protected void updateItem(Instant item, boolean isEmpty) {
-                super.updateItem(item, isEmpty);
-                setText(isEmpty ? null : item == null ? empty : DeviceBadgesUi.dayThenTime(item));
-                setTooltip(isEmpty || item == null ? null : new Tooltip(DeviceBadgesUi.when(item)));
-            }
-        };
     }
 
     Node node() {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -38,6 +35,7 @@ import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.Background;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.CsvImportDialog;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
@@ -194,12 +192,13 @@ public final class DevicesView implements Screen {
     }
 
     private <T> TableColumn<Device, T> column(String title, Function<Device, T> value, Comparator<T> comparator, DeviceQuery.Sort sort, double width) {
-        TableColumn<Device, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> (ObservableValue<T>) new SimpleObjectProperty<>(value.apply(cd.getValue())));
-        c.setComparator(Comparator.nullsLast(comparator));
+        return column(Columns.plain(title, value, Comparator.nullsLast(comparator)), sort, width);
+    }
+
+    /** The column sorts in the database by {@code sort} (the table's sort policy reads it back). */
+    private static <T> TableColumn<Device, T> column(TableColumn<Device, T> c, DeviceQuery.Sort sort, double width) {
         c.setUserData(sort);
-        c.setPrefWidth(width);
-        return c;
+        return Columns.width(c, width);
     }
 
     private void buildTable() {
@@ -214,14 +213,8 @@ public final class DevicesView implements Screen {
         TableColumn<Device, String> team = column("Team", Device::team, String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.TEAM, 150);
         TableColumn<Device, String> holder = column("Held by", d -> d.holder() == null ? null : d.holder().name(),
                 String.CASE_INSENSITIVE_ORDER, DeviceQuery.Sort.HOLDER, 160);
-        TableColumn<Device, Device.Status> status = column("Status", Device::status, Comparator.naturalOrder(), DeviceQuery.Sort.STATUS, 110);
-        status.setCellFactory(col -> new TableCell<>() {
-            @Override protected void updateItem(Device.Status item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : DeviceBadgesUi.status(item));
-            }
-        });
+        TableColumn<Device, Device.Status> status = column(Columns.of("Status", Device::status, st -> Columns.Shown.graphic(DeviceBadgesUi.status(st)),
+                Comparator.nullsLast(Comparator.<Device.Status>naturalOrder())), DeviceQuery.Sort.STATUS, 110);
         // the columns a glance needs first (who has it, is it lost), so a narrow window scrolls the rest sideways
         table.getColumns().setAll(List.of(tag, kind, status, holder, model, serial, imei, mode, team));
         org.devicedesk.ui.Tables.fit(table);

@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
@@ -16,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 
@@ -63,20 +62,12 @@ public final class MyDevicesView implements Screen {
         beforeTitle.getStyleClass().add(Styles.TITLE_4);
         before.setId("devices-history");
         before.setPlaceholder(new Label("Nothing yet."));
-        TableColumn<Custody, String> tag = new TableColumn<>("Asset tag");
-        tag.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().assetTag()));
-        tag.setComparator(String.CASE_INSENSITIVE_ORDER);
-        TableColumn<Custody, String> model = new TableColumn<>("Make and model");
-        model.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().makeModel()));
-        model.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-        TableColumn<Custody, Instant> from = new TableColumn<>("From");
-        from.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().from()));
-        from.setCellFactory(c -> instantCell());
-        from.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        TableColumn<Custody, Instant> to = new TableColumn<>("To");
-        to.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().to()));
-        to.setCellFactory(c -> instantCell());
-        to.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        TableColumn<Custody, String> tag = Columns.plain("Asset tag", Custody::assetTag, String.CASE_INSENSITIVE_ORDER);
+        TableColumn<Custody, String> model = Columns.plain("Make and model", Custody::makeModel, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+        TableColumn<Custody, Instant> from = Columns.dateTime("From", Custody::from, DeviceBadgesUi::when, null, null,
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        TableColumn<Custody, Instant> to = Columns.dateTime("To", Custody::to, DeviceBadgesUi::when, null, null,
+                Comparator.nullsLast(Comparator.naturalOrder()));
         before.getColumns().setAll(List.of(tag, model, from, to));
         before.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         org.devicedesk.ui.Tables.fit(before);
@@ -94,31 +85,12 @@ public final class MyDevicesView implements Screen {
     }
 
     private static <T> TableColumn<Device, T> col(String title, Function<Device, T> value, Comparator<T> comparator, double width) {
-        TableColumn<Device, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
-        c.setComparator(Comparator.nullsLast(comparator));
-        c.setPrefWidth(width);
-        return c;
+        return Columns.width(Columns.plain(title, value, Comparator.nullsLast(comparator)), width);
     }
 
     private static TableColumn<Device, Device.Status> statusColumn() {
-        TableColumn<Device, Device.Status> c = col("Status", Device::status, Comparator.naturalOrder(), 120);
-        c.setCellFactory(x -> new TableCell<>() {
-            @Override protected void updateItem(Device.Status item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : DeviceBadgesUi.status(item));
-            }
-        });
-        return c;
-    }
-
-    private static TableCell<Custody, Instant> instantCell() {
-        return new TableCell<>() {
-            @Override protected void updateItem(Instant item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : DeviceBadgesUi.when(item));
-            }
-        };
+        return Columns.width(Columns.of("Status", Device::status, s -> Columns.Shown.graphic(DeviceBadgesUi.status(s)),
+                Comparator.nullsLast(Comparator.<Device.Status>naturalOrder())), 120);
     }
 
     @Override

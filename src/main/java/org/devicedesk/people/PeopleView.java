@@ -14,7 +14,6 @@ import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,7 +22,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,6 +37,7 @@ import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.Background;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -293,32 +292,18 @@ public final class PeopleView implements Screen {
         TableColumn<PeopleService.Row, String> cat = column("Category", r -> r.person().category().label(), text, 170);
         TableColumn<PeopleService.Row, String> tm = column("Team", r -> r.person().team(), text, 140);
         TableColumn<PeopleService.Row, String> manager = column("Line manager", r -> r.person().lineManagerName(), text, 150);
-        TableColumn<PeopleService.Row, DeclarationState> decl = new TableColumn<>("Declaration");
-        decl.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().declaration()));
         // most urgent first when ascending: missing, expired, expiring, current; then by expiry
-        decl.setComparator(Comparator.comparing((DeclarationState d) -> switch (d.state()) {
-            case MISSING -> 0;
-            case EXPIRED -> 1;
-            case EXPIRING -> 2;
-            case CURRENT -> 3;
-        }).thenComparing(DeclarationState::expiresOn, Comparator.nullsFirst(Comparator.naturalOrder())));
-        decl.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(DeclarationState d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(null);
-                setGraphic(empty || d == null ? null : PersonPage.declarationBadge(d));
-            }
-        });
+        TableColumn<PeopleService.Row, DeclarationState> decl = Columns.of("Declaration", PeopleService.Row::declaration,
+                d -> Columns.Shown.graphic(PersonPage.declarationBadge(d)),
+                Comparator.comparing((DeclarationState d) -> switch (d.state()) {
+                    case MISSING -> 0;
+                    case EXPIRED -> 1;
+                    case EXPIRING -> 2;
+                    case CURRENT -> 3;
+                }).thenComparing(DeclarationState::expiresOn, Comparator.nullsFirst(Comparator.naturalOrder())));
         decl.setPrefWidth(110);
-        TableColumn<PeopleService.Row, LocalDate> until = new TableColumn<>("Current until");
-        until.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().declaration().lastCurrentDay()));
-        until.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        until.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(LocalDate d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(empty || d == null ? null : PersonPage.SHORT.format(d));
-            }
-        });
+        TableColumn<PeopleService.Row, LocalDate> until = Columns.of("Current until", r -> r.declaration().lastCurrentDay(),
+                d -> Columns.Shown.text(PersonPage.SHORT.format(d)), Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()));
         until.setPrefWidth(120);
         until.setMinWidth(115); // the header reads whole beside an open person page
         TableColumn<PeopleService.Row, String> status = column("Status",
@@ -343,11 +328,7 @@ public final class PeopleView implements Screen {
     }
 
     private static <T> TableColumn<PeopleService.Row, T> column(String title, Function<PeopleService.Row, T> value, Comparator<T> comparator, double width) {
-        TableColumn<PeopleService.Row, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setComparator(comparator);
-        c.setPrefWidth(width);
-        return c;
+        return Columns.width(Columns.plain(title, value, comparator), width);
     }
 
     /** Reloads the list in the background; an older answer arriving late is ignored ({@link PeopleModel}). */

@@ -47,11 +47,21 @@ public final class Columns {
 
     /** The general column: the value of each row, what its cell shows ({@code shown} is not called for null), and its order. */
     public static <S, T> TableColumn<S, T> of(String title, Function<S, T> value, Function<? super T, Shown> shown, Comparator<T> order) {
+        return of(title, value, shown, null, order);
+    }
+
+    /** As {@link #of}, with what a row without a value shows ({@code absent}: "still held"; null: nothing). */
+    public static <S, T> TableColumn<S, T> of(String title, Function<S, T> value, Function<? super T, Shown> shown, Shown absent, Comparator<T> order) {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(value.apply(x.getValue())));
         c.setComparator(order);
-        c.setCellFactory(col -> new ShownCell<>(shown));
+        c.setCellFactory(col -> new ShownCell<>(shown, absent));
         return c;
+    }
+
+    /** A value shown as its {@code toString()} (as a plain table cell shows it), in exactly {@code order} (nothing added for nulls). */
+    public static <S, T> TableColumn<S, T> plain(String title, Function<S, T> value, Comparator<T> order) {
+        return of(title, value, v -> Shown.text(String.valueOf(v)), order);
     }
 
     /** Free text, sorted without regard to case, empty ones first. */
@@ -94,6 +104,16 @@ public final class Columns {
     }
 
     /**
+     * A moment shown as {@code text}, with {@code tooltip} (none if null) saying it in full, and {@code absent}
+     * ("still held", "—"; nothing if null) on a row without one, in exactly {@code order}.
+     */
+    public static <S> TableColumn<S, Instant> dateTime(String title, Function<S, Instant> value, Function<Instant, String> text,
+            Function<Instant, String> tooltip, String absent, Comparator<Instant> order) {
+        return of(title, value, v -> tooltip == null ? Shown.text(text.apply(v)) : Shown.text(text.apply(v)).withTooltip(tooltip.apply(v)),
+                absent == null ? null : Shown.text(absent), order);
+    }
+
+    /**
      * The time left to a deadline (or open so far): the row's deadline orders the column (soonest first, none
      * last), {@code shown} says what the cell shows for the row — a countdown badge, "3 h 10 m" with a style class.
      */
@@ -116,17 +136,19 @@ public final class Columns {
     /** The one table cell: shows a {@link Shown}; the style classes it added go when the cell is reused for another row. */
     static final class ShownCell<S, T> extends TableCell<S, T> {
         private final Function<? super T, Shown> shown;
+        private final Shown absent;
         private List<String> added = List.of();
 
-        ShownCell(Function<? super T, Shown> shown) {
+        ShownCell(Function<? super T, Shown> shown, Shown absent) {
             this.shown = shown;
+            this.absent = absent;
         }
 
         @Override protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll(added);
             added = List.of();
-            Shown s = empty || item == null ? null : shown.apply(item);
+            Shown s = empty ? null : item == null ? absent : shown.apply(item);
             if (s == null) {
                 setText(null);
                 setGraphic(null);
