@@ -19,26 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rules that sat in TravelForm, in its view model: synchronous (Tasks.direct()), no window, a real database. */
-class TravelFormModelTest {
-    private TestDb t;
-    private TravelService travel;
-    private Session sam;
-    private Session ines;
-    private long laptop;
-
-    @BeforeEach
-    void setUp() {
-        t = TestDb.create(Instant.parse("2026-03-04T10:00:00Z")); // Wednesday 4 March 2026
-        travel = t.services.travel;
-        sam = t.session("sam", Role.STAFF);
-        ines = t.session("ines", Role.INFOSEC, Role.STAFF);
-        laptop = TravelFixtures.heldDevice(t, "LT-0001", sam.personId());
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
-    }
+class TravelFormModelTest extends TravelModelTestBase {
 
     private TravelFormModel opened(Session who, TravelNotice n) {
         TravelFormModel m = new TravelFormModel(travel, who, Tasks.direct());

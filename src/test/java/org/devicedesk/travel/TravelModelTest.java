@@ -23,28 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The rules that sat in TravelView, in its view model: synchronous (Tasks.direct()), no window, a real database. */
-class TravelModelTest {
-    private TestDb t;
-    private TravelService travel;
-    private Session sam;
-    private Session ines;
-    private Session harry;
-    private long laptop;
-
-    @BeforeEach
-    void setUp() {
-        t = TestDb.create(Instant.parse("2026-03-04T10:00:00Z")); // Wednesday 4 March 2026
-        travel = t.services.travel;
-        sam = t.session("sam", Role.STAFF);
-        ines = t.session("ines", Role.INFOSEC, Role.STAFF);
-        harry = t.session("harry", Role.HELPDESK, Role.STAFF);
-        laptop = TravelFixtures.heldDevice(t, "LT-0001", sam.personId());
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
-    }
+class TravelModelTest extends TravelModelTestBase {
 
     private long file(String country, String departure, String returning, String purpose) {
         return travel.submit(sam, new TravelDraft(null, List.of(country), LocalDate.parse(departure), LocalDate.parse(returning), List.of(laptop), purpose));

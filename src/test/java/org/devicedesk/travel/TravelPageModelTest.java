@@ -21,29 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rules that sat in TravelDetail (now TravelPage), in its view model: synchronous (Tasks.direct()), no window, a real database. */
-class TravelPageModelTest {
-    private TestDb t;
-    private TravelService travel;
-    private Session sam;
-    private Session ines;
-    private Session harry;
+class TravelPageModelTest extends TravelModelTestBase {
     private Session olga;
-    private long laptop;
 
     @BeforeEach
-    void setUp() {
-        t = TestDb.create(Instant.parse("2026-03-04T10:00:00Z")); // Wednesday 4 March 2026
-        travel = t.services.travel;
-        sam = t.session("sam", Role.STAFF);
-        ines = t.session("ines", Role.INFOSEC, Role.STAFF);
-        harry = t.session("harry", Role.HELPDESK, Role.STAFF);
+    void alsoOlga() {
         olga = t.session("olga", Role.STAFF);
-        laptop = TravelFixtures.heldDevice(t, "LT-0001", sam.personId());
-    }
-
-    @AfterEach
-    void tearDown() {
-        t.close();
     }
 
     private TravelPageModel model(Session who) {
