@@ -138,7 +138,7 @@ final class IncidentGuidanceSection {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(10, spacer, open, done);
         panel.getChildren().add(buttons);
-        javafx.application.Platform.runLater(done::requestFocus);
+        org.devicedesk.ui.Nodes.focusWhenShown(done); // it is built before the ScrollPane that holds it is in the window
         return panel;
     }
 }

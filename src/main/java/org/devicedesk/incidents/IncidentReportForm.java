@@ -230,23 +230,7 @@ final class IncidentReportForm {
         messages.clear();
         root.getChildren().setAll(scroll(formBox));
         model.start(messages::show);
-        focusWhenShown(type);
-    }
-
-    /** Focus on the node once it is in a window (the form may be built before its screen is on show). */
-    private static void focusWhenShown(Node n) {
-        if (n.getScene() != null) {
-            javafx.application.Platform.runLater(n::requestFocus);
-            return;
-        }
-        javafx.beans.value.ChangeListener<javafx.scene.Scene> once = new javafx.beans.value.ChangeListener<>() {
-            @Override public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a, javafx.scene.Scene sc) {
-                if (sc == null) return;
-                n.sceneProperty().removeListener(this);
-                javafx.application.Platform.runLater(n::requestFocus);
-            }
-        };
-        n.sceneProperty().addListener(once);
+        org.devicedesk.ui.Nodes.focusWhenShown(type);
     }
 
     /** Something has been typed or chosen on the form and not sent (the unsaved-changes guard asks before leaving). */

@@ -122,6 +122,8 @@ public final class IncidentsView implements Screen {
     private void showList() {
         root.getChildren().setAll(listPage);
         list.reload();
+        // back from the form or an incident: the focus they held has gone with them; put it in the list's search
+        org.devicedesk.ui.Nodes.focusWhenShown(search);
     }
 
     private void showForm() {

@@ -1,6 +1,10 @@
 package org.devicedesk.ui;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 
 /** Small things every screen does to its nodes. */
 public final class Nodes {
@@ -15,5 +19,25 @@ public final class Nodes {
     /** Makes a node take its room only while it is visible, from now on. */
     public static void managedWhenVisible(Node n) {
         n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /**
+     * Puts the keyboard focus on the node once it is in a window. A node inside a ScrollPane joins the scene only
+     * when the pane's skin is made, on the next pulse: a plain {@code runLater(requestFocus)} can come first, do
+     * nothing, and leave the focus wherever the scene put it (seen: the top bar's theme button after a report).
+     */
+    public static void focusWhenShown(Node n) {
+        if (n.getScene() != null) {
+            Platform.runLater(n::requestFocus);
+            return;
+        }
+        ChangeListener<Scene> once = new ChangeListener<>() {
+            @Override public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                if (now == null) return;
+                n.sceneProperty().removeListener(this);
+                Platform.runLater(n::requestFocus);
+            }
+        };
+        n.sceneProperty().addListener(once);
     }
 }

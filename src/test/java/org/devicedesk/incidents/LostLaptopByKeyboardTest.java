@@ -92,6 +92,8 @@ class LostLaptopByKeyboardTest extends FxTest {
 
         // the guidance, with the reference to copy and the number to ring
         node(robot, "incident-guidance");
+        // the focus is in the guidance (on Done), not thrown back to the top bar while the form was replaced
+        waitUntil(() -> focusOwner() != null && "incident-guidance-done".equals(focusOwner().getId()));
         Label reference = node(robot, "incident-guidance-reference", Label.class);
         assertEquals("INC-2026-0001", reference.getText());
         Label headline = node(robot, "incident-guidance-headline", Label.class);
@@ -102,6 +104,9 @@ class LostLaptopByKeyboardTest extends FxTest {
         fx(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertEquals("INC-2026-0001", clip[0]);
         assertEquals(Device.Status.LOST, testDb.services.devices.get(helen, laptop).orElseThrow().status());
+        // Enter on the focused Done: back to the list, with the focus in its search box, not thrown to the top bar
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> focusOwner() != null && "incidents-search".equals(focusOwner().getId()));
         assertEquals(0, mouse.get(), "no mouse event reached the window");
     }
 }
