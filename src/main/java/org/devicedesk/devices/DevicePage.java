@@ -45,8 +45,10 @@ final class DevicePage {
     private final Map<DevicePageModel.Tab, Tab> tabOf;
     private final DeviceDetailsForm details;
     private final ChangedBar changedBar = new ChangedBar("device");
+    private final java.util.function.Supplier<javafx.stage.Window> window;
 
     DevicePage(AppContext context, Consumer<Long> onChanged, Runnable onClose) {
+        this.window = context::window;
         this.model = new DevicePageModel(context.session(), context.service(org.devicedesk.devices.DeviceService.class), context.service(org.devicedesk.people.PeopleService.class), context::displayName,
                 context.clock(), Tasks.background(), onChanged, onClose);
         root.setPadding(new Insets(16));
@@ -66,7 +68,7 @@ final class DevicePage {
             else badgeBox.getChildren().setAll(DeviceBadgesUi.status(d.status()));
         });
         Button close = iconButton("device-close", new FontIcon(MaterialDesignC.CLOSE), "Close the device");
-        close.setOnAction(e -> model.close());
+        close.setOnAction(e -> requestClose());
         // issue 21: the asset label of this device
         Button printLabel = iconButton("device-print-label", new FontIcon(MaterialDesignB.BARCODE), "Print the asset label");
         printLabel.setOnAction(e -> {
@@ -123,6 +125,23 @@ final class DevicePage {
                     else model.show(id);
                 });
         model.deviceProperty().addListener((o, was, now) -> changedBar.hide()); // the panel now shows the device as it is
+    }
+
+    /** What is typed here and not saved, in words, or null: the details changed or a hand-over form open (ADR 0014). */
+    String unsavedChanges() {
+        if (!model.editing()) return null;
+        return model.creatingProperty().get() ? "the new device" : "your changes to " + model.heading.get();
+    }
+
+    /** The × or Esc: closes the device, asking first when a change is not saved. */
+    void requestClose() {
+        if (mayLeave("close it")) model.close();
+    }
+
+    /** True when nothing would be lost, or the person chose to lose it in order to {@code toDo} ("close it"). */
+    boolean mayLeave(String toDo) {
+        String unsaved = unsavedChanges();
+        return unsaved == null || org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), unsaved, toDo);
     }
 
     /** Forgets the device shown (the panel was closed): selecting it again opens it afresh. */

@@ -79,6 +79,8 @@ public final class DevicesView implements Screen {
         this.devices = context.service(DeviceService.class);
         this.canManage = session.hasAny(Role.HELPDESK, Role.ADMIN);
         this.panel = new DevicePage(context, this::changed, this::closePanel);
+        // Esc, from the list or the pane, closes the open device (asking first about a change not saved)
+        org.devicedesk.ui.Nodes.escapeCloses(root, () -> panelOpen, panel::requestClose);
         this.list = new DevicesModel(session, devices, org.devicedesk.ui.Tasks.background());
         build();
         bind();
@@ -232,7 +234,16 @@ public final class DevicesView implements Screen {
         });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several labels at once
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
-            if (d != null && !java.util.Objects.equals(panel.deviceId(), d.id())) openPanel(d.id());
+            if (d == null || java.util.Objects.equals(panel.deviceId(), d.id())) return;
+            if (panelOpen && !panel.mayLeave("open " + d.assetTag())) { // a half-edited device is not swapped away unasked
+                Long shown = panel.deviceId();
+                javafx.application.Platform.runLater(() -> {
+                    if (shown == null) table.getSelectionModel().clearSelection();
+                    else table.getItems().stream().filter(x -> x.id() == shown).findFirst().ifPresent(x -> table.getSelectionModel().select(x));
+                });
+                return;
+            }
+            openPanel(d.id());
         });
     }
 
@@ -294,7 +305,18 @@ public final class DevicesView implements Screen {
         panel.show(id);
     }
 
+    @Override
+    public String unsavedChanges() {
+        return panelOpen ? panel.unsavedChanges() : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        if (panelOpen) closePanel();
+    }
+
     private void newDevice() {
+        if (panelOpen && !panel.mayLeave("start a new device")) return;
         table.getSelectionModel().clearSelection();
         ensurePanel();
         panel.showNew();

@@ -100,6 +100,7 @@ final class PersonPage {
         root.setFitToWidth(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        if (onClose != null) org.devicedesk.ui.Nodes.escapeCloses(root, () -> true, onClose);
         // live: the page follows changes to the person and to devices (an issue or return shows in their devices), ADR 0010
         context.live().follow(root, c -> model.personId() != null && !c.madeBy(session.username())
                         && (c.concerns("person", model.personId()) || c.concerns("device") || c.concerns("account")),

@@ -5,6 +5,8 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Small things every screen does to its nodes. */
 public final class Nodes {
@@ -39,5 +41,18 @@ public final class Nodes {
             }
         };
         n.sceneProperty().addListener(once);
+    }
+
+    /**
+     * Esc anywhere in {@code area} closes what is open in it (a pane, with its own unsaved-changes guard), as the
+     * keyboard help promises; when nothing is open the key goes on as usual. A filter, so that a text field or a list
+     * cannot swallow the key; an open list or date popup is a window of its own and closes itself first.
+     */
+    public static void escapeCloses(Node area, java.util.function.BooleanSupplier open, Runnable close) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ESCAPE || area.getScene() == null || !open.getAsBoolean()) return;
+            e.consume();
+            close.run();
+        });
     }
 }

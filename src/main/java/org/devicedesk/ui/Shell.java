@@ -151,8 +151,22 @@ public final class Shell {
         root.sceneProperty().addListener((o, was, now) -> {
             if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             if (now != null) now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (was != null) was.focusOwnerProperty().removeListener(focusTakenAway);
+            if (now != null) now.focusOwnerProperty().addListener(focusTakenAway);
         });
     }
+
+    /**
+     * The focused control was taken out of the window (a form closed, a page gave way to its list): JavaFX then hands
+     * the focus to the window's first control, the top bar's theme button, and a keyboard user is lost. The focus goes
+     * back into the screen instead, unless the screen places it itself (placeFocus looks after the screen has run).
+     */
+    private final javafx.beans.value.ChangeListener<Node> focusTakenAway = (o, before, now) -> {
+        if (before == null || before.getScene() != null || current == null) return;
+        for (Node n = now; n != null; n = n.getParent()) if (n == content) return;
+        Screen screen = built.get(current);
+        if (screen != null) placeFocus(screen.node());
+    };
 
     private final List<String> shortcuts = new ArrayList<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
@@ -211,7 +225,7 @@ public final class Shell {
                 {"Alt + underlined letter", "Press that button or go to that field"},
                 {"Tab / Shift+Tab", "Next / previous field"},
                 {"Enter", "The highlighted button (Send report, Save)"},
-                {"Escape", "Cancel the form or close the window"},
+                {"Escape", "Cancel the form, close the open device or person, or close the window"},
                 {"F1 or Ctrl+/", "This list"}};
         for (String[] m : more) grid.addRow(r++, new Label(m[0]), new Label(m[1]));
         javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();

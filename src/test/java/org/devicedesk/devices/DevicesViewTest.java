@@ -69,6 +69,47 @@ class DevicesViewTest extends FxTest {
         return testDb.db.read(h -> h.createQuery("SELECT count(*) FROM audit_event WHERE action = :a").bind("a", action).mapTo(Integer.class).one());
     }
 
+    /** Issue 17: Esc closes the device pane as the × does, and neither drops a half-typed change unasked. */
+    @Test
+    void escClosesTheDevicePaneAndAsksFirstWhenAChangeIsNotSaved(FxRobot robot) {
+        create(DeviceServiceTest.laptop("LT-0001"));
+        create(DeviceServiceTest.laptop("LT-0002"));
+        openDevices(robot);
+        clickRow(robot, "LT-0001");
+        waitUntil(() -> robot.lookup("#device-heading").tryQuery().map(n -> ((Label) n).getText().equals("LT-0001")).orElse(false));
+        robot.clickOn(node(robot, "device-tab-details"));
+        javafx.scene.control.TextField makeModel = node(robot, "device-make-model", javafx.scene.control.TextField.class);
+        waitUntil(() -> !makeModel.getText().isBlank());
+        robot.clickOn(makeModel).press(javafx.scene.input.KeyCode.END).release(javafx.scene.input.KeyCode.END).write(" with dock");
+
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-no")); // keep working on it
+        waitUntil(() -> robot.lookup("#unsaved").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#device-panel").tryQuery().isPresent(), "kept open");
+        assertTrue(makeModel.getText().endsWith(" with dock"), "what was typed is still there");
+
+        clickRow(robot, "LT-0002"); // another row would swap the half-edited device away: asked too
+        robot.clickOn(node(robot, "unsaved-no"));
+        waitUntil(() -> robot.lookup("#unsaved").tryQuery().isEmpty());
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().assetTag().equals("LT-0001"));
+        assertTrue(makeModel.getText().endsWith(" with dock"));
+
+        robot.clickOn(makeModel);
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-yes")); // leave without saving
+        waitUntil(() -> robot.lookup("#device-panel").tryQuery().isEmpty());
+        // the focused field went with the pane: the focus comes back to the list's search, not to the top bar
+        waitUntil(() -> stage.getScene().getFocusOwner() != null && "devices-search".equals(stage.getScene().getFocusOwner().getId()));
+
+        clickRow(robot, "LT-0002"); // nothing typed: Esc closes at once
+        waitUntil(() -> robot.lookup("#device-heading").tryQuery().map(n -> ((Label) n).getText().equals("LT-0002")).orElse(false));
+        robot.clickOn("#device-heading");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#device-panel").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#unsaved").tryQuery().isEmpty(), "nothing to ask about");
+    }
+
     @Test
     void createsADeviceAndShowsRefusalsInTheForm(FxRobot robot) {
         openDevices(robot);
