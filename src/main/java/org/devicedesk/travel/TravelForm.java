@@ -88,6 +88,9 @@ final class TravelForm {
         purpose.textProperty().bindBidirectional(model.purpose);
 
         devices.setId("travel-devices");
+        // by keyboard, Tab goes from tick box to tick box: the list itself as a stop showed nothing and Space there
+        // ticked the row the list had chosen, not the one that looked focused
+        devices.setFocusTraversable(false);
         devices.setPrefHeight(96);
         devices.setPlaceholder(new Label("You hold no devices in the register.\nAsk the help desk (see the Devices screen)."));
         devices.setCellFactory(lv -> new ListCell<>() {
@@ -208,7 +211,7 @@ final class TravelForm {
         }
         model.open(notice, messages::show);
         showModel();
-        javafx.application.Platform.runLater(() -> destinations.searchField().requestFocus());
+        org.devicedesk.ui.Nodes.focusWhenShown(destinations.searchField()); // the form may join the window after this
     }
 
     /** Puts the view model's destinations and dates into the pickers (after opening or reloading). */

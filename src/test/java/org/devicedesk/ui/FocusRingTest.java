@@ -55,4 +55,32 @@ class FocusRingTest extends FxTest {
     private static boolean ring(Region r) {
         return r.getBackground() != null && r.getBackground().getFills().stream().anyMatch(f -> f.getInsets().getTop() == 2);
     }
+
+    @Test
+    void aFocusedTickBoxIsTintedAndAFocusedEmptySearchBoxStillSaysWhatItSearches() {
+        javafx.scene.control.CheckBox laptop = new javafx.scene.control.CheckBox("LT-0001");
+        TextField search = new TextField();
+        search.setPromptText("Search asset tag, serial, IMEI, model or holder");
+        runFx(() -> {
+            Scene scene = new Scene(new VBox(8, laptop, search), 400, 200);
+            scene.getStylesheets().add(Theme.appStylesheet());
+            stage.setScene(scene);
+        });
+        runFx(laptop::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        runFx(() -> {
+            laptop.getScene().getRoot().applyCss();
+            assertTrue(laptop.getBackground() != null && !laptop.getBackground().getFills().isEmpty(), "the focused tick box is tinted");
+        });
+        runFx(search::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        runFx(() -> {
+            search.getScene().getRoot().applyCss();
+            assertTrue(laptop.getBackground() == null || laptop.getBackground().getFills().isEmpty(), "and not once the focus has moved on");
+            javafx.scene.text.Text hint = search.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text t
+                    && search.getPromptText().equals(t.getText())).map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow();
+            assertTrue(hint.isVisible(), "the hint is shown");
+            assertFalse(javafx.scene.paint.Color.TRANSPARENT.equals(hint.getFill()), "the hint is not made transparent on focus");
+        });
+    }
 }
