@@ -23,12 +23,15 @@ class FillingNewDatabaseTest {
     void everyConnectionFlushesEachCommitAgainOnceTheFillIsDone() {
         try (Database db = Database.openSqlite(dir.resolve("demo.db"))) {
             assertEquals(FULL, db.synchronousNow(), "a lost-device report must survive a power cut");
+            assertEquals(1000, db.autocheckpointNow());
             assertEquals(List.of(NORMAL, NORMAL, NORMAL), db.fillingNewDatabase(() -> {
                 assertEquals(NORMAL, (int) db.inTransaction(h -> synchronous(h)), "a write while filling");
+                assertEquals(0, db.autocheckpointNow(), "one checkpoint at the end instead");
                 return synchronousOfThreeAtOnce(db); // more connections than the one the fill uses
             }));
             assertEquals(List.of(FULL, FULL, FULL), synchronousOfThreeAtOnce(db), "each connection is back at FULL");
             assertEquals(FULL, (int) db.inTransaction(h -> synchronous(h)));
+            assertEquals(1000, db.autocheckpointNow());
         }
     }
 
