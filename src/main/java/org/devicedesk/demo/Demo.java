@@ -44,6 +44,13 @@ public final class Demo {
     /** The same, telling {@code progress} how far the large history is (the opening window shows it). */
     public static String fillIfEmpty(Demo.Wired s, String size, LargeDemo.Progress progress) {
         if (!s.accounts().needsFirstAdministrator()) return null;
+        if (!"large".equals(size)) return fill(s, size, progress);
+        // a new database: the everyday demo on top of the bulk history is thousands of service transactions, on SQLite without a
+        // disk flush per commit (Database.fillingNewDatabase; FULL again, and all on the disk, once it is filled)
+        return s.db().fillingNewDatabase(() -> fill(s, size, progress));
+    }
+
+    private static String fill(Demo.Wired s, String size, LargeDemo.Progress progress) {
         String password = System.getProperty("devicedesk.demoPassword", generatePassword());
         // --demo-size large: three years of a large force's history first (bulk), then the normal demo on top of it
         LargeDemo.Result large = "large".equals(size) ? LargeDemo.fill(s.db(), s.clock(), LargeDemo.Scale.LARGE, 20261201L, progress) : null;

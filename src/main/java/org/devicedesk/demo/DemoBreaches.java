@@ -62,8 +62,7 @@ final class DemoBreaches {
             boolean toReport = isPersonalData(type) && (reportable++ % 4 == 2);
             boolean reportLate = toReport && !lateDone && age.compareTo(Duration.ofDays(20)) > 0;
             Risk risk = toReport ? (reportable % 3 == 0 ? Risk.HIGH_RISK : Risk.RISK) : isPersonalData(type) ? Risk.UNLIKELY : null;
-            clock.now = reviewAt;
-            breaches.save(dpo, c.id(), assess(c, type, incident, random, risk).withStatus(Status.ASSESSING));
+            BreachDraft review = assess(c, type, incident, random, risk).withStatus(Status.ASSESSING);
 
             Instant decidedAt;
             BreachDraft d = assess(c, type, incident, random, risk);
@@ -92,15 +91,25 @@ final class DemoBreaches {
             }
             if (decidedAt.isAfter(realNow.minus(Duration.ofMinutes(10)))) decidedAt = realNow.minus(Duration.ofMinutes(10));
             if (decidedAt.isBefore(reviewAt)) decidedAt = reviewAt;
-            clock.now = decidedAt;
-            breaches.save(dpo, c.id(), d);
             decided++;
             // a month on, decided cases are closed; the register keeps the decision
             Instant closeAt = decidedAt.plus(Duration.ofDays(7 + random.nextInt(14)));
-            if (age.compareTo(Duration.ofDays(30)) > 0 && closeAt.isBefore(realNow)) {
-                clock.now = closeAt;
-                breaches.close(dpo, c.id());
-            }
+            boolean close = age.compareTo(Duration.ofDays(30)) > 0 && closeAt.isBefore(realNow);
+            // the case's review, decision and closing, each at its own time and with its audit events, in one
+            // transaction: the service calls join it (Database.inTransaction), so it is one commit, not three
+            Instant decidedAtFinal = decidedAt;
+            BreachDraft decision = d;
+            s.db().useTransaction(h -> {
+                clock.now = reviewAt;
+                breaches.save(dpo, c.id(), review);
+                clock.now = decidedAtFinal;
+                BreachCase done = breaches.save(dpo, c.id(), decision);
+                if (close) {
+                    clock.now = closeAt;
+                    // what BreachService.close does, with the case as this transaction has it (close reads it apart)
+                    breaches.save(dpo, c.id(), done.version(), BreachDraft.of(done).withStatus(Status.CLOSED));
+                }
+            });
         }
 
         // cases the DPO opened directly: not from a device incident (policy 46)

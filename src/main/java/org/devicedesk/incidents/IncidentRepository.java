@@ -65,6 +65,18 @@ final class IncidentRepository {
         return bind(h.createQuery(sql.toString()), f).map(INCIDENT).list();
     }
 
+    /**
+     * Every incident the filter matches, in the page order (its offset and limit are not used), read as the caller
+     * goes through the stream: on PostgreSQL, inside the caller's transaction, a cursor fetches {@code fetch} rows at
+     * a time; SQLite steps through the rows one by one. Close the stream when done.
+     */
+    java.util.stream.Stream<Incident> every(Handle h, Filter f, int fetch) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        where(sql, f);
+        sql.append(" ORDER BY ").append(orderBy(f));
+        return bind(h.createQuery(sql.toString()), f).setFetchSize(fetch).map(INCIDENT).stream();
+    }
+
     /** How many incidents match, counting no further than {@code cap} + 1 (more than the cap is all the list says). */
     int count(Handle h, Filter f, int cap) {
         StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM incident i JOIN person p ON p.id = i.reporter_id"

@@ -161,4 +161,29 @@ class PostgresTest {
         assertTrue(v.intact(), v.explanation());
         assertTrue(v.eventsChecked() > 500, "every demo change was audited, got " + v.eventsChecked());
     }
+
+    @Test
+    void theIncidentExportStreamsEveryRowThroughTheCursorInTheListsOrder() {
+        Session admin = services.accounts.createFirstAdministrator("Ada Admin", "ada", "a-long-enough-password", "a-long-enough-password");
+        Session helpdesk = new Session(admin.accountId(), "ada", admin.personId(), "Ada Admin", java.util.EnumSet.of(Role.HELPDESK, Role.STAFF));
+        int count = 1_234; // more than two of the cursor's 500-row fetches
+        String at = Times.store(clock.instant());
+        db.useTransaction(h -> h.createUpdate("""
+                INSERT INTO incident (reference, type, reporter_id, reported_at, what_happened, status, recorded_by, created_at, updated_at)
+                WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :count)
+                SELECT 'INC-T-' || x, 'MALFUNCTION', :reporter, :at, 'Row ' || x, CASE WHEN x % 3 = 0 THEN 'CLOSED' ELSE 'REPORTED' END,
+                       'ada', :at, :at FROM n""").bind("count", count).bind("reporter", admin.personId()).bind("at", at).execute());
+        List<String> listOrder = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 200) {
+            IncidentService.Page p = services.incidents.page(helpdesk, IncidentService.Query.all(), null, false, offset, 200);
+            p.rows().forEach(i -> listOrder.add(i.reference()));
+            if (!p.hasNext()) break;
+        }
+        assertEquals(count, listOrder.size());
+        StringWriter out = new StringWriter();
+        assertEquals(count, services.incidents.exportCsv(helpdesk, IncidentService.Query.all(), out));
+        List<Csv.Row> rows = Csv.read(new java.io.StringReader(out.toString()));
+        assertEquals(IncidentService.CSV_COLUMNS, rows.get(0).fields());
+        assertEquals(listOrder, rows.stream().skip(1).map(r -> r.get(0)).toList(), "every incident once, in the list's order, on PostgreSQL");
+    }
 }

@@ -35,6 +35,21 @@ class LargeDemoTest {
     }
 
     @Test
+    void theIndexesDroppedForTheLoadAreAllBuiltAgain() {
+        try (TestDb fresh = TestDb.create()) {
+            java.util.List<String> before = indexes(fresh);
+            LargeDemo.fill(fresh.db, fresh.clock, new LargeDemo.Scale(20, 50, 20, 500), 3L);
+            assertEquals(before, indexes(fresh), "every index as the migrations made it");
+            assertTrue(before.stream().anyMatch(i -> i.startsWith("audit_event_record ")), before.toString());
+        }
+    }
+
+    private static java.util.List<String> indexes(TestDb t) {
+        return t.db.read(h -> h.createQuery("SELECT name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name")
+                .mapTo(String.class).list());
+    }
+
+    @Test
     void theAuditChainVerifiesAndCountsAddUp() {
         assertEquals(400, count("SELECT count(*) FROM device"));
         assertEquals(150, count("SELECT count(*) FROM incident"));

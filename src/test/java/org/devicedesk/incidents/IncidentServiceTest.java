@@ -527,6 +527,36 @@ class IncidentServiceTest {
             assertEquals(0, incidents.exportCsv(db.session("olly", Role.STAFF), Query.all(), new java.io.StringWriter()), "staff export only their own");
         }
 
+        @Test
+        void exportsEveryIncidentPastTheOldCapOfFiveThousandInTheListsOrder() {
+            int count = 5_234; // more than the 5,000 the export used to stop at, and many of the list's 200-row pages
+            String at = org.devicedesk.core.Times.store(WEDNESDAY);
+            db.db.useTransaction(h -> h.createUpdate("""
+                    INSERT INTO incident (reference, type, reporter_id, reported_at, what_happened, status, recorded_by, created_at, updated_at)
+                    WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :count)
+                    SELECT 'INC-T-' || x, 'MALFUNCTION', :reporter, :at, 'Row ' || x, CASE WHEN x % 3 = 0 THEN 'CLOSED' ELSE 'REPORTED' END,
+                           'helen', :at, :at FROM n""").bind("count", count).bind("reporter", sam.personId()).bind("at", at).execute());
+            List<String> listOrder = new java.util.ArrayList<>();
+            for (int offset = 0; ; offset += 200) {
+                IncidentService.Page p = incidents.page(helen, Query.all(), null, false, offset, 200);
+                p.rows().forEach(i -> listOrder.add(i.reference()));
+                if (!p.hasNext()) break;
+            }
+            assertEquals(count, listOrder.size());
+
+            java.io.StringWriter out = new java.io.StringWriter();
+            assertEquals(count, incidents.exportCsv(helen, Query.all(), out));
+            List<org.devicedesk.core.Csv.Row> rows = org.devicedesk.core.Csv.read(new java.io.StringReader(out.toString()));
+            assertEquals(IncidentService.CSV_COLUMNS, rows.get(0).fields());
+            assertEquals(listOrder, rows.stream().skip(1).map(r -> r.get(0)).toList(), "every incident once, in the list's order");
+            assertEquals("Row 5234", rows.stream().filter(r -> r.get(0).equals("INC-T-5234")).findFirst().orElseThrow().get(11),
+                    "each row's own cells");
+
+            java.io.StringWriter closedOnly = new java.io.StringWriter();
+            assertEquals(count / 3, incidents.exportCsv(helen, new Query(null, null, EnumSet.of(Status.CLOSED), null, null), closedOnly),
+                    "the filters narrow the export as they narrow the list");
+        }
+
         private List<Long> ids(Query q) {
             return incidents.list(helen, q).stream().map(Incident::id).toList();
         }
