@@ -61,12 +61,12 @@ final class IncidentReportForm {
 
     private final ComboBox<Type> type = new ComboBox<>();
     private final ComboBox<Person> reporter = new ComboBox<>();
-    private final DatePicker reportedOn = new DatePicker();
+    private final DatePicker reportedOn = org.devicedesk.ui.DatePickers.british("incident-reported-at");
     private final TextField reportedTime = new TextField();
     private final ComboBox<DeviceChoice> device = new ComboBox<>();
     private final Label noDevices = new Label();
     private final TextField deviceDescription = new TextField();
-    private final DatePicker occurredOn = new DatePicker();
+    private final DatePicker occurredOn = org.devicedesk.ui.DatePickers.british("incident-occurred-at");
     private final TextField occurredTime = new TextField();
     private final TextField location = new TextField();
     private final TextArea whatHappened = new TextArea();

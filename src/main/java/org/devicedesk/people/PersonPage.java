@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -265,8 +266,7 @@ final class PersonPage {
         FormMessages messages = new FormMessages("declaration");
         Label title = new Label("Record a declaration signed on paper");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        DatePicker signedOn = PeopleFormsUi.datePicker(people.today());
-        signedOn.setId("declaration-signed-on");
+        DatePicker signedOn = DatePickers.british("declaration-signed-on", people.today());
         signedOn.setPrefWidth(150);
         signedOn.setMinWidth(Region.USE_PREF_SIZE);
         messages.field("signed-on", signedOn);
@@ -276,7 +276,7 @@ final class PersonPage {
         save.disableProperty().bind(model.busy);
         save.setOnAction(e -> {
             try {
-                model.recordPaper(PeopleFormsUi.date(signedOn, "signed-on"));
+                model.recordPaper(DatePickers.read(signedOn, "signed-on"));
             } catch (org.devicedesk.core.Refused r) {
                 model.refuseDate(false, r);
             }
@@ -316,8 +316,7 @@ final class PersonPage {
 
     private Node leavingSection(Person p) {
         FormMessages messages = new FormMessages("person-left");
-        DatePicker leftOn = PeopleFormsUi.datePicker(people.today());
-        leftOn.setId("person-left-on");
+        DatePicker leftOn = DatePickers.british("person-left-on", people.today());
         leftOn.setPrefWidth(150);
         leftOn.setMinWidth(Region.USE_PREF_SIZE);
         messages.field("left-on", leftOn);
@@ -328,7 +327,7 @@ final class PersonPage {
         mark.disableProperty().bind(model.busy);
         mark.setOnAction(e -> {
             try {
-                model.markLeft(PeopleFormsUi.date(leftOn, "left-on"));
+                model.markLeft(DatePickers.read(leftOn, "left-on"));
             } catch (org.devicedesk.core.Refused r) {
                 model.refuseDate(true, r);
             }
