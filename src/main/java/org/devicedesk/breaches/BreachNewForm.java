@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
+import org.devicedesk.ui.DateTimeField;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -32,7 +33,7 @@ final class BreachNewForm {
     private final FormMessages messages = new FormMessages("breach");
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
-    private final BreachUi.DateTime awareAt = BreachUi.DateTime.of("breach-aware-at");
+    private final DateTimeField awareAt = new DateTimeField("breach-aware-at");
     private final Button save = new Button("_Open case", new FontIcon(MaterialDesignP.PLUS));
 
     BreachNewForm(BreachService breaches, Session session, Runnable onCancel, LongConsumer onOpened) {
@@ -52,7 +53,7 @@ final class BreachNewForm {
         save.disableProperty().bind(model.saving());
         model.title().bind(title.textProperty());
         model.description().bind(description.textProperty());
-        model.awareDateText().bind(awareAt.date().getEditor().textProperty());
+        model.awareDateText().bind(awareAt.typedDate());
         model.awareTimeText().bind(awareAt.time().textProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("breach-cancel");

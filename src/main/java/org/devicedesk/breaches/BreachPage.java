@@ -37,6 +37,7 @@ import org.devicedesk.core.Session;
 import org.devicedesk.incidents.Incident;
 import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.ui.Background;
+import org.devicedesk.ui.DateTimeField;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -68,11 +69,11 @@ final class BreachPage {
     private final ComboBox<Risk> risk = new ComboBox<>();
     private final ComboBox<Status> status = new ComboBox<>();
     private final TextArea rationale = new TextArea();
-    private final BreachUi.DateTime icoNotifiedAt = BreachUi.DateTime.of("breach-ico-notified-at");
+    private final DateTimeField icoNotifiedAt = new DateTimeField("breach-ico-notified-at");
     private final TextField icoReference = new TextField();
     private final TextArea delayReasons = new TextArea();
     private final ComboBox<SubjectsTold> subjectsTold = new ComboBox<>();
-    private final BreachUi.DateTime subjectsToldAt = BreachUi.DateTime.of("breach-subjects-told-at");
+    private final DateTimeField subjectsToldAt = new DateTimeField("breach-subjects-told-at");
     private final Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
     private final Button cancel = new Button("Cancel");
     /** Shown after a refused stale save: reloads the case, keeping what the DPO typed where it does not clash. */
@@ -209,7 +210,7 @@ final class BreachPage {
         // the rules of what shows live in the view model (BreachPageModel); here they are only bound
         status.valueProperty().bindBidirectional(model.status());
         risk.valueProperty().bindBidirectional(model.risk());
-        model.icoDateText().bind(icoNotifiedAt.date().getEditor().textProperty());
+        model.icoDateText().bind(icoNotifiedAt.typedDate());
         model.icoTimeText().bind(icoNotifiedAt.time().textProperty());
         model.delayReasons().bind(delayReasons.textProperty());
         bindShown(icoBox, model.reporting());
@@ -460,8 +461,8 @@ final class BreachPage {
         Integer rec = read(problems, () -> number(records, "records", "records"));
         boolean reporting = model.reporting().get();
         boolean high = model.article34().get();
-        Instant icoAt = reporting ? read(problems, () -> icoNotifiedAt.read("ico-notified-at", "the ICO notification")) : null;
-        Instant toldAt = high ? read(problems, () -> subjectsToldAt.read("subjects-told-at", "telling the data subjects")) : null;
+        Instant icoAt = reporting ? read(problems, () -> BreachPageModel.instant(icoNotifiedAt.dateText(), icoNotifiedAt.timeText(), "ico-notified-at", "the ICO notification")) : null;
+        Instant toldAt = high ? read(problems, () -> BreachPageModel.instant(subjectsToldAt.dateText(), subjectsToldAt.timeText(), "subjects-told-at", "telling the data subjects")) : null;
         if (!problems.isEmpty()) throw new Refused(problems);
         return BreachDraft.of(model.shown().get()).withStatus(status.getValue())
                 .withAssessment(personalData.getValue(), ordinary.isSelected(), special.isSelected(), criminal.isSelected(), subj, rec,

@@ -185,7 +185,7 @@ public final class BreachesView implements Screen {
                 Columns.rowBadge("ICO deadline", b -> BreachUi.countdownBadge(b, model.now()), BreachService.QUEUE_ORDER), 175, 175);
         TableColumn<BreachCase, BreachCase> status = Columns.width(Columns.rowBadge("Status", b -> BreachUi.shortStatusBadge(b.status()),
                 Comparator.comparing((BreachCase b) -> b.status().ordinal())), 135, 135);
-        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
+        TableColumn<BreachCase, BreachCase.Risk> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);
