@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
@@ -11,8 +12,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.DateTimeField;
@@ -67,8 +66,7 @@ final class BreachNewForm {
                 + "sent to the wrong person (policy 46). The ICO deadline runs 72 hours from when the office became aware.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox buttons = new HBox(8, gap, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox card = new VBox(8, heading, hint, messages.node(),

@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.time.Instant;
@@ -172,22 +173,15 @@ final class BreachPage {
         records.setPrefColumnCount(8);
         area(consequences, "breach-likely-consequences", "What could happen to the people affected (identity theft, distress, risk to safety…)");
         area(measures, "breach-measures", "What has been done or is proposed (remote wipe, password reset, recall of the email…)");
-        risk.setId("breach-risk");
-        risk.getItems().setAll(null, Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
-        risk.setButtonCell(BreachUi.promptCell("Not assessed yet"));
-        risk.setCellFactory(l -> BreachUi.promptCell("Not assessed yet"));
-        risk.setMaxWidth(Double.MAX_VALUE);
+        BreachUi.choice(risk, "breach-risk", "Not assessed yet", Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
         status.setId("breach-status");
         status.setMaxWidth(Double.MAX_VALUE);
         area(rationale, "breach-rationale", "Why you decided this (kept in the breach register)");
         icoReference.setId("breach-ico-reference");
         icoReference.setPromptText("The ICO's case reference");
         area(delayReasons, "breach-delay-reasons", "Why the ICO was told after the 72 hours (Article 33(1))");
-        subjectsTold.setId("breach-subjects-told-decision");
-        subjectsTold.getItems().setAll(null, SubjectsTold.TOLD, SubjectsTold.WILL_TELL, SubjectsTold.NOT_TELLING);
-        subjectsTold.setButtonCell(BreachUi.promptCell("Not decided yet"));
-        subjectsTold.setCellFactory(l -> BreachUi.promptCell("Not decided yet"));
-        subjectsTold.setMaxWidth(Double.MAX_VALUE);
+        BreachUi.choice(subjectsTold, "breach-subjects-told-decision", "Not decided yet", SubjectsTold.TOLD, SubjectsTold.WILL_TELL,
+                SubjectsTold.NOT_TELLING);
         save.setId("breach-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
@@ -293,8 +287,7 @@ final class BreachPage {
     private Node buttonBar(BreachCase c) {
         if (canChange()) {
             save.setVisible(true);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
+            Spacer gap = new Spacer();
             Label keys = hint("Enter saves · Esc goes back");
             reload.setOnAction(e -> reload());
             HBox buttons = new HBox(8, keys, gap, reload, cancel, save);

@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.time.Instant;
@@ -73,8 +74,8 @@ final class BreachRegisterView {
         outcome.setId("breaches-register-outcome");
         outcome.getItems().add(null);
         outcome.getItems().addAll(Outcome.values());
-        outcome.setButtonCell(BreachUi.promptCell("Any outcome"));
-        outcome.setCellFactory(l -> BreachUi.promptCell("Any outcome"));
+        outcome.setButtonCell(org.devicedesk.ui.Nodes.promptCell("Any outcome"));
+        outcome.setCellFactory(l -> org.devicedesk.ui.Nodes.promptCell("Any outcome"));
         // the model reads what is typed in the date boxes, so an unreadable date is refused with it
         model.fromText().bind(DatePickers.typed(from)); // the text typed, kept when the picker clears it as unreadable
         model.toText().bind(DatePickers.typed(to));
@@ -98,8 +99,7 @@ final class BreachRegisterView {
         print.setOnAction(e -> print());
         export.setMinWidth(Region.USE_PREF_SIZE);
         print.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox filters = new HBox(8, FormMessages.labelFor("Aware _from", from), from, FormMessages.labelFor("_to", to), to,
                 FormMessages.labelFor("O_utcome", outcome), outcome, count, gap, export, print);
         filters.setAlignment(Pos.CENTER_LEFT);

@@ -8,7 +8,6 @@ import java.util.function.LongConsumer;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -18,15 +17,14 @@ import org.devicedesk.breaches.BreachCase.Risk;
 import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.ui.Columns;
+import org.devicedesk.ui.Nodes;
 
 /** Small pieces the breach screens share: badges, the countdown badge, the columns and the table of cases. */
 final class BreachUi {
     private BreachUi() {}
 
     static Label badge(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll("badge", style);
-        return l;
+        return Nodes.badge(text, style);
     }
 
     /** Short words for the badges in tables; the full label is the tooltip. */
@@ -154,12 +152,15 @@ final class BreachUi {
         return BreachService.when(at);
     }
 
-    static <T> ListCell<T> promptCell(String prompt) {
-        return new ListCell<>() {
-            @Override protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? prompt : item.toString());
-            }
-        };
+    /** A choice with "none yet" first ({@code none}: what it says), then {@code choices}, as wide as its column. */
+    @SafeVarargs
+    static <T> void choice(javafx.scene.control.ComboBox<T> box, String id, String none, T... choices) {
+        box.setId(id);
+        box.getItems().setAll(java.util.Collections.singletonList(null));
+        box.getItems().addAll(choices);
+        box.setButtonCell(Nodes.promptCell(none));
+        box.setCellFactory(l -> Nodes.promptCell(none));
+        box.setMaxWidth(Double.MAX_VALUE);
     }
+
 }

@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.Comparator;
@@ -140,8 +141,7 @@ public final class BreachesView implements Screen {
         registerButton.setId("breaches-register");
         registerButton.setOnAction(e -> showRegister());
         registerButton.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         VBox titles = new VBox(2, title, sub);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package org.devicedesk.incidents;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -200,8 +201,7 @@ final class IncidentReportForm {
         }
         first.addRow(r, FormMessages.labelFor("_What has happened?", type), type);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         // the message has its own line above the buttons, so a long refusal never squeezes them to "…"
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);
