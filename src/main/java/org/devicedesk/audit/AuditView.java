@@ -26,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.devicedesk.ui.AppContext;
 import org.devicedesk.ui.Columns;
+import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.devicedesk.ui.Tables;
@@ -72,34 +73,18 @@ public final class AuditView implements Screen {
         HBox titleRow = new HBox(10, title, new Spacer(), progress, export, verify);
         titleRow.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<String> actor = new ComboBox<>(model.actors);
-        actor.setId("audit-actor");
-        labelled(actor, model::actorChoice);
-        actor.setPromptText("Anyone");
-        actor.setPrefWidth(170);
-        actor.valueProperty().bindBidirectional(model.actor);
-        ComboBox<String> recordType = new ComboBox<>(model.recordTypes);
-        recordType.setId("audit-record-type");
-        labelled(recordType, AuditModel::recordTypeChoice);
-        recordType.setPromptText("Any record");
-        recordType.setPrefWidth(170);
-        recordType.valueProperty().bindBidirectional(model.recordType);
+        ComboBox<String> actor = choice("audit-actor", model.actors, model::actorChoice, "Anyone", model.actor);
+        ComboBox<String> recordType = choice("audit-record-type", model.recordTypes, AuditModel::recordTypeChoice, "Any record", model.recordType);
         TextField recordId = new TextField();
         recordId.setId("audit-record-id");
         recordId.setPromptText("Record id");
         recordId.setPrefWidth(110);
         recordId.textProperty().bindBidirectional(model.recordId);
         recordId.setOnAction(e -> model.reload());
-        DatePicker from = new DatePicker();
-        from.setId("audit-from");
+        DatePicker from = DatePickers.bound("audit-from", model.from, 150);
         from.setPromptText("From date");
-        from.setPrefWidth(150);
-        from.valueProperty().bindBidirectional(model.from);
-        DatePicker to = new DatePicker();
-        to.setId("audit-to");
+        DatePicker to = DatePickers.bound("audit-to", model.to, 150);
         to.setPromptText("To date");
-        to.setPrefWidth(150);
-        to.valueProperty().bindBidirectional(model.to);
         Button clear = new Button("_Clear filters", new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId("audit-clear");
         clear.setOnAction(e -> model.clearFilters());
@@ -121,6 +106,18 @@ public final class AuditView implements Screen {
         model.outcome().addListener((o, was, now) -> messages.show(now));
         root = new VBox(10, titleRow, filters, messages.node(), table, footer);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+    }
+
+    /** A filter's choice: its items shown by {@code text} (which also names the empty choice), bound both ways to {@code value}. */
+    private static ComboBox<String> choice(String id, javafx.collections.ObservableList<String> items, Function<String, String> text,
+            String prompt, javafx.beans.property.Property<String> value) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        labelled(box, text);
+        box.setPromptText(prompt);
+        box.setPrefWidth(170);
+        box.valueProperty().bindBidirectional(value);
+        return box;
     }
 
     private static <T> void labelled(ComboBox<T> box, Function<T, String> text) {

@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.function.LongConsumer;
 import javafx.geometry.Pos;
@@ -11,10 +12,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
+import org.devicedesk.ui.DateTimeField;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -32,7 +32,7 @@ final class BreachNewForm {
     private final FormMessages messages = new FormMessages("breach");
     private final TextField title = new TextField();
     private final TextArea description = new TextArea();
-    private final BreachUi.DateTime awareAt = BreachUi.DateTime.of("breach-aware-at");
+    private final DateTimeField awareAt = new DateTimeField("breach-aware-at");
     private final Button save = new Button("_Open case", new FontIcon(MaterialDesignP.PLUS));
 
     BreachNewForm(BreachService breaches, Session session, Runnable onCancel, LongConsumer onOpened) {
@@ -52,7 +52,7 @@ final class BreachNewForm {
         save.disableProperty().bind(model.saving());
         model.title().bind(title.textProperty());
         model.description().bind(description.textProperty());
-        model.awareDateText().bind(awareAt.date().getEditor().textProperty());
+        model.awareDateText().bind(awareAt.typedDate());
         model.awareTimeText().bind(awareAt.time().textProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("breach-cancel");
@@ -66,8 +66,7 @@ final class BreachNewForm {
                 + "sent to the wrong person (policy 46). The ICO deadline runs 72 hours from when the office became aware.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox buttons = new HBox(8, gap, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox card = new VBox(8, heading, hint, messages.node(),

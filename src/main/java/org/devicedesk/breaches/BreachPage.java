@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import org.devicedesk.core.Session;
 import org.devicedesk.incidents.Incident;
 import org.devicedesk.incidents.IncidentService;
 import org.devicedesk.ui.Background;
+import org.devicedesk.ui.DateTimeField;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -68,11 +70,11 @@ final class BreachPage {
     private final ComboBox<Risk> risk = new ComboBox<>();
     private final ComboBox<Status> status = new ComboBox<>();
     private final TextArea rationale = new TextArea();
-    private final BreachUi.DateTime icoNotifiedAt = BreachUi.DateTime.of("breach-ico-notified-at");
+    private final DateTimeField icoNotifiedAt = new DateTimeField("breach-ico-notified-at");
     private final TextField icoReference = new TextField();
     private final TextArea delayReasons = new TextArea();
     private final ComboBox<SubjectsTold> subjectsTold = new ComboBox<>();
-    private final BreachUi.DateTime subjectsToldAt = BreachUi.DateTime.of("breach-subjects-told-at");
+    private final DateTimeField subjectsToldAt = new DateTimeField("breach-subjects-told-at");
     private final Button save = new Button("_Save", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
     private final Button cancel = new Button("Cancel");
     /** Shown after a refused stale save: reloads the case, keeping what the DPO typed where it does not clash. */
@@ -171,22 +173,15 @@ final class BreachPage {
         records.setPrefColumnCount(8);
         area(consequences, "breach-likely-consequences", "What could happen to the people affected (identity theft, distress, risk to safety…)");
         area(measures, "breach-measures", "What has been done or is proposed (remote wipe, password reset, recall of the email…)");
-        risk.setId("breach-risk");
-        risk.getItems().setAll(null, Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
-        risk.setButtonCell(BreachUi.promptCell("Not assessed yet"));
-        risk.setCellFactory(l -> BreachUi.promptCell("Not assessed yet"));
-        risk.setMaxWidth(Double.MAX_VALUE);
+        BreachUi.choice(risk, "breach-risk", "Not assessed yet", Risk.UNLIKELY, Risk.RISK, Risk.HIGH_RISK);
         status.setId("breach-status");
         status.setMaxWidth(Double.MAX_VALUE);
         area(rationale, "breach-rationale", "Why you decided this (kept in the breach register)");
         icoReference.setId("breach-ico-reference");
         icoReference.setPromptText("The ICO's case reference");
         area(delayReasons, "breach-delay-reasons", "Why the ICO was told after the 72 hours (Article 33(1))");
-        subjectsTold.setId("breach-subjects-told-decision");
-        subjectsTold.getItems().setAll(null, SubjectsTold.TOLD, SubjectsTold.WILL_TELL, SubjectsTold.NOT_TELLING);
-        subjectsTold.setButtonCell(BreachUi.promptCell("Not decided yet"));
-        subjectsTold.setCellFactory(l -> BreachUi.promptCell("Not decided yet"));
-        subjectsTold.setMaxWidth(Double.MAX_VALUE);
+        BreachUi.choice(subjectsTold, "breach-subjects-told-decision", "Not decided yet", SubjectsTold.TOLD, SubjectsTold.WILL_TELL,
+                SubjectsTold.NOT_TELLING);
         save.setId("breach-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
@@ -209,7 +204,7 @@ final class BreachPage {
         // the rules of what shows live in the view model (BreachPageModel); here they are only bound
         status.valueProperty().bindBidirectional(model.status());
         risk.valueProperty().bindBidirectional(model.risk());
-        model.icoDateText().bind(icoNotifiedAt.date().getEditor().textProperty());
+        model.icoDateText().bind(icoNotifiedAt.typedDate());
         model.icoTimeText().bind(icoNotifiedAt.time().textProperty());
         model.delayReasons().bind(delayReasons.textProperty());
         bindShown(icoBox, model.reporting());
@@ -292,8 +287,7 @@ final class BreachPage {
     private Node buttonBar(BreachCase c) {
         if (canChange()) {
             save.setVisible(true);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
+            Spacer gap = new Spacer();
             Label keys = hint("Enter saves · Esc goes back");
             reload.setOnAction(e -> reload());
             HBox buttons = new HBox(8, keys, gap, reload, cancel, save);
@@ -460,8 +454,8 @@ final class BreachPage {
         Integer rec = read(problems, () -> number(records, "records", "records"));
         boolean reporting = model.reporting().get();
         boolean high = model.article34().get();
-        Instant icoAt = reporting ? read(problems, () -> icoNotifiedAt.read("ico-notified-at", "the ICO notification")) : null;
-        Instant toldAt = high ? read(problems, () -> subjectsToldAt.read("subjects-told-at", "telling the data subjects")) : null;
+        Instant icoAt = reporting ? read(problems, () -> BreachPageModel.instant(icoNotifiedAt.dateText(), icoNotifiedAt.timeText(), "ico-notified-at", "the ICO notification")) : null;
+        Instant toldAt = high ? read(problems, () -> BreachPageModel.instant(subjectsToldAt.dateText(), subjectsToldAt.timeText(), "subjects-told-at", "telling the data subjects")) : null;
         if (!problems.isEmpty()) throw new Refused(problems);
         return BreachDraft.of(model.shown().get()).withStatus(status.getValue())
                 .withAssessment(personalData.getValue(), ordinary.isSelected(), special.isSelected(), criminal.isSelected(), subj, rec,

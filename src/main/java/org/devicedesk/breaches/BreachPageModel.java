@@ -3,8 +3,6 @@ package org.devicedesk.breaches;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +16,7 @@ import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Refused;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
+import org.devicedesk.core.TypedWhen;
 import org.devicedesk.ui.Tasks;
 
 /**
@@ -36,7 +35,6 @@ import org.devicedesk.ui.Tasks;
  * Loading and saving go through {@link Tasks}, so a test runs them synchronously with {@link Tasks#direct()}.
  */
 final class BreachPageModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final BreachService breaches;
     private final org.devicedesk.incidents.IncidentService incidents;
@@ -171,16 +169,11 @@ final class BreachPageModel {
         String tt = timeText == null ? "" : timeText.strip();
         if (dt.isEmpty() && tt.isEmpty()) return null;
         if (dt.isEmpty()) throw Refused.because(field, "Enter the date as well as the time for " + what + ".");
-        LocalDate d = BreachUi.parseDate(dt);
-        if (d == null) throw Refused.because(field, "\"" + dt + "\" is not a date; write " + what + " like 04/03/2026.");
+        LocalDate d = TypedWhen.date(dt);
+        if (d == null) throw Refused.because(field, "\"" + dt + "\" is not a date; write " + what + " like " + TypedWhen.DATE_EXAMPLE + ".");
         if (tt.isEmpty()) throw Refused.because(field, "Enter the time of day for " + what + ", like 14:05.");
-        LocalTime t;
-        try {
-            String norm = tt.length() == 4 && tt.indexOf(':') < 0 ? tt.substring(0, 2) + ":" + tt.substring(2) : tt;
-            t = LocalTime.parse(norm, TIME);
-        } catch (DateTimeParseException e) {
-            throw Refused.because(field, "\"" + tt + "\" is not a time of day; write " + what + " like 14:05.");
-        }
+        LocalTime t = TypedWhen.time(tt); // the one set of rules for a time typed: 14:05, 1405, 14.05, 2:05 pm
+        if (t == null) throw Refused.because(field, "\"" + tt + "\" is not a time of day; write " + what + " like 14:05.");
         return d.atTime(t).atZone(AppClock.OFFICE_ZONE).toInstant();
     }
 

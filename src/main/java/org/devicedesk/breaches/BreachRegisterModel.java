@@ -28,6 +28,7 @@ import org.devicedesk.breaches.BreachService.RegisterQuery;
 import org.devicedesk.core.AppClock;
 import org.devicedesk.core.Refused;
 import org.devicedesk.core.Session;
+import org.devicedesk.core.TypedWhen;
 import org.devicedesk.ui.Tasks;
 
 /**
@@ -111,8 +112,8 @@ final class BreachRegisterModel {
     private static LocalDate typed(String typed, String field, String what, List<Refused.Problem> problems) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) return null;
-        LocalDate d = BreachUi.parseDate(text);
-        if (d == null) problems.add(new Refused.Problem(field, "\"" + text + "\" is not a date; write the " + what + " of the period like 01/03/2026."));
+        LocalDate d = TypedWhen.date(text);
+        if (d == null) problems.add(new Refused.Problem(field, "\"" + text + "\" is not a date; write the " + what + " of the period like " + TypedWhen.DATE_EXAMPLE + "."));
         return d;
     }
 

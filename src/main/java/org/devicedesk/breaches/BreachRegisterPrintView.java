@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +99,7 @@ final class BreachRegisterPrintView {
         Label title = text("Breach register (UK GDPR Article 33(5))", TITLE);
         Label sub = text("Every personal-data breach, reported or not: the facts, its effects and the remedial action taken."
                 + (filters.isEmpty() ? "" : " Filters" + filters.replaceFirst("^,", ":") + "."), SMALL);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox top = new HBox(8, title, gap, text("Printed " + BreachService.when(printedAt) + "  ·  page " + n + " of " + of, SMALL));
         VBox h = new VBox(2, top, sub);
         h.setPrefWidth(width);
@@ -110,8 +110,7 @@ final class BreachRegisterPrintView {
 
     private static VBox block(BreachCase c, double width) {
         String outcome = BreachService.Outcome.of(c).label() + (c.status() == BreachCase.Status.CLOSED ? " (closed)" : "");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox head = new HBox(8, text(c.reference() + "  " + c.title(), BOLD), gap, text(outcome, BOLD));
         GridPane g = new GridPane();
         g.setHgap(8);

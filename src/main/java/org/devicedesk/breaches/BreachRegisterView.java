@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
@@ -27,6 +27,7 @@ import javafx.stage.Window;
 import org.devicedesk.breaches.BreachService.Outcome;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.Columns;
+import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -43,8 +44,8 @@ final class BreachRegisterView {
     private final VBox root = new VBox(12);
     private final FormMessages messages = new FormMessages("breaches-register");
     private final TableView<BreachCase> table = new TableView<>();
-    private final DatePicker from = BreachUi.datePicker("breaches-register-from");
-    private final DatePicker to = BreachUi.datePicker("breaches-register-to");
+    private final DatePicker from = DatePickers.british("breaches-register-from");
+    private final DatePicker to = DatePickers.british("breaches-register-to");
     private final ComboBox<Outcome> outcome = new ComboBox<>();
     private final Label count = new Label();
     private final Supplier<Window> window;
@@ -73,11 +74,11 @@ final class BreachRegisterView {
         outcome.setId("breaches-register-outcome");
         outcome.getItems().add(null);
         outcome.getItems().addAll(Outcome.values());
-        outcome.setButtonCell(BreachUi.promptCell("Any outcome"));
-        outcome.setCellFactory(l -> BreachUi.promptCell("Any outcome"));
+        outcome.setButtonCell(org.devicedesk.ui.Nodes.promptCell("Any outcome"));
+        outcome.setCellFactory(l -> org.devicedesk.ui.Nodes.promptCell("Any outcome"));
         // the model reads what is typed in the date boxes, so an unreadable date is refused with it
-        model.fromText().bind(from.getEditor().textProperty());
-        model.toText().bind(to.getEditor().textProperty());
+        model.fromText().bind(DatePickers.typed(from)); // the text typed, kept when the picker clears it as unreadable
+        model.toText().bind(DatePickers.typed(to));
         model.outcome().bind(outcome.valueProperty());
         // after the picker has written the new value into its text box, which the query reads
         from.valueProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::reload));
@@ -98,8 +99,7 @@ final class BreachRegisterView {
         print.setOnAction(e -> print());
         export.setMinWidth(Region.USE_PREF_SIZE);
         print.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        Spacer gap = new Spacer();
         HBox filters = new HBox(8, FormMessages.labelFor("Aware _from", from), from, FormMessages.labelFor("_to", to), to,
                 FormMessages.labelFor("O_utcome", outcome), outcome, count, gap, export, print);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -135,12 +135,8 @@ final class BreachRegisterView {
                 b -> Outcome.of(b) != Outcome.UNDECIDED ? null : BreachUi.countdownBadge(b, model.now()),
                 Comparator.comparing((BreachCase b) -> Outcome.of(b) == Outcome.UNDECIDED ? 0 : 1).thenComparing(BreachCase::icoDeadline)), 150, 150);
         left.setId("breaches-register-time-left");
-        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
-        TableColumn<BreachCase, Integer> subjects = new TableColumn<>("Subjects");
-        subjects.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dataSubjectsApprox()));
-        subjects.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        subjects.setPrefWidth(80);
-        subjects.setMinWidth(80);
+        TableColumn<BreachCase, BreachCase.Risk> risk = BreachUi.riskColumn();
+        TableColumn<BreachCase, Integer> subjects = Columns.width(Columns.value("Subjects", BreachCase::dataSubjectsApprox, Comparator.naturalOrder()), 80, 80);
         TableColumn<BreachCase, String> ico = BreachUi.textColumn("ICO reference", c -> c.icoReference() == null ? "" : c.icoReference()
                 + (c.reportedLate() ? " (late)" : ""), 150);
         ico.setMinWidth(150);

@@ -1,48 +1,30 @@
 package org.devicedesk.breaches;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Pos;
-import javafx.scene.control.DatePicker;
+import java.util.function.LongConsumer;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
-import java.util.function.LongConsumer;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import org.devicedesk.breaches.BreachCase.DeadlineState;
 import org.devicedesk.breaches.BreachCase.Risk;
 import org.devicedesk.breaches.BreachCase.Status;
 import org.devicedesk.core.AppClock;
-import org.devicedesk.core.Refused;
-import org.devicedesk.ui.DatePickers;
+import org.devicedesk.ui.Columns;
+import org.devicedesk.ui.Nodes;
 
-/** Small pieces the breach screens share: badges, the countdown, and a date-and-time field read the British way. */
+/** Small pieces the breach screens share: badges, the countdown badge, the columns and the table of cases. */
 final class BreachUi {
-    static final DateTimeFormatter SHOWN = DatePickers.SHOWN;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     private BreachUi() {}
 
     static Label badge(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll("badge", style);
-        return l;
+        return Nodes.badge(text, style);
     }
 
     /** Short words for the badges in tables; the full label is the tooltip. */
@@ -114,25 +96,10 @@ final class BreachUi {
 
     /** Rewrites a countdown badge for {@code now}; no database work (the Timeline calls this every few seconds). */
     static void updateCountdown(Label l, BreachCase c, Instant now) {
-        DeadlineState state = c.deadlineState(now);
-        String text;
-        String style;
-        if (state == DeadlineState.STOPPED) {
-            Status d = c.decision();
-            if (d == Status.REPORTED_TO_ICO) {
-                text = c.reportedLate() ? "Reported late" : "Reported in time";
-                style = c.reportedLate() ? "badge-warning" : "badge-success";
-            } else {
-                text = "Decided";
-                style = "badge-neutral";
-            }
-        } else {
-            text = Deadlines.countdown(c.timeLeft(now));
-            style = "badge-" + state.badge();
-        }
-        l.setText(text);
+        Deadlines.Badge b = Deadlines.badge(c, now); // the rule, tested without a window
+        l.setText(b.text());
         l.getStyleClass().removeIf(s -> s.startsWith("badge-"));
-        l.getStyleClass().add(style);
+        l.getStyleClass().add(b.style());
     }
 
     /** The title without the incident reference it starts with (the Source column already shows it). */
@@ -142,45 +109,19 @@ final class BreachUi {
         return ref != null && t.startsWith(ref + " ") ? t.substring(ref.length() + 1) : t;
     }
 
-    /** A text column sorted without regard to case (an explicit comparator: the default collator is slow on long lists). */
+    /** Free text sorted without regard to case, {@code width} wide (ui/Columns, the one column factory). */
     static TableColumn<BreachCase, String> textColumn(String title, Function<BreachCase, String> f, double width) {
-        var c = new TableColumn<BreachCase, String>(title);
-        c.setCellValueFactory(x -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(x.getValue())));
-        c.setComparator(Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-        c.setPrefWidth(width);
-        return c;
+        return Columns.width(Columns.text(title, f), width);
     }
 
     /** The risk as a short badge (none while not assessed), sorted from not assessed to high; the queue's and the register's. */
-    static TableColumn<BreachCase, BreachCase> riskColumn() {
-        TableColumn<BreachCase, BreachCase> risk = new TableColumn<>("Risk");
-        risk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        risk.setComparator(Comparator.comparing(BreachCase::risk, Comparator.nullsFirst(Comparator.naturalOrder())));
-        risk.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(BreachCase b, boolean empty) {
-                super.updateItem(b, empty);
-                setGraphic(empty || b == null || b.risk() == null ? null : shortRiskBadge(b.risk()));
-            }
-        });
-        risk.setPrefWidth(90);
-        risk.setMinWidth(90);
-        return risk;
+    static TableColumn<BreachCase, Risk> riskColumn() {
+        return Columns.width(Columns.badge("Risk", BreachCase::risk, BreachUi::shortRiskBadge, Comparator.naturalOrder()), 90, 90);
     }
 
-    /** When the office became aware of the case, in this format, sorted in time order. */
+    /** When the office became aware of the case, in this format (which carries the office's zone), sorted in time order. */
     static TableColumn<BreachCase, Instant> awareColumn(DateTimeFormatter format, double width) {
-        var aware = new TableColumn<BreachCase, Instant>("Aware at");
-        aware.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().awareAt()));
-        aware.setComparator(Comparator.naturalOrder());
-        aware.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : format.format(at));
-            }
-        });
-        aware.setPrefWidth(width);
-        aware.setMinWidth(width);
-        return aware;
+        return Columns.width(Columns.dateTime("Aware at", BreachCase::awareAt, format), width, width);
     }
 
     /**
@@ -211,61 +152,15 @@ final class BreachUi {
         return BreachService.when(at);
     }
 
-    static <T> ListCell<T> promptCell(String prompt) {
-        return new ListCell<>() {
-            @Override protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? prompt : item.toString());
-            }
-        };
+    /** A choice with "none yet" first ({@code none}: what it says), then {@code choices}, as wide as its column. */
+    @SafeVarargs
+    static <T> void choice(javafx.scene.control.ComboBox<T> box, String id, String none, T... choices) {
+        box.setId(id);
+        box.getItems().setAll(java.util.Collections.singletonList(null));
+        box.getItems().addAll(choices);
+        box.setButtonCell(Nodes.promptCell(none));
+        box.setCellFactory(l -> Nodes.promptCell(none));
+        box.setMaxWidth(Double.MAX_VALUE);
     }
 
-    static DatePicker datePicker(String id) {
-        return DatePickers.british(id);
-    }
-
-    static LocalDate parseDate(String s) {
-        return DatePickers.parse(s);
-    }
-
-    /** A date picker with its "HH:mm" time box beside it (ids {@code id} and {@code id-time}). */
-    record DateTime(DatePicker date, TextField time, HBox node) {
-        static DateTime of(String id) {
-            DatePicker date = datePicker(id);
-            date.setPrefWidth(150);
-            TextField time = new TextField();
-            time.setId(id + "-time");
-            time.setPromptText("hh:mm");
-            time.setPrefColumnCount(5);
-            HBox box = new HBox(8, date, new Label("at"), time);
-            box.setAlignment(Pos.CENTER_LEFT);
-            return new DateTime(date, time, box);
-        }
-
-        void set(Instant at) {
-            if (at == null) {
-                date.setValue(null);
-                date.getEditor().clear();
-                time.clear();
-                return;
-            }
-            ZonedDateTime z = at.atZone(AppClock.OFFICE_ZONE);
-            date.setValue(z.toLocalDate());
-            date.getEditor().setText(SHOWN.format(z.toLocalDate()));
-            time.setText(TIME.format(z.toLocalTime()));
-        }
-
-        void setDisable(boolean b) {
-            date.setDisable(b);
-            time.setDisable(b);
-        }
-
-        /**
-         * The instant typed, in office time; null when both are empty. An unreadable date or time, or
-         * a date without a time, is refused with {@code what} in the sentence and the text typed.
-         */
-        Instant read(String field, String what) {
-            return BreachPageModel.instant(date.getEditor().getText(), time.getText(), field, what);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.devicedesk.breaches;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.Comparator;
@@ -140,8 +141,7 @@ public final class BreachesView implements Screen {
         registerButton.setId("breaches-register");
         registerButton.setOnAction(e -> showRegister());
         registerButton.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         VBox titles = new VBox(2, title, sub);
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);
@@ -185,7 +185,7 @@ public final class BreachesView implements Screen {
                 Columns.rowBadge("ICO deadline", b -> BreachUi.countdownBadge(b, model.now()), BreachService.QUEUE_ORDER), 175, 175);
         TableColumn<BreachCase, BreachCase> status = Columns.width(Columns.rowBadge("Status", b -> BreachUi.shortStatusBadge(b.status()),
                 Comparator.comparing((BreachCase b) -> b.status().ordinal())), 135, 135);
-        TableColumn<BreachCase, BreachCase> risk = BreachUi.riskColumn();
+        TableColumn<BreachCase, BreachCase.Risk> risk = BreachUi.riskColumn();
         TableColumn<BreachCase, String> source = BreachUi.textColumn("Source", BreachCase::source, 150);
         source.setMinWidth(150);
         TableColumn<BreachCase, Instant> aware = BreachUi.awareColumn(BreachUi.SHORT_WHEN, 140);

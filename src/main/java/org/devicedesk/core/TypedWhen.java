@@ -29,8 +29,8 @@ public final class TypedWhen {
     private static final Pattern DIGITS = Pattern.compile("(\\d{1,2})(\\d{2})");
     private static final Pattern TWELVE = Pattern.compile("(\\d{1,2})(?:[:.]?(\\d{2}))?\\s*([ap])\\.?\\s*m\\.?");
 
-    /** How a date is asked for in a message: "like 04/03/2026". */
-    public static final String DATE_EXAMPLE = "04/03/2026";
+    /** How a date is asked for in a message: "like 4 Mar 2026", the way a date field shows one (ui/DatePickers). */
+    public static final String DATE_EXAMPLE = "4 Mar 2026";
     /** How a time is asked for in a message: "like 14:30". */
     public static final String TIME_EXAMPLE = "14:30";
 

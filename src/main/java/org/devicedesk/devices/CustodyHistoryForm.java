@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.devicedesk.ui.Columns;
+import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.Tables;
 
 /** The view of the custody history ({@code custody-table}) and "who held it at…" ({@code custody-at-*}). */
@@ -49,10 +50,7 @@ final class CustodyHistoryForm {
         Tables.fit(history);
 
         Label ask = new Label("Who held it at…");
-        DatePicker day = new DatePicker();
-        day.setId("custody-at-date");
-        day.setPrefWidth(150);
-        day.valueProperty().bindBidirectional(whoHeld.day);
+        DatePicker day = DatePickers.bound("custody-at-date", whoHeld.day, 150);
         TextField time = new TextField();
         time.setId("custody-at-time");
         time.setPromptText("HH:mm");

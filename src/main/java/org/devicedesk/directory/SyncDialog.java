@@ -1,5 +1,6 @@
 package org.devicedesk.directory;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.Comparator;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,7 +15,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -82,8 +82,7 @@ public final class SyncDialog {
         cancel.setId("sync-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         HBox buttons = new HBox(8, dateRow, spacer, cancel, apply);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 

@@ -1,5 +1,6 @@
 package org.devicedesk.incidents;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.devicedesk.core.AppClock;
@@ -134,8 +134,7 @@ final class IncidentGuidanceSection {
         Button open = new Button("_Open the incident");
         open.setId("incident-guidance-open");
         open.setOnAction(e -> onOpenIncident.accept(r.id()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         HBox buttons = new HBox(10, spacer, open, done);
         panel.getChildren().add(buttons);
         org.devicedesk.ui.Nodes.focusWhenShown(done); // it is built before the ScrollPane that holds it is in the window

@@ -1,5 +1,6 @@
 package org.devicedesk.incidents;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -14,7 +15,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.devicedesk.core.Session;
 import org.devicedesk.incidents.Incident.ActionType;
@@ -218,8 +218,7 @@ final class IncidentPage {
             messages.field("closing-summary", summary);
             box.getChildren().addAll(new Label("Closing summary"), summary, close);
         }
-        Region filler = new Region();
-        VBox.setVgrow(filler, Priority.ALWAYS);
+        Spacer filler = new Spacer(javafx.geometry.Orientation.VERTICAL);
         box.getChildren().add(filler);
         return box;
     }

@@ -1,5 +1,6 @@
 package org.devicedesk.incidents;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +62,12 @@ final class IncidentReportForm {
 
     private final ComboBox<Type> type = new ComboBox<>();
     private final ComboBox<Person> reporter = new ComboBox<>();
-    private final DatePicker reportedOn = new DatePicker();
+    private final DatePicker reportedOn = org.devicedesk.ui.DatePickers.british("incident-reported-at");
     private final TextField reportedTime = new TextField();
     private final ComboBox<DeviceChoice> device = new ComboBox<>();
     private final Label noDevices = new Label();
     private final TextField deviceDescription = new TextField();
-    private final DatePicker occurredOn = new DatePicker();
+    private final DatePicker occurredOn = org.devicedesk.ui.DatePickers.british("incident-occurred-at");
     private final TextField occurredTime = new TextField();
     private final TextField location = new TextField();
     private final TextArea whatHappened = new TextArea();
@@ -200,8 +201,7 @@ final class IncidentReportForm {
         }
         first.addRow(r, FormMessages.labelFor("_What has happened?", type), type);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spacer spacer = new Spacer();
         // the message has its own line above the buttons, so a long refusal never squeezes them to "…"
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);

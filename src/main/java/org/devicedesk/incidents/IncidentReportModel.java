@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -197,7 +196,7 @@ final class IncidentReportModel {
     }
 
     /**
-     * A date and an optional time ("21:15", "2115") in the office's zone; a date without a time is taken as
+     * A date and an optional time ("21:15", "2115", "9:15 pm": core/TypedWhen's rules) in the office's zone; a date without a time is taken as
      * midday. {@code required}: the date and the time are both needed (when a phoned-in report came in).
      */
     static Instant instant(LocalDate date, String timeText, String field, boolean required) {
@@ -209,12 +208,8 @@ final class IncidentReportModel {
         }
         LocalTime time = LocalTime.NOON;
         if (!text.isEmpty()) {
-            try {
-                time = LocalTime.parse(text.length() == 4 && text.indexOf(':') < 0 ? text.substring(0, 2) + ":" + text.substring(2) : text,
-                        DateTimeFormatter.ofPattern("H:mm"));
-            } catch (DateTimeParseException e) {
-                throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
-            }
+            time = org.devicedesk.core.TypedWhen.time(text); // the one set of rules for a time typed (issue 15): 21:15, 2115, 9:15 pm
+            if (time == null) throw Refused.because(field + "-time", "The time \"" + text + "\" is not a time of day; write it like 21:15.");
         } else if (required) {
             throw Refused.because(field + "-time", "Enter the time the report came in, like 21:15.");
         }

@@ -157,7 +157,7 @@ public final class IncidentsView implements Screen {
         typeFilter.getItems().add(null);
         typeFilter.getItems().addAll(Type.values());
         typeFilter.setConverter(IncidentReportForm.converter(Type::label));
-        typeFilter.setButtonCell(promptCell("Any type"));
+        typeFilter.setButtonCell(org.devicedesk.ui.Nodes.promptCell("Any type"));
         typeFilter.setPromptText("Any type");
         statusFilter.setId("incidents-status");
         statusFilter.getItems().setAll(StatusChoice.values());
@@ -217,14 +217,6 @@ public final class IncidentsView implements Screen {
         });
     }
 
-    private static <T> javafx.scene.control.ListCell<T> promptCell(String prompt) {
-        return new javafx.scene.control.ListCell<>() {
-            @Override protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? prompt : item.toString());
-            }
-        };
-    }
 
     private void buildTable(boolean all) {
         table.setId("incidents-table");
@@ -310,10 +302,7 @@ public final class IncidentsView implements Screen {
     // ---- small shared pieces ----
 
     static Label badge(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll("badge", style);
-        l.setMinWidth(Region.USE_PREF_SIZE); // a badge is read whole or not at all
-        return l;
+        return org.devicedesk.ui.Nodes.badge(text, style);
     }
 
     static Label statusBadge(Status s) {

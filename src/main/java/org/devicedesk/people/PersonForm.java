@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.List;
 import java.util.function.LongConsumer;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -125,6 +124,6 @@ final class PersonForm {
     /** Opens the form for a new person ({@code person} null) or to edit one; {@code everyone} feeds the line-manager list. */
     void open(Person person, List<Person> everyone, List<String> teams) {
         model.open(person, everyone, teams);
-        Platform.runLater(fullName::requestFocus);
+        org.devicedesk.ui.Nodes.focusWhenShown(fullName); // the form may join the window after this (it was left on the top bar)
     }
 }

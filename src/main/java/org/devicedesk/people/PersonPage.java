@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.devicedesk.core.Role;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.DatePickers;
 import org.devicedesk.ui.FormMessages;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -266,22 +267,12 @@ final class PersonPage {
         FormMessages messages = new FormMessages("declaration");
         Label title = new Label("Record a declaration signed on paper");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        DatePicker signedOn = PeopleFormsUi.datePicker(people.today());
-        signedOn.setId("declaration-signed-on");
-        signedOn.setPrefWidth(150);
-        signedOn.setMinWidth(Region.USE_PREF_SIZE);
-        messages.field("signed-on", signedOn);
+        DatePicker signedOn = dayField("declaration-signed-on", messages, "signed-on");
         Button save = new Button("_Record paper form", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE));
         save.setId("declaration-save");
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.disableProperty().bind(model.busy);
-        save.setOnAction(e -> {
-            try {
-                model.recordPaper(PeopleFormsUi.date(signedOn, "signed-on"));
-            } catch (org.devicedesk.core.Refused r) {
-                model.refuseDate(false, r);
-            }
-        });
+        save.setOnAction(e -> withDate(signedOn, "signed-on", false, model::recordPaper));
         declarationMessages = messages;
         Label dateLabel = FormMessages.labelFor("Date written on the _form", signedOn);
         HBox row = new HBox(8, signedOn, save);
@@ -317,23 +308,13 @@ final class PersonPage {
 
     private Node leavingSection(Person p) {
         FormMessages messages = new FormMessages("person-left");
-        DatePicker leftOn = PeopleFormsUi.datePicker(people.today());
-        leftOn.setId("person-left-on");
-        leftOn.setPrefWidth(150);
-        leftOn.setMinWidth(Region.USE_PREF_SIZE);
-        messages.field("left-on", leftOn);
+        DatePicker leftOn = dayField("person-left-on", messages, "left-on");
         Button mark = new Button("_Mark as left", new FontIcon(MaterialDesignA.ACCOUNT_ARROW_RIGHT_OUTLINE));
         mark.setId("person-mark-left");
         mark.getStyleClass().add(Styles.DANGER);
         mark.setMinWidth(Region.USE_PREF_SIZE);
         mark.disableProperty().bind(model.busy);
-        mark.setOnAction(e -> {
-            try {
-                model.markLeft(PeopleFormsUi.date(leftOn, "left-on"));
-            } catch (org.devicedesk.core.Refused r) {
-                model.refuseDate(true, r);
-            }
-        });
+        mark.setOnAction(e -> withDate(leftOn, "left-on", true, model::markLeft));
         leavingMessages = messages;
         Label hint = new Label("When someone leaves, mark them here with their last day; they stay in the register and the audit trail.");
         hint.setWrapText(true);
@@ -341,6 +322,27 @@ final class PersonPage {
         HBox row = new HBox(8, FormMessages.labelFor("_Left on", leftOn), leftOn, mark);
         row.setAlignment(Pos.CENTER_LEFT);
         return section("Leaving", new VBox(8, hint, row, messages.node()));
+    }
+
+    /** A date field starting at today, its problems shown by {@code messages} under {@code field}. */
+    private DatePicker dayField(String id, FormMessages messages, String field) {
+        DatePicker day = DatePickers.british(id, people.today());
+        day.setPrefWidth(150);
+        day.setMinWidth(Region.USE_PREF_SIZE);
+        messages.field(field, day);
+        return day;
+    }
+
+    /** Hands the date typed to {@code then}; text that is not a date goes to the model as the refusal of {@code field}. */
+    private void withDate(DatePicker day, String field, boolean leaving, java.util.function.Consumer<java.time.LocalDate> then) {
+        java.time.LocalDate date;
+        try {
+            date = DatePickers.read(day, field);
+        } catch (org.devicedesk.core.Refused r) {
+            model.refuseDate(leaving, r);
+            return;
+        }
+        then.accept(date);
     }
 
     private static Node section(String title, Node content) {
@@ -353,10 +355,7 @@ final class PersonPage {
     }
 
     static Label badge(String text, String style) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll("badge", style);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        return org.devicedesk.ui.Nodes.badge(text, style);
     }
 
     static Label declarationBadge(DeclarationState st) {

@@ -21,7 +21,7 @@ import javafx.scene.layout.HBox;
  * fitting and free text that may shorten: {@link Tables}.
  */
 public final class Columns {
-    /** "04/03/2026". */
+    /** "4 Mar 2026", as the date fields show a date. */
     public static final DateTimeFormatter DATE = DatePickers.SHOWN;
 
     private Columns() {}
@@ -89,7 +89,7 @@ public final class Columns {
         return badge(title, Function.identity(), badge, order);
     }
 
-    /** A calendar day, "04/03/2026" unless another format is given, in day order. */
+    /** A calendar day, "4 Mar 2026" unless another format is given, in day order. */
     public static <S> TableColumn<S, LocalDate> date(String title, Function<S, LocalDate> value) {
         return date(title, value, DATE);
     }

@@ -61,7 +61,7 @@ public final class DateTimeField {
         }
         ZonedDateTime z = at.atZone(zone);
         date.setValue(z.toLocalDate());
-        date.getEditor().setText(DatePickers.SHOWN.format(z.toLocalDate()));
+        date.getEditor().setText(DatePickers.SHOWN.format(z.toLocalDate())); // "4 Mar 2026", as every date field shows it
         time.setText(TIME.format(z.toLocalTime()));
     }
 
@@ -77,7 +77,12 @@ public final class DateTimeField {
     }
 
     public String dateText() {
-        return date.getEditor().getText() == null ? "" : date.getEditor().getText().strip();
+        return DatePickers.text(date); // the text typed, even once the picker has cleared it as unreadable
+    }
+
+    /** {@link #dateText} as it changes, for a view model to bind to. */
+    public javafx.beans.binding.StringBinding typedDate() {
+        return DatePickers.typed(date);
     }
 
     public String timeText() {

@@ -5,8 +5,11 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 
 /** Small things every screen does to its nodes. */
 public final class Nodes {
@@ -16,6 +19,24 @@ public final class Nodes {
     public static void show(Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
+    }
+
+    /** A badge: {@code text} in the style {@code style} ("badge-danger" …), never narrower than its text (read whole or not at all). */
+    public static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", style);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A choice box's cell that says {@code prompt} for no choice ("Any type", "Not assessed yet") and the item's text otherwise. */
+    public static <T> ListCell<T> promptCell(String prompt) {
+        return new ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? prompt : item.toString());
+            }
+        };
     }
 
     /** Makes a node take its room only while it is visible, from now on. */

@@ -151,6 +151,8 @@ class BreachPageModelTest {
     void theTimeIsReadTheBritishWayWithAClearRefusal() {
         assertEquals(Instant.parse("2026-03-04T14:05:00Z"), BreachPageModel.instant("04/03/2026", "1405", "f", "the ICO notification"));
         assertNull(BreachPageModel.instant(" ", "", "f", "x"));
+        // the one set of rules for what is typed (core/TypedWhen), as on every other form
+        assertEquals(Instant.parse("2026-03-04T14:05:00Z"), BreachPageModel.instant("4 Mar 2026", "2:05 pm", "f", "the ICO notification"));
         Refused r = assertThrows(Refused.class, () -> BreachPageModel.instant("04/03/2026", "2515", "ico-notified-at", "the ICO notification"));
         assertEquals("\"2515\" is not a time of day; write the ICO notification like 14:05.", r.messageFor("ico-notified-at"));
         r = assertThrows(Refused.class, () -> BreachPageModel.instant("", "14:05", "ico-notified-at", "the ICO notification"));

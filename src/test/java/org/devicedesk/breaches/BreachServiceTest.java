@@ -144,8 +144,18 @@ class BreachServiceTest {
         assertEquals(DeadlineState.DUE_SOON, c.deadlineState(deadline.minus(Duration.ofHours(24))));
         assertEquals(DeadlineState.DUE_SOON, c.deadlineState(deadline.minusSeconds(1)));
         assertEquals(DeadlineState.OVERDUE, c.deadlineState(deadline));
-        assertEquals("2 d 23 h left", Deadlines.describe(c.timeLeft(NOW.plus(Duration.ofMinutes(30)))));
-        assertEquals("overdue by 1 h 5 min", Deadlines.describe(c.timeLeft(deadline.plus(Duration.ofMinutes(65)))));
+        // the one duration format (core/Durations, issue 17 point 7): hours and minutes, as the ICO's 72 hours are counted
+        assertEquals("71 h 30 min left", Deadlines.countdown(c.timeLeft(NOW.plus(Duration.ofMinutes(30)))));
+        assertEquals("Overdue by 1 h 05 min", Deadlines.countdown(c.timeLeft(deadline.plus(Duration.ofMinutes(65)))));
+    }
+
+    @Test
+    void theDeadlineBadgeSaysTheTimeLeftInItsColourUntilTheCaseIsDecided() {
+        BreachCase c = breaches.get(dpo, refer("INC-2026-0001", NOW));
+        Instant deadline = NOW.plus(Duration.ofHours(72));
+        assertEquals(new Deadlines.Badge("71 h 30 min left", "badge-neutral"), Deadlines.badge(c, NOW.plus(Duration.ofMinutes(30))));
+        assertEquals(new Deadlines.Badge("24 h 00 min left", "badge-warning"), Deadlines.badge(c, deadline.minus(Duration.ofHours(24))));
+        assertEquals(new Deadlines.Badge("Overdue by 1 h 05 min", "badge-danger"), Deadlines.badge(c, deadline.plus(Duration.ofMinutes(65))));
     }
 
     @Test
@@ -161,6 +171,7 @@ class BreachServiceTest {
         BreachCase c = breaches.save(dpo, id, BreachDraft.of(breaches.get(dpo, id)).withStatus(Status.NOT_A_BREACH)
                 .withRationale("The phone was found in the office within the hour, locked and encrypted."));
         assertEquals(DeadlineState.STOPPED, c.deadlineState(NOW.plus(Duration.ofDays(10))));
+        assertEquals(new Deadlines.Badge("Decided", "badge-neutral"), Deadlines.badge(c, NOW.plus(Duration.ofDays(10))));
     }
 
     // ---- the queue ----
@@ -285,6 +296,7 @@ class BreachServiceTest {
         BreachCase c = breaches.save(dpo, id, d.withIco(NOW.plus(Duration.ofHours(19)), "IC-123456-A1B2", null));
         assertEquals(Status.REPORTED_TO_ICO, c.status());
         assertFalse(c.reportedLate());
+        assertEquals(new Deadlines.Badge("Reported in time", "badge-success"), Deadlines.badge(c, NOW.plus(Duration.ofDays(10))));
     }
 
     @Test
@@ -302,6 +314,7 @@ class BreachServiceTest {
         assertTrue(r.messageFor("delay-reasons").contains("after the deadline"), r.getMessage());
         BreachCase c = breaches.save(dpo, late, dl.withIco(deadline.plusSeconds(60), "IC-2", "The scale only became clear when the backup logs were read."));
         assertTrue(c.reportedLate());
+        assertEquals(new Deadlines.Badge("Reported late", "badge-warning"), Deadlines.badge(c, NOW.plus(Duration.ofDays(10))));
     }
 
     @Test

@@ -140,6 +140,8 @@ class IncidentReportModelTest {
         assertEquals(Instant.parse("2026-03-03T12:00:00Z"), IncidentReportModel.instant(LocalDate.of(2026, 3, 3), " ", "occurred-at", false),
                 "a date alone is midday");
         assertNull(IncidentReportModel.instant(null, "", "occurred-at", false));
+        // the one set of rules for a time typed (core/TypedWhen), as on every other form
+        assertEquals(Instant.parse("2026-03-03T21:15:00Z"), IncidentReportModel.instant(LocalDate.of(2026, 3, 3), "9:15 pm", "occurred-at", false));
         Refused r = assertThrows(Refused.class, () -> IncidentReportModel.instant(null, "10:00", "occurred-at", false));
         assertEquals("Enter the date as well as the time, or leave both empty.", r.messageFor("occurred-at"));
         r = assertThrows(Refused.class, () -> IncidentReportModel.instant(LocalDate.of(2026, 3, 3), "", "reported-at", true));
