@@ -71,6 +71,8 @@ class PeopleViewTest extends FxTest {
         testDb.services.people.create(Session.system(), new PersonDraft("Ann Able", "ann@opcc.example", null, Category.EMPLOYEE, "Policy", null));
         robot.clickOn("#nav-people");
         robot.clickOn(node(robot, "people-new"));
+        // the form puts the focus in its first field (it had been left on the top bar's theme button)
+        waitUntil(() -> stage.getScene().getFocusOwner() != null && "person-full-name".equals(stage.getScene().getFocusOwner().getId()));
         int before = personCount();
 
         robot.clickOn(node(robot, "person-email")).write("ANN@opcc.example");
