@@ -320,11 +320,39 @@ public final class PeopleView implements Screen {
         table.setItems(sorted);
         table.getSortOrder().add(name);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (keepingForm) return;
             if (row != null && (page.personId() == null || page.personId() != row.person().id() || side.getChildren().isEmpty()
                     || side.getChildren().get(0) != page.node())) {
+                String unsaved = unsavedChanges();
+                if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(context.window(), unsaved, "open " + row.person().fullName())) {
+                    javafx.application.Platform.runLater(() -> { // stay on the form; the row chosen is let go
+                        keepingForm = true;
+                        try {
+                            if (a == null) table.getSelectionModel().clearSelection();
+                            else table.getSelectionModel().select(a);
+                        } finally {
+                            keepingForm = false;
+                        }
+                    });
+                    return;
+                }
                 openPage(row.person().id());
             }
         });
+    }
+
+    /** True while the list's selection is put back after the person chose to stay on a form with unsaved changes. */
+    private boolean keepingForm;
+
+    /** The person form, when it is open and holds something not saved (ADR 0014): navigating, signing out, closing ask. */
+    @Override
+    public String unsavedChanges() {
+        return side.getChildren().contains(form.node()) ? form.unsavedChanges() : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        if (side.getChildren().contains(form.node())) cancelForm();
     }
 
     private static <T> TableColumn<PeopleService.Row, T> column(String title, Function<PeopleService.Row, T> value, Comparator<T> comparator, double width) {
@@ -346,6 +374,8 @@ public final class PeopleView implements Screen {
     }
 
     private void openNew() {
+        String unsaved = unsavedChanges();
+        if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(context.window(), unsaved, "start a new person")) return;
         table.getSelectionModel().clearSelection();
         withEveryone(everyone -> {
             form.open(null, everyone, teamNames());

@@ -90,7 +90,10 @@ final class PersonForm {
         save.setOnAction(e -> model.save());
         cancel.setId("person-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> onCancel.run());
+        cancel.setOnAction(e -> { // Esc too: it is the cancel button
+            String unsaved = model.unsavedChanges();
+            if (unsaved == null || org.devicedesk.ui.Confirm.leaveUnsaved(cancel.getScene() == null ? null : cancel.getScene().getWindow(), unsaved, "cancel")) onCancel.run();
+        });
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -115,6 +118,11 @@ final class PersonForm {
         root = new ScrollPane(box);
         root.setFitToWidth(true);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    }
+
+    /** What is typed here and not saved, in words, or null (ADR 0014). */
+    String unsavedChanges() {
+        return model.unsavedChanges();
     }
 
     Node node() {

@@ -80,6 +80,16 @@ final class PersonFormModel {
         category.set(d.category());
         team.set(nz(d.team()));
         lineManager.set(managers.stream().filter(m -> d.lineManagerId() != null && m.id() == d.lineManagerId()).findFirst().orElse(NO_MANAGER));
+        filled = typed();
+    }
+
+    /** What the form held when it was opened or reloaded: anything else typed is unsaved. */
+    private PersonDraft filled;
+
+    /** What is typed and not saved, in words ("the new person", "your changes to Ann Able"), or null when nothing is. */
+    String unsavedChanges() {
+        if (filled == null || typed().equals(filled)) return null;
+        return loaded == null ? "the new person" : "your changes to " + loaded.fullName();
     }
 
     PersonDraft typed() {

@@ -112,9 +112,22 @@ class PeopleViewTest extends FxTest {
         robot.clickOn(node(robot, "people-new"));
         int before = personCount();
         robot.clickOn(node(robot, "person-full-name")).write("Never Saved");
+        // issue 17 (ADR 0014): what was typed is not dropped unasked; "Keep working on it" keeps it
         robot.type(KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-no"));
+        waitUntil(() -> robot.lookup("#unsaved").tryQuery().isEmpty());
+        assertEquals("Never Saved", robot.lookup("#person-full-name").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.clickOn("#person-full-name");
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-yes")); // leave without saving
         waitUntil(() -> robot.lookup("#person-full-name").tryQuery().isEmpty());
         assertEquals(before, personCount());
+
+        robot.clickOn(node(robot, "people-new")); // nothing typed: Esc cancels at once
+        node(robot, "person-full-name");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#person-full-name").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#unsaved").tryQuery().isEmpty(), "nothing to ask about");
     }
 
     @Test

@@ -118,4 +118,25 @@ class PersonFormModelTest {
         assertEquals("S-123", now.staffNumber());
         assertEquals("rhi@opcc.example", now.email());
     }
+
+    /** Issue 17 (ADR 0014): what counts as unsaved, for Cancel, Esc, another row, navigating away and signing out. */
+    @Test
+    void unsavedChangesAreWhatDiffersFromTheRecordAsOpened() {
+        PersonFormModel m = model();
+        m.open(null, everyone(), List.of("Policy"));
+        assertNull(m.unsavedChanges(), "an empty new form holds nothing");
+        m.fullName.set("Zoe Brown");
+        assertEquals("the new person", m.unsavedChanges());
+        m.fullName.set("");
+        assertNull(m.unsavedChanges(), "typed and taken back");
+
+        Person ann = people.get(helpdesk, people.create(helpdesk, new PersonDraft("Ann Able", "ann@opcc.example", null, Category.EMPLOYEE, "Policy", null)));
+        m.open(ann, everyone(), List.of("Policy"));
+        assertNull(m.unsavedChanges(), "a record just opened holds nothing unsaved");
+        m.team.set("Estates");
+        assertEquals("your changes to Ann Able", m.unsavedChanges());
+        m.category.set(Category.TEMPORARY);
+        m.team.set("Policy");
+        assertEquals("your changes to Ann Able", m.unsavedChanges(), "a choice counts as much as typing");
+    }
 }
