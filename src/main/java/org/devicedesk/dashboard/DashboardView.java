@@ -425,12 +425,15 @@ public final class DashboardView implements Screen {
         return l;
     }
 
+    /**
+     * A card as every card on the dashboard has it (issue 17: one header style): the title in title-4 on the card's
+     * own background, then the body — as the "Pool bookings today" card (bookings/BookingsSection) and the report card.
+     */
     private static Node card(String title, Node body) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_4);
-        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card(); // AtlantaFX's card: the header above the body
-        card.setHeader(t);
-        card.setBody(body);
+        VBox card = new VBox(12, t, body);
+        card.getStyleClass().add("card");
         return card;
     }
 }

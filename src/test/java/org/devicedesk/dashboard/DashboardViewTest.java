@@ -47,6 +47,16 @@ class DashboardViewTest extends FxTest {
                 && classes.values().stream().filter(c -> c.contains("device-status-in-service")).count() == 1, classes.toString());
         assertTrue(classes.entrySet().stream().noneMatch(e -> e.getValue().stream().filter(c -> c.startsWith("device-status-")).count() != 1), classes.toString());
 
+        // issue 17: one card style: every card opens with its title (title-4) on the card's own background, none with a grey band
+        java.util.List<String> odd = new java.util.ArrayList<>();
+        fx(() -> shell.root().lookupAll(".card").forEach(c -> {
+            if (!c.isVisible() || "dashboard-report-card".equals(c.getId())) return; // staff's call to action has no title
+            boolean titled = c instanceof javafx.scene.layout.Pane p && !p.getChildren().isEmpty()
+                    && p.getChildren().get(0) instanceof javafx.scene.control.Label l && l.getStyleClass().contains(atlantafx.base.theme.Styles.TITLE_4);
+            if (!titled || c instanceof atlantafx.base.controls.Card) odd.add(c.getClass().getSimpleName() + " " + c.getStyleClass());
+        }));
+        assertTrue(odd.isEmpty(), "cards with another header: " + odd);
+
         robot.clickOn(lost);
         waitUntil(() -> "devices".equals(shell.currentKey()));
     }
