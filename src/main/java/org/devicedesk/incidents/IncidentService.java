@@ -567,7 +567,7 @@ public final class IncidentService {
             Instant now = clock.instant();
             if (!repo.setStatus(h, id, i.status(), to, now)) throw changedMeanwhile(h, i);
             Audit.record(h, s, now, "INCIDENT_" + to.name(), "incident", id, i.reference() + " " + i.status().label().toLowerCase()
-                    + " -> " + to.label().toLowerCase());
+                    + " → " + to.label().toLowerCase());
         });
     }
 
