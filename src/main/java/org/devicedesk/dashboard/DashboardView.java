@@ -426,14 +426,16 @@ public final class DashboardView implements Screen {
     }
 
     /**
-     * A card as every card on the dashboard has it (issue 17: one header style): the title in title-4 on the card's
-     * own background, then the body — as the "Pool bookings today" card (bookings/BookingsSection) and the report card.
+     * A card as every titled card on the dashboard has it (issue 17: one header style): AtlantaFX's Card, the title
+     * in its header band above the body — "Pool bookings today" (bookings/BookingsSection) too. The staff's report
+     * card is the one without a title.
      */
     private static Node card(String title, Node body) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_4);
-        VBox card = new VBox(12, t, body);
-        card.getStyleClass().add("card");
+        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card();
+        card.setHeader(t);
+        card.setBody(body);
         return card;
     }
 }
