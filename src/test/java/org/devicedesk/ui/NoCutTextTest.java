@@ -65,7 +65,10 @@ class NoCutTextTest extends FxTest {
                 problems.addAll(cuts(account + " · " + key));
                 // the travel list: Information Security's Status column and the badges inside the table, not off its edge
                 Node list = robot.lookup("#" + key + "-table").tryQuery().orElse(null);
-                if (key.equals("travel") && list instanceof TableView<?> t) problems.addAll(columnsPastTheEdge(t, account + " · travel"));
+                if (key.equals("travel") && list instanceof TableView<?> t) {
+                    problems.addAll(columnsPastTheEdge(t, account + " · travel"));
+                    problems.addAll(badgesPastTheirCell(t, account + " · travel"));
+                }
                 // the first row opened, where a list has a detail beside or below it
                 Node table = robot.lookup("#" + key + "-table").tryQuery().orElse(null);
                 if (table instanceof TableView<?> t && !t.getItems().isEmpty()) {
@@ -138,6 +141,22 @@ class NoCutTextTest extends FxTest {
             }
             if (sum > room + 0.5) {
                 out.add(screen + ": columns " + widths + "in a table showing " + Math.round(room) + " of its " + Math.round(table.getWidth()) + " wide");
+            }
+        });
+        return out;
+    }
+
+    /** Badges (a cell's graphic, read whole or not at all) wider than their cell: clipped at the column's edge, no ellipsis. */
+    private List<String> badgesPastTheirCell(TableView<?> table, String screen) {
+        List<String> out = new ArrayList<>();
+        fx(() -> {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (!(n instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty() || !cell.isVisible() || cell.getGraphic() == null) continue;
+                double needs = cell.getGraphic().prefWidth(-1) + cell.snappedLeftInset() + cell.snappedRightInset();
+                if (needs > cell.getWidth() + 0.5) {
+                    out.add(screen + ": column " + cell.getTableColumn().getText() + " " + Math.round(cell.getWidth()) + " wide cuts a cell that needs "
+                            + Math.round(needs) + " (row " + cell.getIndex() + ")");
+                }
             }
         });
         return out;
