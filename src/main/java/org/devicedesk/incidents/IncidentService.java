@@ -383,7 +383,8 @@ public final class IncidentService {
             case PERSONAL_DEVICE_LOST -> tell.accept("If you can, sign out of the police social-media account from another device and change its password now (policy 28).");
         }
         steps.add(ReportWording.toTheDpo(who));
-        return new Guidance(reference, d.type(), outOfHours, urgent, policyBreach, headline, List.copyOf(steps));
+        return new Guidance(reference, d.type(), outOfHours, urgent, policyBreach, headline, List.copyOf(steps),
+                ReportWording.sent(who), ReportWording.referenceCaption(who));
     }
 
     private static String opening(Settings.Values settings) {

@@ -73,4 +73,15 @@ public final class ReportWording {
         if (who != null && who.byDpo()) return "The report is in your breach queue, because it may be a data breach (policy 56).";
         return (who != null && who.forSomeoneElse() ? "The" : "Your") + " report has been passed to the Data Protection Officer, because it may be a data breach (policy 56).";
     }
+
+    /** The guidance's title: "Your report has been sent.", or for the help desk filing for someone "The report for <name> has been sent." */
+    static String sent(Reporting who) {
+        return who != null && who.forSomeoneElse() ? "The report for " + who.personName() + " has been sent." : "Your report has been sent.";
+    }
+
+    /** Under the reference: what to do with it. */
+    static String referenceCaption(Reporting who) {
+        return who != null && who.forSomeoneElse() ? "Its reference — give it to " + who.personName() + "."
+                : "Your reference — keep it to hand for the call.";
+    }
 }

@@ -548,6 +548,8 @@ class IncidentServiceTest {
             assertTrue(steps.contains("Tell Cara Caller: if you find the device, do not use it"), steps);
             assertTrue(steps.contains("The device was not locked: have it wiped remotely straight away."), steps);
             assertFalse(steps.contains("Your report"), steps);
+            assertEquals("The report for Cara Caller has been sent.", r.guidance().sent());
+            assertEquals("Its reference — give it to Cara Caller.", r.guidance().referenceCaption());
 
             db.clock.set(Instant.parse("2026-03-07T22:15:00Z")); // Saturday night
             Reported late = incidents.report(helen, IncidentFixture.onBehalf(IncidentFixture.lost(phone, true), caller, Instant.parse("2026-03-07T22:15:00Z")));
@@ -558,6 +560,8 @@ class IncidentServiceTest {
         void theHelpDeskReportingForThemselvesIsToldToCallAsAnyoneIs() {
             Reported r = incidents.report(helen, IncidentFixture.lost(fx.deviceHeldBy(helen.personId()), true));
             assertTrue(r.guidance().headline().startsWith("Call the help desk now on 3344"), r.guidance().headline());
+            assertEquals("Your report has been sent.", r.guidance().sent());
+            assertEquals("Your reference — keep it to hand for the call.", r.guidance().referenceCaption());
             assertEquals("Your report has been passed to the Data Protection Officer, because it may be a data breach (policy 56).",
                     r.guidance().steps().get(r.guidance().steps().size() - 1));
         }
