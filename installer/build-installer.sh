@@ -110,6 +110,9 @@ say "jlink runtime with: $MODULES"
 # ---------------------------------------------------------------- app-image (jpackage)
 JAVA_OPTIONS=(
     --java-options '--enable-native-access=ALL-UNNAMED'
+    # JavaFX 21's Marlin renderer uses sun.misc.Unsafe's memory methods, which this JDK 25 runtime warns about
+    # at every start unless allowed (issue 17: no warnings on a normal start); the training run below uses it too
+    --java-options '--sun-misc-unsafe-memory-access=allow'
     --java-options '-Dorg.sqlite.lib.path=$APPDIR/native'
     --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so'
     # the AOT cache made below (it also holds the JDK's own classes, in place of the runtime's CDS

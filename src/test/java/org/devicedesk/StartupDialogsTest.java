@@ -49,7 +49,7 @@ class StartupDialogsTest extends FxTest {
         byte[] excel = "asset_tag,kind,mode,make_model,team\r\nOPCC-9001,LAPTOP,POOL,Café laptop – spare,Service Desk\r\n".getBytes(Charset.forName("windows-1252"));
         AppContext context = new AppContext(testDb.services::byType, testDb.services.clock, helen, (k, a) -> { }, () -> stage);
         runFx(() -> CsvImportDialog.show(context, "Import devices", "help", "devices.csv", Csv.decode(excel),
-                r -> testDb.services.devices.importer().preview(helen, r), r -> testDb.services.devices.importer().importAll(helen, r), n -> { }));
+                r -> testDb.services.devices.importer().preview(helen, r), (r, told) -> testDb.services.devices.importer().importAll(helen, r, told), n -> { }));
         Label summary = node(robot, "import-summary", Label.class);
         waitUntil(() -> summary.getText().contains("no problems found"));
         assertTrue(summary.getText().startsWith("devices.csv (read as Windows-1252 (the encoding Excel on Windows uses for \"CSV\")): 1 row"),

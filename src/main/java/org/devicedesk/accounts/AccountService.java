@@ -236,7 +236,7 @@ public final class AccountService {
             }
             if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
             repo.setRoles(h, accountId, roles);
-            Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
+            Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " → " + roles);
         });
     }
 
@@ -317,7 +317,7 @@ public final class AccountService {
                 }
                 if (!roles.contains(Role.ADMIN)) requireAnotherLocalAdmin(h, a, "remove the administrator role from");
                 repo.setRoles(h, accountId, roles);
-                Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " -> " + roles);
+                Audit.record(h, s, now, "ACCOUNT_ROLES_CHANGED", "account", accountId, a.username() + ": roles " + a.roles() + " → " + roles);
                 changed++;
             }
             if (!java.util.Objects.equals(a.personId(), personId)) {
@@ -390,6 +390,6 @@ public final class AccountService {
         if (a.roles().equals(roles)) return;
         repo.setRoles(h, a.id(), roles);
         Audit.record(h, actor, clock.instant(), "ACCOUNT_ROLES_CHANGED", "account", a.id(),
-                a.username() + ": roles " + a.roles() + " -> " + roles + " (from directory groups)");
+                a.username() + ": roles " + a.roles() + " → " + roles + " (from directory groups)");
     }
 }

@@ -21,9 +21,9 @@ public final class BookingsSection {
 
     /** The card, empty until loaded; it stays hidden for someone with nothing booked and nothing to hand out. */
     public static Node create(AppContext context) {
-        VBox card = new VBox(12);
+        // AtlantaFX's Card, the title in its header band, as every titled card on the dashboard (issue 17: one header style)
+        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card();
         card.setId("dashboard-bookings");
-        card.getStyleClass().add("card");
         card.setVisible(false);
         card.setManaged(false);
         BookingsSectionModel model = new BookingsSectionModel(context.session(), context.service(org.devicedesk.bookings.BookingService.class), org.devicedesk.ui.Tasks.background());
@@ -44,7 +44,8 @@ public final class BookingsSection {
                 none.getStyleClass().add(Styles.TEXT_MUTED);
                 list.getChildren().add(none);
             }
-            card.getChildren().setAll(title, tiles, list);
+            card.setHeader(title);
+            card.setBody(new VBox(12, tiles, list));
             card.setVisible(true);
             card.setManaged(true);
         });

@@ -408,7 +408,8 @@ public final class BookingsView implements Screen {
                 int col = (int) java.time.temporal.ChronoUnit.DAYS.between(first, a) + 1;
                 int span = (int) java.time.temporal.ChronoUnit.DAYS.between(a, z) + 1;
                 Label bar = new Label();
-                org.devicedesk.ui.FittingText.apply(bar, b.personId() < 0 ? java.util.List.of("Booked", "") : org.devicedesk.ui.FittingText.nameForms(b.personName()));
+                // someone else's booking: "Booked", or on a day too narrow for it "B" (its tooltip and accessible text say "Booked")
+                org.devicedesk.ui.FittingText.apply(bar, b.personId() < 0 ? java.util.List.of("Booked", "B") : org.devicedesk.ui.FittingText.nameForms(b.personName()));
                 bar.setId("booking-bar-" + b.id());
                 bar.getStyleClass().addAll("booking-bar", "booking-" + b.state(today).name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 if (b.isLoaner()) bar.getStyleClass().add("booking-loaner");

@@ -44,6 +44,14 @@ public final class CsvImport {
         default void prepare(Handle h, List<Row> rows) {}
     }
 
+    /** Told after each line of the file is done ({@code done} of {@code total} data lines), on the import's own thread. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void rowsDone(int done, int total);
+    }
+
     /** What the import would do: how many rows, the header, the first rows, and every problem found. */
     public record Preview(int rowCount, List<String> header, List<List<String>> sample, List<String> problems) {
         public boolean ok() {
@@ -60,7 +68,7 @@ public final class CsvImport {
         Preview[] result = new Preview[1];
         try {
             db.useTransaction(h -> {
-                result[0] = run(h, rows, format, rule);
+                result[0] = run(h, rows, format, rule, Progress.NONE);
                 throw new RollBack();
             });
         } catch (RollBack expected) {
@@ -74,7 +82,12 @@ public final class CsvImport {
      * (and so rolls back) unless every row is accepted. Returns the number of rows imported.
      */
     public static int importAll(Handle h, Reader in, Format format, RowRule rule) {
-        Preview p = run(h, Csv.read(in), format, rule);
+        return importAll(h, in, format, rule, Progress.NONE);
+    }
+
+    /** As {@link #importAll(Handle, Reader, Format, RowRule)}, telling {@code progress} after each line (issue 17: real progress). */
+    public static int importAll(Handle h, Reader in, Format format, RowRule rule, Progress progress) {
+        Preview p = run(h, Csv.read(in), format, rule, progress);
         if (!p.problems().isEmpty()) {
             List<Refused.Problem> problems = new ArrayList<>();
             problems.add(new Refused.Problem(null, "Nothing was imported: the file has " + countProblems(p) + ". Correct the file and import it again."));
@@ -96,7 +109,7 @@ public final class CsvImport {
         }
     }
 
-    private static Preview run(Handle h, List<Csv.Row> rows, Format format, RowRule rule) {
+    private static Preview run(Handle h, List<Csv.Row> rows, Format format, RowRule rule, Progress progress) {
         List<String> problems = new ArrayList<>();
         if (rows.isEmpty()) {
             problems.add("The file is empty. The first line must name the columns: " + String.join(", ", format.columns()) + ".");
@@ -144,21 +157,23 @@ public final class CsvImport {
             inOrder.add(new Line.Cells(row));
         }
         rule.prepare(h, wellFormed);
+        int done = 0;
         for (Line line : inOrder) {
             if (problems.size() >= MAX_PROBLEMS) break;
             if (line instanceof Line.Unreadable u) {
                 problems.add(u.problem());
-                continue;
-            }
-            Row row = ((Line.Cells) line).row();
-            try {
-                rule.apply(h, row);
-            } catch (Refused refused) {
-                for (Refused.Problem p : refused.problems()) {
-                    String column = p.field() == null ? null : p.field().replace('-', '_');
-                    problems.add("Line " + row.line() + (column == null ? "" : ", column " + column) + ": " + p.message());
+            } else {
+                Row row = ((Line.Cells) line).row();
+                try {
+                    rule.apply(h, row);
+                } catch (Refused refused) {
+                    for (Refused.Problem p : refused.problems()) {
+                        String column = p.field() == null ? null : p.field().replace('-', '_');
+                        problems.add("Line " + row.line() + (column == null ? "" : ", column " + column) + ": " + p.message());
+                    }
                 }
             }
+            progress.rowsDone(++done, count);
         }
         if (problems.size() > MAX_PROBLEMS) problems.subList(MAX_PROBLEMS, problems.size()).clear();
         return new Preview(count, header, sample, problems);

@@ -425,10 +425,15 @@ public final class DashboardView implements Screen {
         return l;
     }
 
+    /**
+     * A card as every titled card on the dashboard has it (issue 17: one header style): AtlantaFX's Card, the title
+     * in its header band above the body — "Pool bookings today" (bookings/BookingsSection) too. The staff's report
+     * card is the one without a title.
+     */
     private static Node card(String title, Node body) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TITLE_4);
-        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card(); // AtlantaFX's card: the header above the body
+        atlantafx.base.controls.Card card = new atlantafx.base.controls.Card();
         card.setHeader(t);
         card.setBody(body);
         return card;

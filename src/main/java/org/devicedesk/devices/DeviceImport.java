@@ -46,10 +46,15 @@ public final class DeviceImport {
 
     /** Imports every row or none; refused with every problem by line and column. */
     public int importAll(Session s, Reader in) {
+        return importAll(s, in, CsvImport.Progress.NONE);
+    }
+
+    /** Every row or none, telling {@code progress} after each row is checked (the accepted ones are then written as one batch). */
+    public int importAll(Session s, Reader in, CsvImport.Progress progress) {
         s.require(Role.HELPDESK, Role.ADMIN);
         return db.inTransaction(h -> {
             Rows rows = new Rows();
-            int n = CsvImport.importAll(h, in, FORMAT, rows);
+            int n = CsvImport.importAll(h, in, FORMAT, rows, progress);
             devices.createAllInTransaction(h, s, rows.accepted);
             Audit.record(h, s, clock.instant(), "DEVICES_IMPORTED", "device", "import", "Imported " + n + (n == 1 ? " device" : " devices") + " from a CSV file");
             return n;

@@ -282,7 +282,7 @@ public final class DeviceService {
         }
         Instant now = clock.instant();
         repo.setStatus(h, deviceId, status, now);
-        Audit.record(h, s, now, "DEVICE_STATUS_CHANGED", "device", deviceId, d.assetTag() + ": " + d.status().label() + " -> "
+        Audit.record(h, s, now, "DEVICE_STATUS_CHANGED", "device", deviceId, d.assetTag() + ": " + d.status().label() + " → "
                 + status.label() + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")"));
     }
 
@@ -656,6 +656,6 @@ public final class DeviceService {
     }
 
     private static void diff(StringBuilder sb, String label, Object a, Object b) {
-        if (!Objects.equals(a, b)) sb.append(' ').append(label).append(' ').append(a).append(" -> ").append(b).append(';');
+        if (!Objects.equals(a, b)) sb.append(' ').append(label).append(' ').append(a).append(" → ").append(b).append(';');
     }
 }

@@ -347,7 +347,7 @@ public final class DevicesView implements Screen {
         CsvImportDialog.open(context, "Import devices",
                 "Columns: " + String.join(", ", DeviceImport.COLUMNS) + ". asset_tag, kind and mode are required; the rest may be blank.",
                 reader -> context.service(DeviceService.class).importer().preview(session, reader),
-                reader -> context.service(DeviceService.class).importer().importAll(session, reader),
+                (reader, progress) -> context.service(DeviceService.class).importer().importAll(session, reader, progress),
                 n -> {
                     list.outcome.set(org.devicedesk.ui.FormOutcome.done(n + (n == 1 ? " device" : " devices") + " imported."));
                     changed(null);

@@ -204,7 +204,7 @@ public final class DirectoryService implements DirectorySignIn {
             for (var e : changes.entrySet()) {
                 repo.storeSetting(h, e.getKey(), e.getValue()[1]);
                 Audit.record(h, s, now, "DIRECTORY_SETTING_CHANGED", "setting", DirectoryRepository.PREFIX + e.getKey(),
-                        "Directory " + e.getKey() + ": " + e.getValue()[0] + " -> " + e.getValue()[1]);
+                        "Directory " + e.getKey() + ": " + e.getValue()[0] + " → " + e.getValue()[1]);
             }
             int n = changes.size();
             if (!before.groupRoles().equals(c.groupRoles())) {

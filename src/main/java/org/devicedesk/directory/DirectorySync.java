@@ -170,9 +170,9 @@ public final class DirectorySync {
             change(changes, "email", before.email(), after.email());
             change(changes, "staff number", before.staffNumber(), after.staffNumber());
             change(changes, "team", before.team(), after.team());
-            if (managerPending) changes.add("line manager " + orDash(p.lineManagerName()) + " -> " + orDash(manager.fullName()) + " (joining)");
+            if (managerPending) changes.add("line manager " + orDash(p.lineManagerName()) + " → " + orDash(manager.fullName()) + " (joining)");
             else if (!Objects.equals(before.lineManagerId(), after.lineManagerId())) {
-                changes.add("line manager " + orDash(p.lineManagerName()) + " -> " + orDash(people.byId(h, after.lineManagerId()).fullName()));
+                changes.add("line manager " + orDash(p.lineManagerName()) + " → " + orDash(people.byId(h, after.lineManagerId()).fullName()));
             }
             String link = isLinked ? "" : " (linked to directory account " + u.username() + ")";
             if (!changes.isEmpty()) {
@@ -211,7 +211,7 @@ public final class DirectorySync {
     }
 
     private static void change(List<String> out, String label, String a, String b) {
-        if (!Objects.equals(a, b)) out.add(label + " " + orDash(a) + " -> " + orDash(b));
+        if (!Objects.equals(a, b)) out.add(label + " " + orDash(a) + " → " + orDash(b));
     }
 
     private static String orDash(String s) {

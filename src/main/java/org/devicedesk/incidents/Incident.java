@@ -139,9 +139,9 @@ public record Incident(long id, String reference, Type type, long reporterId, St
                         String crimeReference, Boolean alwaysInPossession, Boolean passwordWrittenDown,
                         Boolean passwordReused, Boolean passwordChanged) {}
 
-    /** What the reporter is told to do now, straight after saving. */
+    /** What the reporter is told to do now, straight after saving; {@code sent} and {@code referenceCaption} head it ({@link ReportWording}). */
     public record Guidance(String reference, Type type, boolean outOfHours, boolean urgent, boolean policyBreach,
-                           String headline, List<String> steps) {}
+                           String headline, List<String> steps, String sent, String referenceCaption) {}
 
     /**
      * Who to phone at this moment (policy 56: phone immediately), shown at the top of the report form

@@ -60,12 +60,12 @@ final class IncidentGuidanceSection {
         panel.getStyleClass().addAll("card", "incident-guidance");
         panel.setMaxWidth(820);
 
-        Label saved = new Label("Your report has been sent.");
+        Label saved = new Label(g.sent());
         saved.getStyleClass().add(Styles.TITLE_3);
         Label reference = new Label(g.reference());
         reference.setId("incident-guidance-reference");
         reference.getStyleClass().addAll(Styles.TITLE_1, "incident-reference");
-        Label refCaption = new Label("Your reference — keep it to hand for the call.");
+        Label refCaption = new Label(g.referenceCaption());
         refCaption.getStyleClass().add(Styles.TEXT_MUTED);
         Button copy = new Button("Cop_y", new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setId("incident-guidance-copy");

@@ -134,6 +134,12 @@ final class IncidentReportForm {
         passwordWrittenDown.bind(model.passwordWrittenDown);
         passwordReused.bind(model.passwordReused);
         passwordChanged.bind(model.passwordChanged);
+        // worded for the kind chosen ("when it was stolen") and for whom ("Has Sam Green always…" when filing for someone)
+        deviceLocked.label.textProperty().bind(model.question(Question.DEVICE_LOCKED));
+        alwaysInPossession.label.textProperty().bind(model.question(Question.ALWAYS_IN_POSSESSION));
+        passwordWrittenDown.label.textProperty().bind(model.question(Question.PASSWORD_WRITTEN_DOWN));
+        passwordReused.label.textProperty().bind(model.question(Question.PASSWORD_REUSED));
+        passwordChanged.label.textProperty().bind(model.question(Question.PASSWORD_CHANGED));
         noDevices.managedProperty().bind(noDevices.textProperty().isNotEmpty()); // no blank line under the device when there is nothing to say
         deviceDescription.setId("incident-device-description");
         deviceDescription.setPromptText("Make, model and phone number of your own phone");

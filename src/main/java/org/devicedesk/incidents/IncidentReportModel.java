@@ -86,6 +86,18 @@ final class IncidentReportModel {
         return incidents.canReportForOthers(session);
     }
 
+    /** Issue 17: the question as the form asks it now, for the chosen kind and for the person the report is about ({@link ReportWording}). */
+    javafx.beans.binding.StringBinding question(Question q) {
+        return Bindings.createStringBinding(() -> ReportWording.question(q, type.get(), reporting()), type, reporter);
+    }
+
+    /** Who is reporting: for oneself, or (the help desk taking a call) for the person chosen, and whether by the DPO. */
+    ReportWording.Reporting reporting() {
+        Person p = reporter.get();
+        boolean other = forOthers() && p != null && !session.isSelf(p.id());
+        return new ReportWording.Reporting(p == null ? null : p.fullName(), other, session.has(org.devicedesk.core.Role.DPO));
+    }
+
     /** Whether the chosen kind of problem asks this question (nothing is asked before a kind is chosen). */
     boolean asks(Question q) {
         Type t = type.get();

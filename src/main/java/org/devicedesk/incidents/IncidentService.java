@@ -299,7 +299,8 @@ public final class IncidentService {
         referrals.refer(h, s, id, title, now, settings);
         org.devicedesk.mail.MailEvents.incidentReported(h, now, id, type.label(), settings,
                 org.devicedesk.mail.MailSettings.of(storedSettings)); // SPEC 10: the DPO, the help desk, a receipt
-        return new Reported(id, reference, guidance(reference, d, outOfHours, urgent, policyBreach, device, settings));
+        ReportWording.Reporting who = new ReportWording.Reporting(reporter.fullName(), !s.isSelf(reporterId), s.has(Role.DPO));
+        return new Reported(id, reference, guidance(reference, d, outOfHours, urgent, policyBreach, device, settings, who));
     }
 
     private static Boolean answer(Draft d, Question q) {
@@ -345,43 +346,45 @@ public final class IncidentService {
         return t.isEmpty() ? null : t;
     }
 
-    /** What the reporter must do now: who to call (in hours or out of hours), and what the type needs. */
+    /** What the reporter must do now: who to call (in hours or out of hours), and what the type needs, worded for {@code who} ({@link ReportWording}). */
     static Guidance guidance(String reference, Draft d, boolean outOfHours, boolean urgent, boolean policyBreach,
-                             RegisterDevice device, Settings.Values settings) {
-        String headline = outOfHours
-                ? "It is out of office hours: call " + settings.outOfHoursNumber() + " now and give the reference " + reference + "."
-                : "Call the help desk now on " + settings.helpdeskInternal() + " (or " + settings.helpdeskExternal()
-                        + " from outside) and give the reference " + reference + ".";
+                             RegisterDevice device, Settings.Values settings, ReportWording.Reporting who) {
+        String headline = ReportWording.headline(reference, outOfHours, settings.outOfHoursNumber(), settings.helpdeskInternal(),
+                settings.helpdeskExternal(), who);
         List<String> steps = new ArrayList<>();
+        java.util.function.Consumer<String> tell = step -> steps.add(ReportWording.toReporter(step, who));
         if (outOfHours) {
-            steps.add("The help desk is closed now. It opens " + opening(settings) + " and will see this report then; call "
+            tell.accept("The help desk is closed now. It opens " + opening(settings) + " and will see this report then; call "
                     + settings.helpdeskInternal() + " or " + settings.helpdeskExternal() + " when it opens.");
         }
         switch (d.type()) {
             case LOST -> {
-                if (Boolean.FALSE.equals(d.deviceLocked())) steps.add("Say on the call that the device was not locked, so it can be wiped remotely straight away.");
-                steps.add("If you find the device, do not use it: tell the help desk, who will check it before it goes back into service.");
+                if (Boolean.FALSE.equals(d.deviceLocked())) steps.add(ReportWording.notLocked(who));
+                tell.accept("If you find the device, do not use it: tell the help desk, who will check it before it goes back into service.");
             }
             case STOLEN -> {
-                if (Boolean.FALSE.equals(d.deviceLocked())) steps.add("Say on the call that the device was not locked, so it can be wiped remotely straight away.");
-                if ("not yet".equalsIgnoreCase(d.crimeReference())) steps.add("Report the theft to the police on 101 (999 if anyone is in danger) and pass the crime reference to the help desk.");
+                if (Boolean.FALSE.equals(d.deviceLocked())) steps.add(ReportWording.notLocked(who));
+                if ("not yet".equalsIgnoreCase(d.crimeReference())) tell.accept("Report the theft to the police on 101 (999 if anyone is in danger) and pass the crime reference to the help desk.");
             }
             case PASSWORD_COMPROMISED -> {
-                if (urgent) steps.add("URGENT: you have not always had the device, so someone else may have used the password. Say so on the call.");
-                if (!Boolean.TRUE.equals(d.passwordChanged())) steps.add("Change the password now; it must be changed immediately (policy 58).");
-                if (Boolean.TRUE.equals(d.passwordReused())) steps.add("Change it on every other system where you used the same password, now.");
-                if (policyBreach) steps.add("Breach of policy: the password was written down and carried with the device (policy 58). "
+                if (urgent) steps.add(who != null && who.forSomeoneElse()
+                        ? "URGENT: " + who.personName() + " has not always had the device, so someone else may have used the password."
+                        : "URGENT: you have not always had the device, so someone else may have used the password. Say so on the call.");
+                if (!Boolean.TRUE.equals(d.passwordChanged())) tell.accept("Change the password now; it must be changed immediately (policy 58).");
+                if (Boolean.TRUE.equals(d.passwordReused())) tell.accept("Change it on every other system where you used the same password, now.");
+                if (policyBreach) tell.accept("Breach of policy: the password was written down and carried with the device (policy 58). "
                         + "Destroy the written note and do not write the new password down.");
             }
-            case TAMPERING -> steps.add("Stop using " + (device == null ? "the device" : device.assetTag())
+            case TAMPERING -> tell.accept("Stop using " + (device == null ? "the device" : device.assetTag())
                     + " and keep it switched off. It has been quarantined; the help desk will collect and check it.");
-            case MALFUNCTION -> steps.add("Do not try to repair it yourself; the help desk will arrange a check or a replacement.");
-            case SUSPECTED_VIRUS -> steps.add("Disconnect the device from the network (turn off Wi-Fi, unplug any cable) but leave it switched on, "
+            case MALFUNCTION -> tell.accept("Do not try to repair it yourself; the help desk will arrange a check or a replacement.");
+            case SUSPECTED_VIRUS -> tell.accept("Disconnect the device from the network (turn off Wi-Fi, unplug any cable) but leave it switched on, "
                     + "and do not open any more files or links.");
-            case PERSONAL_DEVICE_LOST -> steps.add("If you can, sign out of the police social-media account from another device and change its password now (policy 28).");
+            case PERSONAL_DEVICE_LOST -> tell.accept("If you can, sign out of the police social-media account from another device and change its password now (policy 28).");
         }
-        steps.add("Your report has been passed to the Data Protection Officer, because it may be a data breach (policy 56).");
-        return new Guidance(reference, d.type(), outOfHours, urgent, policyBreach, headline, List.copyOf(steps));
+        steps.add(ReportWording.toTheDpo(who));
+        return new Guidance(reference, d.type(), outOfHours, urgent, policyBreach, headline, List.copyOf(steps),
+                ReportWording.sent(who), ReportWording.referenceCaption(who));
     }
 
     private static String opening(Settings.Values settings) {
@@ -589,7 +592,7 @@ public final class IncidentService {
             Instant now = clock.instant();
             if (!repo.setStatus(h, id, i.status(), to, now)) throw changedMeanwhile(h, i);
             Audit.record(h, s, now, "INCIDENT_" + to.name(), "incident", id, i.reference() + " " + i.status().label().toLowerCase()
-                    + " -> " + to.label().toLowerCase());
+                    + " → " + to.label().toLowerCase());
         });
     }
 

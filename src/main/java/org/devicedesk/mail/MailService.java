@@ -59,7 +59,7 @@ public final class MailService {
             for (var e : after.entrySet()) {
                 if (!Objects.equals(before.get(e.getKey()), e.getValue())) {
                     Audit.record(h, s, now, "MAIL_SETTING_CHANGED", "setting", e.getKey(),
-                            e.getKey() + ": " + show(before.get(e.getKey())) + " -> " + show(e.getValue()));
+                            e.getKey() + ": " + show(before.get(e.getKey())) + " → " + show(e.getValue()));
                     n++;
                 }
             }

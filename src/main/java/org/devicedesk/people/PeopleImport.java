@@ -41,9 +41,14 @@ public final class PeopleImport {
     }
 
     public int importAll(Session s, Reader in) {
+        return importAll(s, in, CsvImport.Progress.NONE);
+    }
+
+    /** Every row or none, telling {@code progress} after each row (the import dialog's progress bar, issue 17). */
+    public int importAll(Session s, Reader in, CsvImport.Progress progress) {
         s.require(Role.HELPDESK, Role.ADMIN);
         return db.inTransaction(h -> {
-            int n = CsvImport.importAll(h, in, FORMAT, (hh, row) -> people.createInTransaction(hh, s, draft(hh, row)));
+            int n = CsvImport.importAll(h, in, FORMAT, (hh, row) -> people.createInTransaction(hh, s, draft(hh, row)), progress);
             Audit.record(h, s, clock.instant(), "PEOPLE_IMPORTED", "person", "import", "Imported " + n + (n == 1 ? " person" : " people") + " from a CSV file");
             return n;
         });

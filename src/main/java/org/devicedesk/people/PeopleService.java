@@ -203,7 +203,7 @@ public final class PeopleService {
     }
 
     private static void diff(StringBuilder sb, String label, Object a, Object b) {
-        if (!java.util.Objects.equals(a, b)) sb.append(' ').append(label).append(' ').append(a).append(" -> ").append(b).append(';');
+        if (!java.util.Objects.equals(a, b)) sb.append(' ').append(label).append(' ').append(a).append(" → ").append(b).append(';');
     }
 
     // ---- the annual declaration (policy 1, 50) ----

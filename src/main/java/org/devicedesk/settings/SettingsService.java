@@ -72,7 +72,7 @@ public final class SettingsService {
                 if (!v.equals(before.get(e.getKey()))) {
                     Settings.store(h, e.getKey(), v);
                     Audit.record(h, s, clock.instant(), "SETTING_CHANGED", "setting", e.getKey().key,
-                            e.getKey().label + ": " + before.get(e.getKey()) + " -> " + v);
+                            e.getKey().label + ": " + before.get(e.getKey()) + " → " + v);
                     n++;
                 }
             }

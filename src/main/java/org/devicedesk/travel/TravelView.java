@@ -12,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -25,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.devicedesk.core.Session;
 import org.devicedesk.ui.AppContext;
+import org.devicedesk.ui.Columns;
 import org.devicedesk.ui.FormMessages;
 import org.devicedesk.ui.Screen;
 import org.devicedesk.ui.Tasks;
@@ -124,33 +124,19 @@ public final class TravelView implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TravelNotice, String> ref = text("Reference", TravelNotice::reference, 125);
         TableColumn<TravelNotice, String> traveller = text("Traveller", TravelNotice::travellerName, 140);
-        TableColumn<TravelNotice, String> dest = text("Destinations", TravelNotice::destinationNames, 150);
+        // free text that gives way (its whole text in a tooltip and on the notice's page): last, so it takes what
+        // the whole columns leave and grows with the window, and the Status column (Information Security's key
+        // column) and the badges are never the ones cut at 1366 wide
+        TableColumn<TravelNotice, String> dest = org.devicedesk.ui.Tables.mayShorten(text("Destinations", TravelNotice::destinationNames, 150));
+        dest.setMinWidth(90);
         // "18 Mar 2026", as every other list shows a day
-        TableColumn<TravelNotice, LocalDate> departs = org.devicedesk.ui.Columns.date("Departs", TravelNotice::departureDate, DAY);
-        departs.setPrefWidth(110);
-        TableColumn<TravelNotice, LocalDate> returns = org.devicedesk.ui.Columns.date("Returns", TravelNotice::returnDate, DAY);
-        returns.setPrefWidth(110);
-        TableColumn<TravelNotice, TravelNotice> notice = new TableColumn<>("Notice");
-        notice.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        notice.setComparator(Comparator.comparing((TravelNotice n) -> n.late() ? 0 : 1).thenComparingLong(TravelNotice::noticeDays));
-        notice.setCellFactory(c -> graphicCell(n -> {
-            HBox box = new HBox(6, noticeBadge(n));
-            if (n.cryptoWarning()) box.getChildren().add(badge("Encryption", "badge-warning"));
-            return box;
-        }));
-        notice.setPrefWidth(215);
-        TableColumn<TravelNotice, TravelNotice> status = new TableColumn<>("Status");
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        status.setComparator(Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate));
-        status.setCellFactory(c -> graphicCell(n -> {
-            HBox box = new HBox(6, statusBadge(n));
-            if (n.decisionOverdue(model.today())) box.getChildren().add(overdueBadge());
-            if (n.postCheckDue(model.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
-            if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
-            return box;
-        }));
-        status.setPrefWidth(235);
-        table.getColumns().setAll(List.of(ref, traveller, dest, departs, returns, notice, status));
+        TableColumn<TravelNotice, LocalDate> departs = Columns.width(Columns.date("Departs", TravelNotice::departureDate, DAY), 100);
+        TableColumn<TravelNotice, LocalDate> returns = Columns.width(Columns.date("Returns", TravelNotice::returnDate, DAY), 100);
+        TableColumn<TravelNotice, TravelNotice> status = Columns.width(Columns.rowBadge("Status", this::statusBadges,
+                Comparator.comparing((TravelNotice n) -> n.status().ordinal()).thenComparing(TravelNotice::departureDate)), 200);
+        TableColumn<TravelNotice, TravelNotice> notice = Columns.width(Columns.rowBadge("Notice", TravelView::noticeBadges,
+                Comparator.comparing((TravelNotice n) -> n.late() ? 0 : 1).thenComparingLong(TravelNotice::noticeDays)), 215);
+        table.getColumns().setAll(List.of(ref, traveller, status, departs, returns, notice, dest));
         org.devicedesk.ui.Tables.fit(table);
         // with a notice open beside the list, what its page shows anyway (its status badge heads the page) makes way rather than being cut
         javafx.beans.binding.BooleanBinding sideClosed = javafx.beans.binding.Bindings.isEmpty(side.getChildren());
@@ -168,16 +154,20 @@ public final class TravelView implements Screen {
         return c;
     }
 
-    private static TableCell<TravelNotice, TravelNotice> graphicCell(java.util.function.Function<TravelNotice, Node> f) {
-        return new TableCell<>() {
-            @Override protected void updateItem(TravelNotice n, boolean empty) {
-                super.updateItem(n, empty);
-                setText(null);
-                Node g = empty || n == null ? null : f.apply(n);
-                if (g instanceof HBox box) box.setAlignment(Pos.CENTER_LEFT); // badges on the row's middle line, like the text beside them
-                setGraphic(g);
-            }
-        };
+    /** The notice's days and, when a destination restricts encryption, "Encryption". */
+    static HBox noticeBadges(TravelNotice n) {
+        HBox box = new HBox(6, noticeBadge(n));
+        if (n.cryptoWarning()) box.getChildren().add(badge("Encryption", "badge-warning"));
+        return box;
+    }
+
+    /** The notice's status and what is due on it now: a decision overdue, the devices' check after the trip, tampering. */
+    private HBox statusBadges(TravelNotice n) {
+        HBox box = new HBox(6, statusBadge(n));
+        if (n.decisionOverdue(model.today())) box.getChildren().add(overdueBadge());
+        if (n.postCheckDue(model.today())) box.getChildren().add(badge("Check devices", "badge-accent"));
+        if (n.postCheckOutcome() == PostTravelOutcome.TAMPERING_SUSPECTED) box.getChildren().add(badge("Tampering", "badge-danger"));
+        return box;
     }
 
     static Label badge(String text, String style) {

@@ -29,15 +29,15 @@ import org.devicedesk.core.CsvImport;
 /**
  * Import from CSV, the same for people and devices: choose a file, see a preview (how many rows, the
  * first rows, every problem by line and column), then import all rows or none ({@code import-*} ids).
- * While the import runs the dialog says what it is doing, for how many rows, and about how long it
- * takes (as long as checking the file took: the check runs every row too) — a large file takes a while.
+ * While the import runs the dialog shows its real progress ({@link ImportProgress}): a bar, the row it is on
+ * of how many, and about how long is left.
  */
 public final class CsvImportDialog {
     private CsvImportDialog() {}
 
     /** Asks for a file, then opens the preview. */
     public static void open(AppContext context, String title, String help, Function<Reader, CsvImport.Preview> preview,
-                            Function<Reader, Integer> importAll, Consumer<Integer> done) {
+                            java.util.function.BiFunction<Reader, CsvImport.Progress, Integer> importAll, Consumer<Integer> done) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"), new FileChooser.ExtensionFilter("All files", "*.*"));
@@ -50,19 +50,19 @@ public final class CsvImportDialog {
 
     /** Opens the preview for a file's decoded bytes: the summary says which encoding it was read in. */
     public static Stage show(AppContext context, String title, String help, String fileName, org.devicedesk.core.Csv.Decoded decoded,
-                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+                             Function<Reader, CsvImport.Preview> preview, java.util.function.BiFunction<Reader, CsvImport.Progress, Integer> importAll, Consumer<Integer> done) {
         return show(context, title, help, fileName, decoded == null ? null : decoded.text(), decoded == null ? null : decoded.encoding(),
                 preview, importAll, done);
     }
 
     /** Opens the preview for text already read (also used by tests). Returns the dialog's stage. */
     public static Stage show(AppContext context, String title, String help, String fileName, String text,
-                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+                             Function<Reader, CsvImport.Preview> preview, java.util.function.BiFunction<Reader, CsvImport.Progress, Integer> importAll, Consumer<Integer> done) {
         return show(context, title, help, fileName, text, null, preview, importAll, done);
     }
 
     private static Stage show(AppContext context, String title, String help, String fileName, String text, String encoding,
-                             Function<Reader, CsvImport.Preview> preview, Function<Reader, Integer> importAll, Consumer<Integer> done) {
+                             Function<Reader, CsvImport.Preview> preview, java.util.function.BiFunction<Reader, CsvImport.Progress, Integer> importAll, Consumer<Integer> done) {
         String readAs = encoding == null ? "" : " (read as " + encoding + ")";
         Stage stage = new Stage();
         stage.setTitle(title + " — " + fileName);
@@ -100,11 +100,11 @@ public final class CsvImportDialog {
         cancel.setOnAction(e -> stage.close());
         // shown while the import runs: all rows go in at once, so it cannot stop halfway
         javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
+        progress.accessibleTextProperty().bind(summary.textProperty());
         progress.setId("import-progress");
         progress.setPrefWidth(220);
         progress.setVisible(false);
         progress.setManaged(false);
-        progress.setAccessibleText("Importing");
         atlantafx.base.controls.Spacer spacer = new atlantafx.base.controls.Spacer();
         HBox buttons = new HBox(8, progress, spacer, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -118,11 +118,8 @@ public final class CsvImportDialog {
         if (text == null) {
             summary.setText(fileName + " could not be read. Check that it is a CSV file and that you may open it.");
         } else {
-            long[] checkedIn = new long[1]; // how long checking the whole file took, in milliseconds
             int[] rowCount = new int[1];
-            long checkStarted = System.nanoTime();
             Background.run(() -> preview.apply(new StringReader(text)), p -> {
-                checkedIn[0] = (System.nanoTime() - checkStarted) / 1_000_000L;
                 rowCount[0] = p.rowCount();
                 sample.getColumns().clear();
                 for (int i = 0; i < p.header().size(); i++) {
@@ -153,15 +150,22 @@ public final class CsvImportDialog {
                 save.setDisable(true);
                 cancel.setDisable(true);
                 String before = summary.getText();
-                summary.setText(importingText(fileName, rowCount[0], checkedIn[0]));
+                // issue 17: the import's real progress, row by row, with about how long is left
+                ImportProgress running = ImportProgress.onFxThread(fileName);
+                running.start(rowCount[0]);
+                summary.textProperty().bind(running.text());
+                progress.progressProperty().bind(running.fraction());
                 progress.setVisible(true);
                 progress.setManaged(true);
-                Background.run(() -> importAll.apply(new StringReader(text)), n -> {
+                CsvImport.Progress callback = running.callback();
+                Background.run(() -> importAll.apply(new StringReader(text), callback), n -> {
                     stage.close();
                     done.accept(n);
                 }, t -> {
+                    progress.progressProperty().unbind();
                     progress.setVisible(false);
                     progress.setManaged(false);
+                    summary.textProperty().unbind();
                     summary.setText(before);
                     messages.show(t);
                     cancel.setDisable(false);
@@ -171,18 +175,5 @@ public final class CsvImportDialog {
         }
         stage.show();
         return stage;
-    }
-
-    /**
-     * What the dialog says while the import runs: the rows, and about how long, from how long checking the file
-     * took (the check runs every row in a transaction it then rolls back, so the import takes about as long).
-     */
-    static String importingText(String fileName, int rows, long checkedInMillis) {
-        String what = "Importing " + String.format(java.util.Locale.UK, "%,d", rows) + (rows == 1 ? " row" : " rows") + " from " + fileName + "…";
-        long seconds = Math.round(checkedInMillis / 1000.0);
-        String howLong = seconds < 5 ? "This takes a few seconds."
-                : seconds < 90 ? "This takes about " + seconds + " seconds (as long as checking the file took)."
-                : "This takes about " + Math.round(seconds / 60.0) + " minutes (as long as checking the file took).";
-        return what + " " + howLong + " Nothing is kept unless every row goes in.";
     }
 }

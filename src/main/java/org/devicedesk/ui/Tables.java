@@ -115,6 +115,8 @@ public final class Tables {
         }
         Node g = cell.getGraphic();
         if (g != null && g.isVisible()) {
+            // a cell makes a new graphic as it is given a row: styled now, else a badge's icon and padding are not counted yet
+            g.applyCss();
             w += g.prefWidth(-1) + (text == null || text.isEmpty() ? 0 : cell.getGraphicTextGap());
         }
         return w;

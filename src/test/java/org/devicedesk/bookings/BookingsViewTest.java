@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -89,6 +90,20 @@ class BookingsViewTest extends FxTest {
         assertEquals(LocalDate.parse("2026-03-13"), mine.from());
         waitUntil(() -> robot.lookup(".booking-bar").queryAll().size() == 2);
         assertTrue(robot.lookup("#bookings-check-out").tryQuery().map(n -> !n.isVisible()).orElse(true), "staff do not hand devices out");
+    }
+
+    /** Issue 17: a one-day booking by someone else is a short mark, not an empty box; the tooltip says "Booked". */
+    @Test
+    void someoneElsesOneDayBookingShowsAMarkThatSaysBooked(FxRobot robot) {
+        testDb.services.bookings.book(helpdesk, new BookingDraft(pool, tom, LocalDate.parse("2026-03-13"), LocalDate.parse("2026-03-13"), "Court visit"));
+        signInAs(priya);
+        robot.clickOn(node(robot, "nav-bookings"));
+        waitUntil(() -> robot.lookup(".booking-bar").queryAll().size() == 1);
+        Label bar = robot.lookup(".booking-bar").queryAs(Label.class);
+        waitUntil(() -> bar.getWidth() > 0);
+        assertTrue(List.of("Booked", "B").contains(bar.getText()), "\"" + bar.getText() + "\" on a bar " + bar.getWidth() + " wide");
+        assertEquals("Booked", bar.getAccessibleText());
+        assertTrue(bar.getTooltip().getText().startsWith("Booked\n"), bar.getTooltip().getText());
     }
 
     @Test

@@ -47,6 +47,19 @@ class DashboardViewTest extends FxTest {
                 && classes.values().stream().filter(c -> c.contains("device-status-in-service")).count() == 1, classes.toString());
         assertTrue(classes.entrySet().stream().noneMatch(e -> e.getValue().stream().filter(c -> c.startsWith("device-status-")).count() != 1), classes.toString());
 
+        // issue 17: one card style: every titled card is AtlantaFX's Card with its title (title-4) in the header band
+        java.util.List<String> odd = new java.util.ArrayList<>();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        fx(() -> shell.root().lookupAll(".card").forEach(c -> {
+            if (!c.isVisible() || "dashboard-report-card".equals(c.getId())) return; // staff's call to action has no title
+            seen.add(c.getId());
+            boolean titled = c instanceof atlantafx.base.controls.Card card && card.getHeader() instanceof javafx.scene.control.Label l
+                    && l.getStyleClass().contains(atlantafx.base.theme.Styles.TITLE_4) && card.getPadding().getTop() == 0;
+            if (!titled) odd.add(c.getClass().getSimpleName() + " " + c.getStyleClass() + " " + c.getId());
+        }));
+        assertTrue(odd.isEmpty(), "cards with another header: " + odd);
+        assertTrue(seen.contains("dashboard-bookings") && seen.size() >= 4, "the bookings card among them: " + seen);
+
         robot.clickOn(lost);
         waitUntil(() -> "devices".equals(shell.currentKey()));
     }

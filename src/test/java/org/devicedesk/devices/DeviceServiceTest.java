@@ -143,7 +143,7 @@ class DeviceServiceTest {
         DeviceDraft changed = withSerial(laptop("LT-1"), "S-9");
         devices.update(helpdesk, a, changed);
         assertEquals("S-9", devices.get(helpdesk, a).orElseThrow().serialNumber());
-        assertTrue(lastSummary("DEVICE_UPDATED").contains("serial number null -> S-9"), lastSummary("DEVICE_UPDATED"));
+        assertTrue(lastSummary("DEVICE_UPDATED").contains("serial number null → S-9"), lastSummary("DEVICE_UPDATED"));
         devices.update(helpdesk, a, changed); // saving itself again is not a duplicate
         Refused r = assertThrows(Refused.class, () -> devices.update(helpdesk, a, laptop("LT-2")));
         assertTrue(r.messageFor("asset-tag").contains("LT-2 is already used"));
@@ -308,7 +308,7 @@ class DeviceServiceTest {
         assertThrows(AccessDenied.class, () -> devices.clearQuarantine(staff, id, "looks fine"));
         devices.clearQuarantine(helpdesk, id, "re-imaged");
         assertEquals(Device.Status.IN_STOCK, devices.get(helpdesk, id).orElseThrow().status());
-        assertTrue(lastSummary("DEVICE_STATUS_CHANGED").contains("Quarantined -> In stock (Quarantine cleared by the helpdesk: re-imaged)"));
+        assertTrue(lastSummary("DEVICE_STATUS_CHANGED").contains("Quarantined → In stock (Quarantine cleared by the helpdesk: re-imaged)"));
         devices.issue(helpdesk, id, person);
         assertTrue(devices.get(helpdesk, id).orElseThrow().isHeld());
     }
@@ -334,7 +334,7 @@ class DeviceServiceTest {
         devices.returnDevice(helpdesk, id);
         devices.retire(helpdesk, id, "end of life");
         assertEquals(Device.Status.RETIRED, devices.get(helpdesk, id).orElseThrow().status());
-        assertTrue(lastSummary("DEVICE_STATUS_CHANGED").endsWith("In stock -> Retired (end of life)"), lastSummary("DEVICE_STATUS_CHANGED"));
+        assertTrue(lastSummary("DEVICE_STATUS_CHANGED").endsWith("In stock → Retired (end of life)"), lastSummary("DEVICE_STATUS_CHANGED"));
     }
 
     // ---- pool ----

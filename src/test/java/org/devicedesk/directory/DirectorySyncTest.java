@@ -103,7 +103,7 @@ class DirectorySyncTest {
         assertTrue(join.summary().contains("Jo Joiner") && join.summary().contains("team ICT") && join.summary().contains("line manager Harry Helpdesk"), join.summary());
         var change = preview.of(Kind.CHANGE).get(0);
         assertEquals("Sam Staff", change.name());
-        assertEquals("team Policy -> Finance", change.summary());
+        assertEquals("team Policy → Finance", change.summary());
         var leave = preview.of(Kind.LEAVE).get(0);
         assertEquals("Fiona Finance", leave.name());
         assertTrue(leave.summary().contains("disabled in the directory") && leave.summary().contains("LT-0042 (Laptop)"), leave.summary());
@@ -181,7 +181,7 @@ class DirectorySyncTest {
         var preview = sync.preview(helpdesk);
         var sam = preview.items().stream().filter(i -> i.username().equals("sstaff")).findFirst().orElseThrow();
         assertEquals(Kind.CHANGE, sam.kind()); // the staff number and manager come from the directory
-        assertTrue(sam.summary().contains("staff number (none) -> E102") && sam.summary().contains("linked to directory account sstaff"), sam.summary());
+        assertTrue(sam.summary().contains("staff number (none) → E102") && sam.summary().contains("linked to directory account sstaff"), sam.summary());
         sync.apply(helpdesk, preview, null);
         assertEquals(existing, personLinkedTo("sstaff"));
         assertEquals(1, count("SELECT count(*) FROM person WHERE lower(email) = 'sam.staff@office.test'"));

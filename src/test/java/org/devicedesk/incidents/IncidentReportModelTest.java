@@ -97,6 +97,24 @@ class IncidentReportModelTest {
         assertEquals("10:00", m.reportedTime.get(), "when the call came in, defaulting to now");
     }
 
+    /** Issue 17: the questions follow the kind chosen and, when the help desk files for someone, name that person. */
+    @Test
+    void theQuestionsAreWordedForTheKindAndForWhomTheReportIs() {
+        IncidentReportModel m = started(harry);
+        var locked = m.question(Question.DEVICE_LOCKED);
+        var always = m.question(Question.ALWAYS_IN_POSSESSION);
+        m.type.set(Type.LOST);
+        assertEquals("Was the device locked when it was lost?", locked.get());
+        m.type.set(Type.STOLEN);
+        assertEquals("Was the device locked when it was stolen?", locked.get());
+        assertEquals("Have you always been in possession of the device?", always.get(), "the help desk's own person is chosen first");
+        m.reporter.set(m.reporters.stream().filter(p -> p.id() == sam.personId()).findFirst().orElseThrow());
+        String sams = m.reporter.get().fullName();
+        assertEquals("Has " + sams + " always been in possession of the device?", always.get());
+        assertTrue(m.reporting().forSomeoneElse());
+        assertFalse(started(sam).reporting().forSomeoneElse());
+    }
+
     @Test
     void unsavedChangesAreAnythingChosenOrTypedUntilItIsSentOrLeft() {
         IncidentReportModel m = started(sam);

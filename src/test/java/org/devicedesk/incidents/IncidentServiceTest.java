@@ -20,6 +20,7 @@ import org.devicedesk.incidents.Incident.ActionType;
 import org.devicedesk.incidents.Incident.Draft;
 import org.devicedesk.incidents.Incident.Reported;
 import org.devicedesk.incidents.Incident.Status;
+import org.devicedesk.incidents.Incident.Question;
 import org.devicedesk.incidents.Incident.Type;
 import org.devicedesk.incidents.IncidentService.Query;
 import org.devicedesk.testing.TestDb;
@@ -559,6 +560,64 @@ class IncidentServiceTest {
 
         private List<Long> ids(Query q) {
             return incidents.list(helen, q).stream().map(Incident::id).toList();
+        }
+    }
+
+    /** Issue 17: the guidance worded for who filed the report: the person themself, the help desk for them, the DPO. */
+    @Nested
+    class GuidanceWording {
+        @Test
+        void theHelpDeskFilingForSomeoneIsToldWhatToTellThemNotToCallItself() {
+            long caller = db.person("Cara Caller", true);
+            long phone = fx.deviceHeldBy(caller);
+            Reported r = incidents.report(helen, IncidentFixture.onBehalf(IncidentFixture.lost(phone, false), caller, WEDNESDAY));
+            String headline = r.guidance().headline();
+            assertTrue(headline.startsWith("Tell Cara Caller the reference " + r.reference()), headline);
+            assertFalse(headline.contains("Call the help desk now"), headline);
+            String steps = String.join("\n", r.guidance().steps());
+            assertTrue(steps.contains("Tell Cara Caller: if you find the device, do not use it"), steps);
+            assertTrue(steps.contains("The device was not locked: have it wiped remotely straight away."), steps);
+            assertFalse(steps.contains("Your report"), steps);
+            assertEquals("The report for Cara Caller has been sent.", r.guidance().sent());
+            assertEquals("Its reference — give it to Cara Caller.", r.guidance().referenceCaption());
+
+            db.clock.set(Instant.parse("2026-03-07T22:15:00Z")); // Saturday night
+            Reported late = incidents.report(helen, IncidentFixture.onBehalf(IncidentFixture.lost(phone, true), caller, Instant.parse("2026-03-07T22:15:00Z")));
+            assertTrue(late.guidance().headline().startsWith("Tell Cara Caller to call 101 now"), late.guidance().headline());
+        }
+
+        @Test
+        void theHelpDeskReportingForThemselvesIsToldToCallAsAnyoneIs() {
+            Reported r = incidents.report(helen, IncidentFixture.lost(fx.deviceHeldBy(helen.personId()), true));
+            assertTrue(r.guidance().headline().startsWith("Call the help desk now on 3344"), r.guidance().headline());
+            assertEquals("Your report has been sent.", r.guidance().sent());
+            assertEquals("Your reference — keep it to hand for the call.", r.guidance().referenceCaption());
+            assertEquals("Your report has been passed to the Data Protection Officer, because it may be a data breach (policy 56).",
+                    r.guidance().steps().get(r.guidance().steps().size() - 1));
+        }
+
+        @Test
+        void theDpoReportingReadsThatTheReportIsInTheirBreachQueue() {
+            Session dpo = db.session("dora", Role.DPO, Role.STAFF);
+            Reported r = incidents.report(dpo, IncidentFixture.lost(fx.deviceHeldBy(dpo.personId()), true));
+            List<String> steps = r.guidance().steps();
+            assertEquals("The report is in your breach queue, because it may be a data breach (policy 56).", steps.get(steps.size() - 1));
+            assertFalse(String.join("\n", steps).contains("passed to the Data Protection Officer"));
+        }
+
+        @Test
+        void theLockedQuestionSaysLostOrStolenAndWhom() {
+            ReportWording.Reporting self = ReportWording.Reporting.self("Sam Green");
+            ReportWording.Reporting forSam = new ReportWording.Reporting("Sam Green", true, false);
+            assertEquals("Was the device locked when it was lost?", ReportWording.question(Question.DEVICE_LOCKED, Type.LOST, self));
+            assertEquals("Was the device locked when it was stolen?", ReportWording.question(Question.DEVICE_LOCKED, Type.STOLEN, forSam));
+            assertEquals("Was the device locked when it was lost?", ReportWording.question(Question.DEVICE_LOCKED, Type.PERSONAL_DEVICE_LOST, self));
+            assertEquals("Was the device locked when it was lost or stolen?", ReportWording.question(Question.DEVICE_LOCKED, null, self));
+            assertEquals("Have you always been in possession of the device?",
+                    ReportWording.question(Question.ALWAYS_IN_POSSESSION, Type.PASSWORD_COMPROMISED, self));
+            assertEquals("Has Sam Green always been in possession of the device?",
+                    ReportWording.question(Question.ALWAYS_IN_POSSESSION, Type.PASSWORD_COMPROMISED, forSam));
+            assertEquals("Has Sam Green already changed the password?", ReportWording.question(Question.PASSWORD_CHANGED, Type.PASSWORD_COMPROMISED, forSam));
         }
     }
 }

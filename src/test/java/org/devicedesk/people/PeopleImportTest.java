@@ -44,6 +44,19 @@ class PeopleImportTest {
         return db.services.people.list(admin, new PeopleService.Query(email, null, null, null, true)).get(0).person();
     }
 
+    /** Issue 17 point 6: the import tells its progress after every row, so the dialog can show the row it is on. */
+    @Test
+    void theImportTellsItsProgressRowByRow() {
+        String csv = "full_name,category\nAnn One,EMPLOYEE\nBen Two,EMPLOYEE\nCal Three,CONTRACTOR\n";
+        List<String> told = new java.util.ArrayList<>();
+        assertEquals(3, importer.importAll(admin, new StringReader(csv), (done, total) -> told.add(done + "/" + total)));
+        assertEquals(List.of("1/3", "2/3", "3/3"), told);
+        told.clear();
+        assertThrows(Refused.class, () -> importer.importAll(admin, new StringReader("full_name,category\nDee Four,NOPE\n"),
+                (done, total) -> told.add(done + "/" + total)));
+        assertEquals(List.of("1/1"), told, "a refused row is done too (and nothing is kept)");
+    }
+
     @Test
     void utf8NamesQuotedFieldsAndLineManagersFromEarlierLines() {
         String csv = "\uFEFFfull_name,email,staff_number,category,team,line_manager\n"

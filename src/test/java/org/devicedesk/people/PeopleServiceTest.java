@@ -112,7 +112,7 @@ class PeopleServiceTest {
         Person p = people.get(helpdesk, id);
         assertEquals(Category.CONTRACTOR, p.category());
         assertEquals("Estates", p.team());
-        assertEquals(List.of("hana | Dan Dee: category Employee -> Contractor; team Policy -> Estates;"), audit("PERSON_UPDATED", id));
+        assertEquals(List.of("hana | Dan Dee: category Employee → Contractor; team Policy → Estates;"), audit("PERSON_UPDATED", id));
     }
 
     @Test

@@ -66,7 +66,7 @@ class SettingsServiceTest {
         assertEquals(10, settings.current().travelNoticeDays());
         var events = db.services.audit.page(admin, AuditService.Query.all()).stream().filter(e -> e.action().equals("SETTING_CHANGED")).toList();
         assertEquals(2, events.size());
-        assertTrue(events.stream().map(AuditEvent::summary).anyMatch(s -> s.equals("Help desk (internal extension): 3344 -> 4455")));
+        assertTrue(events.stream().map(AuditEvent::summary).anyMatch(s -> s.equals("Help desk (internal extension): 3344 → 4455")));
         assertEquals(0, settings.save(admin, values), "saving the same again changes nothing");
     }
 

@@ -64,6 +64,8 @@ public final class Scenarios {
                     + "The phone was in its front pocket. I called West Midlands Railway lost property; nothing handed in yet.");
         });
         ALL.put("incident-save", shell -> click(shell, "incident-save"));
+        // the help desk taking a call: the report is for Hannah Lewis (she holds a laptop and a phone in the demo)
+        ALL.put("incident-for-someone", shell -> choose(shell, "incident-reporter", item -> item instanceof org.devicedesk.people.Person p && p.fullName().equals("Hannah Lewis")));
         ALL.put("incident-choose-stolen", shell -> choose(shell, "incident-type", "STOLEN"));
         ALL.put("travel-first", shell -> selectFirstRow(shell, "travel-table"));
         ALL.put("devices-first", shell -> selectFirstRow(shell, "devices-table"));

@@ -67,7 +67,8 @@ public final class Screenshots {
             {"travel", "first", "travel-first"}, {"breaches", "case", "breach-case"}, {"breaches", "register", "breach-register"},
             {"accounts", "first", "accounts-first"}, {"incidents", "report", "incident-new,incident-fill-lost"},
             {"incidents", "refused", "incident-new,incident-choose-stolen,incident-save"},
-            {"incidents", "guidance", "incident-new,incident-fill-lost,incident-save"}};
+            {"incidents", "guidance", "incident-new,incident-fill-lost,incident-save"},
+            {"incidents", "guidance-for-someone", "incident-new,incident-for-someone,incident-fill-lost,incident-save"}};
 
     public static void main(String[] args) throws Exception {
         java.util.Locale.setDefault(java.util.Locale.UK); // as DeviceDesk.init does

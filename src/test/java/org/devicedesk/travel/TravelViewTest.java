@@ -196,4 +196,20 @@ class TravelViewTest extends FxTest {
         robot.clickOn("#travel-overdue-only");
         waitUntil(() -> table.getItems().size() == 2);
     }
+
+    /** Issue 17: Destinations is the column that gives way; a cut list of countries shows whole in its tooltip. */
+    @Test
+    void theDestinationsShowWholeInATooltip(FxRobot robot) {
+        testDb.services.travel.submit(sam, new TravelDraft(null, List.of("CH", "DE", "FR", "IT", "AT", "BE"), LocalDate.parse("2026-03-20"),
+                LocalDate.parse("2026-03-25"), List.of(laptop), "Partnership tour"));
+        String whole = testDb.services.travel.list(sam).get(0).destinationNames();
+        signInAs(ines);
+        robot.clickOn(node(robot, "nav-travel"));
+        TableView<?> table = node(robot, "travel-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals("Destinations", table.getVisibleLeafColumns().get(table.getVisibleLeafColumns().size() - 1).getText(),
+                "last, taking what the whole columns leave");
+        waitUntil(() -> robot.lookup("#travel-table .table-cell").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && whole.equals(c.getText()) && c.getTooltip() != null && whole.equals(c.getTooltip().getText())));
+    }
 }

@@ -63,6 +63,12 @@ class NoCutTextTest extends FxTest {
                 settle();
                 looked++;
                 problems.addAll(cuts(account + " · " + key));
+                // the travel list: Information Security's Status column and the badges inside the table, not off its edge
+                Node list = robot.lookup("#" + key + "-table").tryQuery().orElse(null);
+                if (key.equals("travel") && list instanceof TableView<?> t) {
+                    problems.addAll(columnsPastTheEdge(t, account + " · travel"));
+                    problems.addAll(badgesPastTheirCell(t, account + " · travel"));
+                }
                 // the first row opened, where a list has a detail beside or below it
                 Node table = robot.lookup("#" + key + "-table").tryQuery().orElse(null);
                 if (table instanceof TableView<?> t && !t.getItems().isEmpty()) {
@@ -75,7 +81,7 @@ class NoCutTextTest extends FxTest {
                     problems.addAll(cuts(account + " · " + key + " (first row open)"));
                     // the people list beside an open person: its columns stay inside the table (a constrained table
                     // has no horizontal scroll bar, so a column past its edge is clipped without an ellipsis)
-                    if (key.equals("people")) problems.addAll(columnsPastTheEdge(t, account + " · people (first row open)"));
+                    if (key.equals("people") || key.equals("travel")) problems.addAll(columnsPastTheEdge(t, account + " · " + key + " (first row open)"));
                 }
             }
         }
@@ -127,8 +133,30 @@ class NoCutTextTest extends FxTest {
                 sum += c.getWidth();
                 widths.append(c.getText()).append(' ').append(Math.round(c.getWidth())).append(", ");
             }
-            if (sum > table.getWidth() + 0.5) {
-                out.add(screen + ": columns " + widths + "in a table " + Math.round(table.getWidth()) + " wide");
+            // what the rows show: the table less its border and, when it shows, the vertical scroll bar over the last column
+            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+            for (Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && bar.isVisible() && bar.getParent() instanceof javafx.scene.control.skin.VirtualFlow<?>) room -= bar.getWidth();
+            }
+            if (sum > room + 0.5) {
+                out.add(screen + ": columns " + widths + "in a table showing " + Math.round(room) + " of its " + Math.round(table.getWidth()) + " wide");
+            }
+        });
+        return out;
+    }
+
+    /** Badges (a cell's graphic, read whole or not at all) wider than their cell: clipped at the column's edge, no ellipsis. */
+    private List<String> badgesPastTheirCell(TableView<?> table, String screen) {
+        List<String> out = new ArrayList<>();
+        fx(() -> {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (!(n instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty() || !cell.isVisible() || cell.getGraphic() == null) continue;
+                double needs = cell.getGraphic().prefWidth(-1) + cell.snappedLeftInset() + cell.snappedRightInset();
+                if (needs > cell.getWidth() + 0.5) {
+                    out.add(screen + ": column " + cell.getTableColumn().getText() + " " + Math.round(cell.getWidth()) + " wide cuts a cell that needs "
+                            + Math.round(needs) + " (row " + cell.getIndex() + ")");
+                }
             }
         });
         return out;
