@@ -152,7 +152,10 @@ final class TravelForm {
         Button cancel = new Button("Cancel");
         cancel.setId("travel-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> onCancel.run());
+        cancel.setOnAction(e -> { // Esc too: it is the cancel button
+            String unsaved = unsavedChanges();
+            if (unsaved == null || org.devicedesk.ui.Confirm.leaveUnsaved(cancel.getScene() == null ? null : cancel.getScene().getWindow(), unsaved, "cancel")) onCancel.run();
+        });
         save.setOnAction(e -> {
             messages.clear();
             org.devicedesk.ui.Reload.show(reload, false);
@@ -195,6 +198,16 @@ final class TravelForm {
         root.setBottom(buttons); // always in view, however long the form
         root.getStyleClass().addAll("card", "travel-form");
         root.setId("travel-form");
+    }
+
+    /** What is chosen or typed here and not saved, in words, or null; a date typed but not yet taken counts too. */
+    String unsavedChanges() {
+        String unsaved = model.unsavedChanges();
+        if (unsaved != null) return unsaved;
+        boolean typedDate = !java.util.Objects.equals(org.devicedesk.ui.DatePickers.current(departure), model.departure.get())
+                || !java.util.Objects.equals(org.devicedesk.ui.DatePickers.current(returning), model.returning.get());
+        boolean typedCountry = !destinations.searchField().getText().isBlank();
+        return typedDate || typedCountry ? (model.editing() == null ? "the new travel notice" : "your changes to " + model.editing().reference()) : null;
     }
 
     Node node() {

@@ -93,6 +93,23 @@ final class TravelFormModel {
         purpose.set(d.purpose() == null ? "" : d.purpose());
         ticked.clear();
         ticked.addAll(d.deviceIds());
+        filled = draft();
+    }
+
+    /** What the form held when it was opened or reloaded: anything else chosen or typed is unsaved. */
+    private TravelDraft filled;
+
+    /** What is chosen or typed and not saved, in words ("the new travel notice"), or null when nothing is (ADR 0014). */
+    String unsavedChanges() {
+        if (filled == null) return null;
+        TravelDraft now = draft();
+        boolean same = now.destinations().equals(filled.destinations())
+                && java.util.Objects.equals(now.departureDate(), filled.departureDate())
+                && java.util.Objects.equals(now.returnDate(), filled.returnDate())
+                && java.util.Set.copyOf(now.deviceIds()).equals(java.util.Set.copyOf(filled.deviceIds())) // ticked in any order
+                && java.util.Objects.toString(now.purpose(), "").equals(java.util.Objects.toString(filled.purpose(), ""));
+        if (same) return null;
+        return editing == null ? "the new travel notice" : "your changes to " + editing.reference();
     }
 
     static TravelDraft draftOf(TravelNotice n) {

@@ -39,6 +39,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * panel shows the form ({@code travel-new}) or the selected notice with its decision panel.
  */
 public final class TravelView implements Screen {
+    private final java.util.function.Supplier<javafx.stage.Window> window;
     private final TravelModel model;
     private final BorderPane root = new BorderPane();
     private final TableView<TravelNotice> table = new TableView<>();
@@ -55,6 +56,7 @@ public final class TravelView implements Screen {
 
     public TravelView(AppContext context) {
         TravelService travel = context.service(TravelService.class);
+        this.window = context::window;
         Session session = context.session();
         this.model = new TravelModel(travel, session, Tasks.background());
         this.form = new TravelForm(travel, session, this::saved, this::closeSide);
@@ -110,7 +112,21 @@ public final class TravelView implements Screen {
         root.setCenter(center);
         root.setId("travel-screen");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> {
-            if (n != null) showDetail(n);
+            if (n == null || keepingForm) return;
+            String unsaved = unsavedChanges();
+            if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), unsaved, "open " + n.reference())) {
+                javafx.application.Platform.runLater(() -> { // stay on the form; the row chosen is let go
+                    keepingForm = true;
+                    try {
+                        if (a == null) table.getSelectionModel().clearSelection();
+                        else table.getSelectionModel().select(a);
+                    } finally {
+                        keepingForm = false;
+                    }
+                });
+                return;
+            }
+            showDetail(n);
         });
     }
 
@@ -201,7 +217,23 @@ public final class TravelView implements Screen {
         };
     }
 
+    /** True while the list's selection is put back after the person chose to stay on a form with unsaved changes. */
+    private boolean keepingForm;
+
+    /** The notice form, when it is open and holds something not saved (ADR 0014): navigating, signing out, closing ask. */
+    @Override
+    public String unsavedChanges() {
+        return side.getChildren().contains(form.node()) ? form.unsavedChanges() : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        if (side.getChildren().contains(form.node())) closeSide();
+    }
+
     private void openForm(TravelNotice notice) {
+        String unsaved = unsavedChanges();
+        if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), unsaved, "start a new notice")) return;
         table.getSelectionModel().clearSelection();
         form.open(notice);
         showSide(form.node());

@@ -3,6 +3,7 @@ package org.devicedesk.travel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -90,5 +91,30 @@ class TravelFormModelTest extends TravelModelTestBase {
         TravelNotice stored = travel.get(sam, id);
         assertEquals("Conference on victim services", stored.purpose());
         assertEquals(LocalDate.parse("2026-03-23"), stored.returnDate());
+    }
+
+    /** Issue 17 (ADR 0014): what counts as unsaved, for Cancel, Esc, another row, navigating away and signing out. */
+    @Test
+    void unsavedChangesAreWhatDiffersFromTheNoticeAsOpened() {
+        TravelFormModel m = opened(sam, null);
+        assertNull(m.unsavedChanges(), "an empty new form holds nothing");
+        m.destinations.add("FR");
+        assertEquals("the new travel notice", m.unsavedChanges());
+        m.destinations.clear();
+        m.ticked.add(laptop);
+        assertEquals("the new travel notice", m.unsavedChanges(), "a ticked device counts");
+        m.ticked.clear();
+        assertNull(m.unsavedChanges(), "chosen and taken back");
+
+        long id = travel.submit(sam, new TravelDraft(null, List.of("FR", "DE"), LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-24"),
+                List.of(laptop), "Conference"));
+        TravelNotice n = travel.get(sam, id);
+        TravelFormModel edit = opened(sam, n);
+        assertNull(edit.unsavedChanges(), "a notice just opened holds nothing unsaved");
+        edit.returning.set(LocalDate.parse("2026-03-25"));
+        assertEquals("your changes to " + n.reference(), edit.unsavedChanges());
+        edit.returning.set(LocalDate.parse("2026-03-24"));
+        edit.purpose.set("Conference in Lyon");
+        assertEquals("your changes to " + n.reference(), edit.unsavedChanges());
     }
 }

@@ -76,6 +76,30 @@ class TravelViewTest extends FxTest {
         robot.clickOn("#" + id).push(KeyCode.CONTROL, KeyCode.A).write(text);
     }
 
+    /** Issue 17 (ADR 0014): Cancel or Esc on a notice with something typed asks first; with nothing typed it just closes. */
+    @Test
+    void cancellingANoticeWithSomethingTypedAsksFirst(FxRobot robot) {
+        signInAs(sam);
+        robot.clickOn(node(robot, "nav-travel"));
+        robot.clickOn(node(robot, "travel-new"));
+        robot.clickOn(node(robot, "travel-purpose")).write("Conference in Lyon");
+        robot.clickOn("#travel-cancel");
+        robot.clickOn(node(robot, "unsaved-no")); // keep working on it
+        waitUntil(() -> robot.lookup("#unsaved").tryQuery().isEmpty());
+        assertEquals("Conference in Lyon", robot.lookup("#travel-purpose").queryAs(javafx.scene.control.TextArea.class).getText());
+        robot.clickOn("#travel-purpose");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-yes")); // leave without saving
+        waitUntil(() -> robot.lookup("#travel-purpose").tryQuery().isEmpty());
+        assertTrue(testDb.services.travel.list(sam).isEmpty(), "nothing was saved");
+
+        robot.clickOn(node(robot, "travel-new"));
+        node(robot, "travel-purpose");
+        robot.clickOn("#travel-cancel"); // nothing typed: closed at once
+        waitUntil(() -> robot.lookup("#travel-purpose").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#unsaved").tryQuery().isEmpty(), "nothing to ask about");
+    }
+
     @Test
     void aRefusedSaveKeepsTheFormOpenAndSaysWhy(FxRobot robot) {
         signInAs(sam);
