@@ -98,7 +98,7 @@ final class BreachPage {
             boolean popupOpen = e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing();
             if (e.getCode() == KeyCode.ESCAPE && !popupOpen) {
                 e.consume();
-                onBack.run();
+                leave();
             } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextArea) && !e.isShiftDown()
                     && !(e.getTarget() instanceof Button) && !save.isDisabled() && save.isVisible()
                     && !popupOpen) {
@@ -140,7 +140,7 @@ final class BreachPage {
         Button back = new Button("_Back to the breach queue", new FontIcon(MaterialDesignA.ARROW_LEFT));
         back.setId("breach-back");
         back.getStyleClass().add(Styles.FLAT);
-        back.setOnAction(e -> onBack.run());
+        back.setOnAction(e -> leave());
         return back;
     }
 
@@ -188,7 +188,7 @@ final class BreachPage {
         save.setOnAction(e -> save());
         cancel.setId("breach-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> onBack.run());
+        cancel.setOnAction(e -> leave());
         messages.field("personal-data-involved", personalData).field("data-subjects", subjects).field("records", records)
                 .field("likely-consequences", consequences).field("measures", measures).field("risk", risk).field("status", status)
                 .field("rationale", rationale).field("ico-notified-at", icoNotifiedAt.date()).field("ico-reference", icoReference)
@@ -404,6 +404,7 @@ final class BreachPage {
         status.getItems().setAll(choices);
         status.setValue(c.status());
         fillForm(BreachDraft.of(c));
+        opened = formState();
 
         boolean editable = canChange();
         for (Control ctl : List.of(personalData, ordinary, special, criminal, subjects, records, consequences, measures, risk, status,
@@ -529,6 +530,37 @@ final class BreachPage {
             reload.setDisable(false);
             messages.show(t);
         });
+    }
+
+    /** What the form held when the case was opened: anything else chosen or typed is unsaved (a reload's merge keeps it so). */
+    private List<Object> opened;
+
+    /** Every answer on the form as it stands, read raw (text that would be refused counts as a change too). */
+    private List<Object> formState() {
+        return java.util.Arrays.asList(status.getValue(), personalData.getValue(), ordinary.isSelected(), special.isSelected(),
+                criminal.isSelected(), subjects.getText(), records.getText(), consequences.getText(), measures.getText(), risk.getValue(),
+                rationale.getText(), icoNotifiedAt.dateText(), icoNotifiedAt.timeText(), icoReference.getText(), delayReasons.getText(),
+                subjectsTold.getValue(), subjectsToldAt.dateText(), subjectsToldAt.timeText());
+    }
+
+    /** What the DPO has typed or chosen and not saved, in words, or null (ADR 0014). */
+    String unsavedChanges() {
+        BreachCase c = model.shown().get();
+        if (c == null || opened == null || !canChange() || formState().equals(opened)) return null;
+        return "your assessment of " + c.reference();
+    }
+
+    /** Back, Cancel and Esc: to the queue, asking first when something typed would be lost. */
+    private void leave() {
+        String unsaved = unsavedChanges();
+        if (unsaved == null || org.devicedesk.ui.Confirm.leaveUnsaved(root.getScene() == null ? null : root.getScene().getWindow(), unsaved, "go back")) {
+            onBack.run();
+        }
+    }
+
+    /** The person chose to leave without saving (the shell asked): nothing is kept. */
+    void forgetChanges() {
+        opened = null;
     }
 
     private void fillForm(BreachDraft d) {

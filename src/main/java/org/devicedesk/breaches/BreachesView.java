@@ -98,6 +98,17 @@ public final class BreachesView implements Screen {
         }
     }
 
+    /** The case page, when it is shown and the DPO has changed something not saved (ADR 0014). */
+    @Override
+    public String unsavedChanges() {
+        return root.getChildren().contains(page.node()) ? page.unsavedChanges() : null;
+    }
+
+    @Override
+    public void discardChanges() {
+        page.forgetChanges();
+    }
+
     private void showQueue() {
         root.getChildren().setAll(queuePage);
         reload();

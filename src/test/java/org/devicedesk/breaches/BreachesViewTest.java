@@ -327,6 +327,27 @@ class BreachesViewTest extends FxTest {
         waitUntil(() -> robot.lookup("#breaches-table").tryQuery().isPresent() && queueRows(robot).size() == 4);
     }
 
+    /** Issue 17 (ADR 0014): Esc, Back or Cancel on an assessment with something typed asks first. */
+    @Test
+    void goingBackFromAnAssessmentWithSomethingTypedAsksFirst(FxRobot robot) {
+        signInAs(dora);
+        robot.clickOn(node(robot, "nav-breaches"));
+        waitUntil(() -> queueRows(robot).size() == 3);
+        robot.clickOn(rowOf(robot, "breaches-table", fresh));
+        waitUntil(() -> node(robot, "breaches-table", TableView.class).getSelectionModel().getSelectedItem() instanceof BreachCase c && c.id() == fresh);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#breach-incident .label").queryAll().stream().anyMatch(n -> ((Label) n).getText().contains("Own iPhone")));
+        robot.clickOn(reveal(robot, "breach-measures")).write("Sessions revoked.");
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn(node(robot, "unsaved-no")); // keep working on it
+        waitUntil(() -> robot.lookup("#unsaved").tryQuery().isEmpty());
+        assertEquals("Sessions revoked.", robot.lookup("#breach-measures").queryAs(javafx.scene.control.TextArea.class).getText());
+        robot.clickOn(reveal(robot, "breach-back"));
+        robot.clickOn(node(robot, "unsaved-yes")); // leave without saving
+        waitUntil(() -> robot.lookup("#breaches-table").tryQuery().isPresent());
+        assertNull(get(fresh).measures(), "nothing stored");
+    }
+
     @Test
     void anAdministratorSeesTheCaseReadOnlyAndCannotOpenOne(FxRobot robot) {
         Session ada = testDb.session("ada", Role.ADMIN);
