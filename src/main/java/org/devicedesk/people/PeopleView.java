@@ -347,12 +347,17 @@ public final class PeopleView implements Screen {
     /** The person form, when it is open and holds something not saved (ADR 0014): navigating, signing out, closing ask. */
     @Override
     public String unsavedChanges() {
-        return side.getChildren().contains(form.node()) ? form.unsavedChanges() : null;
+        return formShown() ? form.unsavedChanges() : null;
     }
 
     @Override
     public void discardChanges() {
-        if (side.getChildren().contains(form.node())) cancelForm();
+        if (formShown()) cancelForm();
+    }
+
+    /** Whether the person form is open (staff's "My page" has none). */
+    private boolean formShown() {
+        return form != null && side.getChildren().contains(form.node());
     }
 
     private static <T> TableColumn<PeopleService.Row, T> column(String title, Function<PeopleService.Row, T> value, Comparator<T> comparator, double width) {

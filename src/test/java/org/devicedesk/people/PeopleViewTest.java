@@ -349,5 +349,10 @@ class PeopleViewTest extends FxTest {
         assertEquals(List.of("LT-STAN | Laptop · Dell Latitude 5440 | Issued 4 Mar 2026"), rowsOf(section.lookup("#person-devices-now")));
         assertTrue(section.lookup("#person-device-LT-STAN") instanceof Label, "staff cannot open the register, so the tag is plain text");
         assertTrue(section.lookup("#person-devices-before") == null);
+
+        // leaving My page asks the screen what is unsaved: it has no person form, and nothing to ask about
+        robot.clickOn("#nav-dashboard");
+        node(robot, "dashboard-report");
+        assertTrue(robot.lookup("#unsaved").tryQuery().isEmpty());
     }
 }
