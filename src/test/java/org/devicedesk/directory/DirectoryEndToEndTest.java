@@ -74,7 +74,7 @@ class DirectoryEndToEndTest {
                 var preview = sync.preview(admin);
                 assertEquals(3, preview.items().size(), preview.items().toString());
                 assertEquals(joiner, preview.of(Kind.JOIN).get(0).username());
-                assertEquals("team Finance -> Audit", preview.of(Kind.CHANGE).get(0).summary());
+                assertEquals("team Finance → Audit", preview.of(Kind.CHANGE).get(0).summary());
                 assertEquals("Lena Lindqvist", preview.leaversWithDevices().get(0).name());
 
                 var applied = sync.apply(admin, preview, null);
