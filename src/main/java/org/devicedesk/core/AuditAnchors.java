@@ -112,9 +112,8 @@ public final class AuditAnchors {
 
     /** The head of the chain now, as an anchor (not yet written anywhere). */
     public Anchor head(Handle h, String reason) {
-        var head = h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-        return sign(new Anchor(clock.instant(), (Long) head[0], (String) head[1], reason, null));
+        return sign(h.createQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                .map((rs, ctx) -> new Anchor(clock.instant(), rs.getLong(1), rs.getString(2), reason, null)).one());
     }
 
     private Anchor sign(Anchor a) {

@@ -77,13 +77,13 @@ final class MailLookupRepository {
 
     /** Active people with at least one declaration, their latest signing date, their manager and the devices they hold now. */
     static List<DeclarationFacts> declarations(Handle h) {
-        List<Object[]> rows = h.createQuery("""
+        return h.createQuery("""
                 SELECT p.id, p.full_name, p.email, max(d.signed_on), m.full_name, m.email
                 FROM person p JOIN declaration d ON d.person_id = p.id LEFT JOIN person m ON m.id = p.line_manager_id
                 WHERE p.active = 1 GROUP BY p.id, p.full_name, p.email, m.full_name, m.email ORDER BY p.id""")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)}).list();
-        return rows.stream().map(r -> new DeclarationFacts((Long) r[0], (String) r[1], (String) r[2], Times.date((String) r[3]), (String) r[4], (String) r[5],
-                List.<String>of())).toList();
+                .map((rs, ctx) -> new DeclarationFacts(rs.getLong(1), rs.getString(2), rs.getString(3), Times.date(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), List.<String>of()))
+                .list();
     }
 
     static List<String> devicesHeld(Handle h, long personId) {
