@@ -103,6 +103,10 @@ public final class FormMessages {
                 javafx.application.Platform.runLater(() -> {
                     if (focus.isFocusTraversable()) focus.requestFocus();
                     ensureVisible(focus);
+                    // and, when they fit together, the reasons and the buttons under them (at 1366x768 the refused
+                    // report showed its first field but the message was cut at the window's foot and Send below it)
+                    message.applyCss();
+                    ensureVisible(focus, message);
                 });
             }
         } else {
@@ -122,6 +126,39 @@ public final class FormMessages {
                 double top = sp.getVvalue() * extra;
                 if (in.getMinY() < top) sp.setVvalue(Math.max(0, in.getMinY() - 8) / extra);
                 else if (in.getMaxY() > top + viewport) sp.setVvalue(Math.min(extra, in.getMaxY() + 8 - viewport) / extra);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Scrolls so that {@code first} and {@code below} (a form's message) are both in view, with the row that follows
+     * {@code below} in its parent (the form's buttons), when they fit in the viewport together; else leaves it to
+     * {@link #ensureVisible(Node)}, which keeps {@code first} in view.
+     */
+    static void ensureVisible(Node first, Node below) {
+        Node last = below;
+        if (below.getParent() instanceof javafx.scene.layout.Pane parent) {
+            int i = parent.getChildren().indexOf(below);
+            if (i >= 0 && i + 1 < parent.getChildren().size()) last = parent.getChildren().get(i + 1);
+        }
+        for (Node p = first.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                // the message has just grown: the pane must size its content again before anything is measured
+                sp.applyCss();
+                sp.layout();
+                if (sp.getContent() instanceof javafx.scene.Parent c) c.layout();
+                javafx.geometry.Bounds content = sp.getContent().getLayoutBounds();
+                javafx.geometry.Bounds top = sp.getContent().sceneToLocal(first.localToScene(first.getLayoutBounds()));
+                javafx.geometry.Bounds bottom = sp.getContent().sceneToLocal(last.localToScene(last.getLayoutBounds()));
+                double viewport = sp.getViewportBounds().getHeight();
+                double extra = content.getHeight() - viewport;
+                if (extra <= 0 || top == null || bottom == null) return;
+                double from = top.getMinY() - 8, to = bottom.getMaxY() + 8;
+                if (to - from > viewport) return; // not both: the first field stays in view
+                double scrolled = sp.getVvalue() * extra;
+                if (to > scrolled + viewport) sp.setVvalue(Math.min(extra, to - viewport) / extra);
+                else if (from < scrolled) sp.setVvalue(Math.max(0, from) / extra);
                 return;
             }
         }
