@@ -220,6 +220,8 @@ public final class DevicesView implements Screen {
         // the columns a glance needs first (who has it, is it lost), so a narrow window scrolls the rest sideways
         table.getColumns().setAll(List.of(tag, kind, status, holder, model, serial, imei, mode, team));
         org.devicedesk.ui.Tables.fit(table);
+        // with a device open beside the list, what its page shows anyway makes way rather than being cut to a sliver
+        for (TableColumn<Device, ?> c : List.of(model, serial, imei, mode, team)) c.visibleProperty().bind(paneShown.not());
         // sorting happens in the database so it covers every page, not only the one on screen
         table.setSortPolicy(t -> {
             DeviceQuery.Sort sort = DeviceQuery.Sort.ASSET_TAG;
@@ -292,8 +294,12 @@ public final class DevicesView implements Screen {
         list.reload();
     }
 
+    /** True while a device is open beside the list (the columns its page shows anyway are hidden then). */
+    private final javafx.beans.property.BooleanProperty paneShown = new javafx.beans.property.SimpleBooleanProperty();
+
     private void ensurePanel() {
         if (!panelOpen) {
+            paneShown.set(true);
             split.getItems().add(panel.node());
             split.setDividerPositions(0.45); // the panel needs room for the custody history
             panelOpen = true;
@@ -326,6 +332,7 @@ public final class DevicesView implements Screen {
         if (panelOpen) {
             split.getItems().remove(panel.node());
             panelOpen = false;
+            paneShown.set(false);
         }
         panel.forget(); // else selecting the same row again would find "already shown" and open nothing
         table.getSelectionModel().clearSelection();

@@ -102,12 +102,19 @@ class DevicesViewTest extends FxTest {
         // the focused field went with the pane: the focus comes back to the list's search, not to the top bar
         waitUntil(() -> stage.getScene().getFocusOwner() != null && "devices-search".equals(stage.getScene().getFocusOwner().getId()));
 
+        java.util.function.Predicate<String> shown = title -> table(robot).getColumns().stream().anyMatch(c -> c.getText().equals(title) && c.isVisible());
+        assertTrue(shown.test("Make and model") && shown.test("Team"), "every column while no device is open");
+
         clickRow(robot, "LT-0002"); // nothing typed: Esc closes at once
+        // with the device open, what its page shows anyway makes way (it had been cut to a sliver at 1366x768)
+        waitUntil(() -> !shown.test("Make and model"));
+        assertTrue(shown.test("Asset tag") && shown.test("Status") && shown.test("Held by") && !shown.test("Team"));
         waitUntil(() -> robot.lookup("#device-heading").tryQuery().map(n -> ((Label) n).getText().equals("LT-0002")).orElse(false));
         robot.clickOn("#device-heading");
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         waitUntil(() -> robot.lookup("#device-panel").tryQuery().isEmpty());
         assertTrue(robot.lookup("#unsaved").tryQuery().isEmpty(), "nothing to ask about");
+        waitUntil(() -> shown.test("Make and model") && shown.test("Team")); // all back once it is closed
     }
 
     @Test
