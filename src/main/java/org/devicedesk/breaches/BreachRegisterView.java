@@ -69,8 +69,8 @@ final class BreachRegisterView {
         sub.getStyleClass().add(Styles.TEXT_MUTED);
         sub.setWrapText(true);
 
-        from.setPrefWidth(150);
-        to.setPrefWidth(150);
+        from.setPrefWidth(175); // room for the hint "e.g. 4 Mar 2026" (150 cut it to "e.g. 4 Mar 20")
+        to.setPrefWidth(175);
         outcome.setId("breaches-register-outcome");
         outcome.getItems().add(null);
         outcome.getItems().addAll(Outcome.values());
@@ -140,8 +140,11 @@ final class BreachRegisterView {
         TableColumn<BreachCase, String> ico = BreachUi.textColumn("ICO reference", c -> c.icoReference() == null ? "" : c.icoReference()
                 + (c.reportedLate() ? " (late)" : ""), 150);
         ico.setMinWidth(150);
-        what.setMinWidth(200);
+        what.setMinWidth(120); // the title gives way first; the rest of it is in its tooltip and on the case page
         table.getColumns().setAll(List.of(ref, aware, out, left, risk, subjects, ico, source, org.devicedesk.ui.Tables.mayShorten(what)));
+        // the title, last, takes what the other columns leave and ends in "…" (whole in its tooltip), as the travel
+        // list's destinations do: at 1366x768 it ran past the table's edge, cut with no "…"
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         org.devicedesk.ui.Tables.fit(table);
     }
 
