@@ -235,18 +235,9 @@ public final class DevicesView implements Screen {
             return true;
         });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // several labels at once
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
-            if (d == null || java.util.Objects.equals(panel.deviceId(), d.id())) return;
-            if (panelOpen && !panel.mayLeave("open " + d.assetTag())) { // a half-edited device is not swapped away unasked
-                Long shown = panel.deviceId();
-                javafx.application.Platform.runLater(() -> {
-                    if (shown == null) table.getSelectionModel().clearSelection();
-                    else table.getItems().stream().filter(x -> x.id() == shown).findFirst().ifPresent(x -> table.getSelectionModel().select(x));
-                });
-                return;
-            }
-            openPanel(d.id());
-        });
+        // a half-edited device is not swapped away unasked
+        org.devicedesk.ui.Tables.openChosenRow(table, d -> !java.util.Objects.equals(panel.deviceId(), d.id()),
+                () -> panelOpen ? panel.unsavedChanges() : null, Device::assetTag, context::window, d -> openPanel(d.id()));
     }
 
     /** Binds the search, the filters, the page and the messages to the list's view model. */

@@ -319,30 +319,10 @@ public final class PeopleView implements Screen {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(name);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (keepingForm) return;
-            if (row != null && (page.personId() == null || page.personId() != row.person().id() || side.getChildren().isEmpty()
-                    || side.getChildren().get(0) != page.node())) {
-                String unsaved = unsavedChanges();
-                if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(context.window(), unsaved, "open " + row.person().fullName())) {
-                    javafx.application.Platform.runLater(() -> { // stay on the form; the row chosen is let go
-                        keepingForm = true;
-                        try {
-                            if (a == null) table.getSelectionModel().clearSelection();
-                            else table.getSelectionModel().select(a);
-                        } finally {
-                            keepingForm = false;
-                        }
-                    });
-                    return;
-                }
-                openPage(row.person().id());
-            }
-        });
+        org.devicedesk.ui.Tables.openChosenRow(table, row -> page.personId() == null || page.personId() != row.person().id()
+                        || side.getChildren().isEmpty() || side.getChildren().get(0) != page.node(),
+                this::unsavedChanges, row -> row.person().fullName(), context::window, row -> openPage(row.person().id()));
     }
-
-    /** True while the list's selection is put back after the person chose to stay on a form with unsaved changes. */
-    private boolean keepingForm;
 
     /** The person form, when it is open and holds something not saved (ADR 0014): navigating, signing out, closing ask. */
     @Override

@@ -111,23 +111,7 @@ public final class TravelView implements Screen {
         root.setTop(top);
         root.setCenter(center);
         root.setId("travel-screen");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> {
-            if (n == null || keepingForm) return;
-            String unsaved = unsavedChanges();
-            if (unsaved != null && !org.devicedesk.ui.Confirm.leaveUnsaved(window.get(), unsaved, "open " + n.reference())) {
-                javafx.application.Platform.runLater(() -> { // stay on the form; the row chosen is let go
-                    keepingForm = true;
-                    try {
-                        if (a == null) table.getSelectionModel().clearSelection();
-                        else table.getSelectionModel().select(a);
-                    } finally {
-                        keepingForm = false;
-                    }
-                });
-                return;
-            }
-            showDetail(n);
-        });
+        org.devicedesk.ui.Tables.openChosenRow(table, n -> true, this::unsavedChanges, TravelNotice::reference, window, this::showDetail);
     }
 
     private void buildTable() {
@@ -216,9 +200,6 @@ public final class TravelView implements Screen {
             case NOT_APPROVED -> badge(n.status().label(), "badge-danger");
         };
     }
-
-    /** True while the list's selection is put back after the person chose to stay on a form with unsaved changes. */
-    private boolean keepingForm;
 
     /** The notice form, when it is open and holds something not saved (ADR 0014): navigating, signing out, closing ask. */
     @Override

@@ -70,6 +70,33 @@ public final class Tables {
         return PENDING.get() == 0;
     }
 
+    /**
+     * The row chosen opens its record beside the list ({@code open}) when {@code opens} says it is not the one shown.
+     * When what is open now holds something not saved ({@code unsaved}, in words, or null), the person is asked first,
+     * and choosing to stay puts the list's selection back (ADR 0014).
+     */
+    public static <T> void openChosenRow(TableView<T> table, java.util.function.Predicate<T> opens, java.util.function.Supplier<String> unsaved,
+            java.util.function.Function<T, String> name, java.util.function.Supplier<javafx.stage.Window> window, java.util.function.Consumer<T> open) {
+        boolean[] puttingBack = {false};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (puttingBack[0] || now == null || !opens.test(now)) return;
+            String held = unsaved.get();
+            if (held != null && !Confirm.leaveUnsaved(window.get(), held, "open " + name.apply(now))) {
+                Platform.runLater(() -> { // stay on what is open; the row chosen is let go
+                    puttingBack[0] = true;
+                    try {
+                        if (was == null) table.getSelectionModel().clearSelection();
+                        else table.getSelectionModel().select(was);
+                    } finally {
+                        puttingBack[0] = false;
+                    }
+                });
+                return;
+            }
+            open.accept(now);
+        });
+    }
+
     /** Free text that may end in "…" when space is short (its full text shows in a tooltip). */
     public static <S, T> TableColumn<S, T> mayShorten(TableColumn<S, T> column) {
         column.getProperties().put(MAY_SHORTEN, Boolean.TRUE);
